@@ -1,0 +1,34 @@
+// @ts-check
+// Thin on purpose: the Markdown pipeline lives in src/markdown/pipeline.mjs, the content schema in src/site/schema.ts.
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import preact from '@astrojs/preact';
+import sitemap from '@astrojs/sitemap';
+import { markdownProcessor } from './src/markdown/pipeline.mjs';
+import { SITE_ORIGIN, basePath } from './src/markdown/deploy.mjs';
+
+export default defineConfig({
+  site: SITE_ORIGIN,
+  base: basePath(process.env.BASE_PATH),
+  trailingSlash: 'always',
+  integrations: [mdx(), preact(), sitemap()],
+  markdown: { processor: markdownProcessor },
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      // KaTeX lays out math with inline style attributes (heights, vertical-align): allow attributes only, never <style> elements.
+      styleDirective: { resources: ["'self'", { resource: "'unsafe-inline'", kind: 'attribute' }] },
+    },
+  },
+  vite: { build: { assetsInlineLimit: 0 } },
+});

@@ -1,0 +1,47 @@
+// @ts-check
+/**
+ * The Markdown/MDX pipeline (Astro 7's default processor runs no remark/rehype plugins, so we use `unified()`).
+ *
+ * - `$…$` and `$$…$$` are typeset at build time by KaTeX (HTML + MathML for screen readers; no client JS).
+ * - A malformed formula or an unknown macro fails the build, naming file:line:column and KaTeX's message.
+ * - Headings get stable ids: an explicit trailing `[#id]` wins; otherwise the slug of the heading text.
+ *   Every heading gets a visible permalink ("#") appended.
+ */
+import { unified, rehypeHeadingIds } from '@astrojs/markdown-remark';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+import rehypeAutolinkHeadings from 'rehype-autolink-headings';
+import { toString } from 'hast-util-to-string';
+import { rehypeExplicitHeadingIds } from './rehype-explicit-heading-ids.mjs';
+import { rehypeFailOnKatexError } from './rehype-fail-on-katex-error.mjs';
+import { KATEX_MACROS } from './katex-macros.mjs';
+
+/** KaTeX options shared by articles and by components that typeset at build time. */
+export const katexOptions = /** @type {const} */ ({
+  output: 'htmlAndMathml',
+  strict: 'error',
+  trust: false,
+  macros: KATEX_MACROS,
+});
+
+export const markdownProcessor = unified({
+  remarkPlugins: [remarkMath],
+  rehypePlugins: [
+    [rehypeKatex, { ...katexOptions, macros: { ...KATEX_MACROS } }],
+    rehypeFailOnKatexError,
+    rehypeExplicitHeadingIds,
+    rehypeHeadingIds,
+    [
+      rehypeAutolinkHeadings,
+      {
+        behavior: 'append',
+        test: ['h2', 'h3', 'h4'],
+        properties: (/** @type {import('hast').Element} */ heading) => ({
+          className: ['heading-anchor'],
+          ariaLabel: `Link to the section “${toString(heading)}”`,
+        }),
+        content: { type: 'text', value: '#' },
+      },
+    ],
+  ],
+});

@@ -1,0 +1,42 @@
+/** The fields of an article entry this module needs (a subset of Astro's CollectionEntry). */
+export interface ArticleLike {
+  readonly id: string;
+  readonly data: { readonly order: number; readonly draft: boolean; readonly title: string };
+}
+
+/**
+ * Articles a reader should see, in reading order (`order`, then title). Drafts are kept only when `includeDrafts`
+ * (the dev server), so a draft never ships in the published site.
+ */
+export function readingOrder<T extends ArticleLike>(articles: readonly T[], includeDrafts: boolean): T[] {
+  return articles
+    .filter((a) => includeDrafts || !a.data.draft)
+    .toSorted((a, b) => a.data.order - b.data.order || a.data.title.localeCompare(b.data.title));
+}
+
+/** The stable URL slug of an article: its file name without extension (`content/articles/why-tanh.mdx` → `why-tanh`). */
+export function articleSlug(id: string): string {
+  const slug = id.replace(/\.mdx?$/, '').split('/').at(-1) ?? id;
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)) {
+    throw new Error(`Article file name "${id}" must be lower-case words joined by "-" (it becomes the URL).`);
+  }
+  return slug;
+}
+
+/** Previous and next article in reading order, for the links at the end of an article. */
+export function neighbours<T extends ArticleLike>(ordered: readonly T[], id: string): { prev?: T; next?: T } {
+  const i = ordered.findIndex((a) => a.id === id);
+  if (i < 0) return {};
+  const result: { prev?: T; next?: T } = {};
+  const prev = ordered[i - 1];
+  const next = ordered[i + 1];
+  if (prev) result.prev = prev;
+  if (next) result.next = next;
+  return result;
+}
+
+/** Joins the deploy base path and a site path: (`/why-tanh/`, `articles/x/`) → `/why-tanh/articles/x/`. */
+export function withBase(base: string, path: string): string {
+  const b = base.endsWith('/') ? base : `${base}/`;
+  return `${b}${path.replace(/^\/+/, '')}`;
+}

@@ -1,0 +1,40 @@
+import { z } from 'astro/zod';
+
+/** An author as shown in the byline. */
+const author = z.object({
+  /** Display name. */
+  name: z.string().min(1),
+  /** Optional profile or home page. */
+  url: z.url().optional(),
+});
+
+/**
+ * Frontmatter of an article in `content/articles/*.mdx`. A bad or missing field fails the build with the file
+ * and the field named.
+ */
+export const articleSchema = z
+  .object({
+    /** Title, shown as the page's h1 and in link previews. Plain text, no math. */
+    title: z.string().min(3).max(90),
+    /** One or two sentences: meta description, link previews and the home page list. */
+    description: z.string().min(40).max(240),
+    /** First publication date (YYYY-MM-DD). */
+    published: z.coerce.date(),
+    /** Last substantive update (YYYY-MM-DD); must not be before `published`. */
+    updated: z.coerce.date(),
+    /** Who wrote it; at least one. */
+    authors: z.array(author).min(1),
+    /** Lower-case topic tags, e.g. `lstm`, `activations`. */
+    tags: z.array(z.string().regex(/^[a-z0-9-]+$/, 'tags are lower-case words joined by "-"')).default([]),
+    /** Drafts build in `npm run dev` but never ship in the published site. */
+    draft: z.boolean().default(false),
+    /** Position in the reading order on the home page (1 = read first). */
+    order: z.number().int().positive(),
+    /** Series the article belongs to; articles are listed in `order` within it. */
+    series: z.string().default('Why tanh?'),
+    /** Old heading ids that must keep working: `{ "old-id": "new-id" }`. */
+    headingAliases: z.record(z.string(), z.string()).default({}),
+  })
+  .refine((a) => a.updated >= a.published, { message: '`updated` is before `published`', path: ['updated'] });
+
+export type ArticleData = z.infer<typeof articleSchema>;

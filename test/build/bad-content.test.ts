@@ -1,0 +1,65 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const FRONTMATTER = `---
+title: Scratch article
+description: A scratch article written by a test to prove that bad content fails the build loudly.
+published: 2026-01-01
+updated: 2026-01-01
+authors:
+  - name: Test
+order: 99
+---
+`;
+
+/** Builds the site with `content/articles` replaced by one scratch article; returns exit code and all output. */
+function buildWith(fileName: string, source: string): { status: number | null; output: string; file: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'why-tanh-bad-'));
+  const out = mkdtempSync(join(tmpdir(), 'why-tanh-out-'));
+  const file = join(dir, fileName);
+  writeFileSync(file, source);
+  try {
+    const r = spawnSync('astro', ['build', '--outDir', out], {
+      env: { ...process.env, WHY_TANH_CONTENT_DIR: dir },
+      encoding: 'utf8',
+      timeout: 110_000,
+    });
+    return { status: r.status, output: `${r.stdout}\n${r.stderr}`, file };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+describe('a build with bad content', () => {
+  it('fails on a malformed formula, naming the file, the line and KaTeX’s message', () => {
+    const r = buildWith('broken-formula.mdx', `${FRONTMATTER}\nFine text.\n\nThen $\\frac{1}{$ breaks.\n`);
+    expect(r.status).not.toBe(0);
+    expect(r.output).toContain('broken-formula.mdx:12');
+    expect(r.output).toMatch(/KaTeX: .*(Expected|Unexpected|end of input)/);
+  });
+
+  it('fails on an unknown macro, naming the file and the macro', () => {
+    const r = buildWith('unknown-macro.mdx', `${FRONTMATTER}\n$$\n\\notamacro{x}\n$$\n`);
+    expect(r.status).not.toBe(0);
+    expect(r.output).toContain('unknown-macro.mdx');
+    expect(r.output).toContain('\\notamacro');
+  });
+
+  it('fails on a missing frontmatter field, naming the file and the field', () => {
+    const r = buildWith('no-order.mdx', FRONTMATTER.replace('order: 99\n', '') + '\nText.\n');
+    expect(r.status).not.toBe(0);
+    expect(r.output).toContain('no-order');
+    expect(r.output).toMatch(/order/);
+  });
+
+  it('fails on an invalid frontmatter value, naming the field', () => {
+    const r = buildWith('bad-date.mdx', FRONTMATTER.replace('updated: 2026-01-01', 'updated: 2025-01-01') + '\nText.\n');
+    expect(r.status).not.toBe(0);
+    expect(r.output).toContain('bad-date');
+    expect(r.output).toMatch(/updated/);
+  });
+});

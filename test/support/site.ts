@@ -1,0 +1,21 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+/** The built site (`npm run build` writes it). DIST_DIR overrides, e.g. for the base-path build. */
+export const DIST = process.env['DIST_DIR'] ?? join(process.cwd(), 'dist');
+/** The deploy base path the build in DIST was made for. */
+export const BASE = process.env['BASE_PATH'] ? `/${process.env['BASE_PATH'].replace(/^\/+|\/+$/g, '')}/` : '/';
+
+/** Every HTML page of the built site as a site path: `''` (home), `articles/x/`, `404.html`. */
+export function sitePages(dist = DIST): string[] {
+  const pages: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const full = join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (name.endsWith('.html')) pages.push(relative(dist, full).split(sep).join('/'));
+    }
+  };
+  walk(dist);
+  return pages.map((p) => (p.endsWith('index.html') ? p.slice(0, -'index.html'.length) : p)).sort();
+}

@@ -1,0 +1,69 @@
+import { createServer, type Server } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.wasm': 'application/wasm',
+  '.xml': 'application/xml',
+  '.txt': 'text/plain; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+  '.pf_meta': 'application/octet-stream',
+};
+
+/** A static file server for the built site, on 127.0.0.1, serving `root` under the URL prefix `base` (e.g. `/why-tanh/`). */
+export interface StaticServer {
+  readonly origin: string;
+  readonly base: string;
+  /** Absolute URL of a site path: `url('articles/x/')`. */
+  url(path?: string): string;
+  close(): Promise<void>;
+}
+
+/** Starts the server on a free port. Missing files get the site's 404.html with status 404, like a static host. */
+export async function startStaticServer(root: string, base = '/'): Promise<StaticServer> {
+  const server: Server = createServer(async (req, res) => {
+    try {
+      const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+      if (!pathname.startsWith(base)) return notFound();
+      let file = normalize(join(root, pathname.slice(base.length)));
+      if (!file.startsWith(normalize(root + sep)) && file !== normalize(root)) return notFound();
+      const s = await stat(file).catch(() => undefined);
+      if (s?.isDirectory()) {
+        if (!pathname.endsWith('/')) {
+          res.writeHead(301, { Location: `${pathname}/` }).end();
+          return;
+        }
+        file = join(file, 'index.html');
+      }
+      const body = await readFile(file).catch(() => undefined);
+      if (!body) return notFound();
+      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+    } catch {
+      res.writeHead(500).end();
+    }
+    async function notFound() {
+      const page = await readFile(join(root, '404.html')).catch(() => Buffer.from('Not found'));
+      res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' }).end(page);
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('static server has no port');
+  const origin = `http://127.0.0.1:${address.port}`;
+  return {
+    origin,
+    base,
+    url: (path = '') => `${origin}${base}${path.replace(/^\/+/, '')}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
