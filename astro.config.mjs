@@ -6,12 +6,13 @@ import preact from '@astrojs/preact';
 import sitemap from '@astrojs/sitemap';
 import { markdownProcessor } from './src/markdown/pipeline.mjs';
 import { SITE_ORIGIN, basePath } from './src/markdown/deploy.mjs';
+import { pagefind } from './src/markdown/pagefind.mjs';
 
 export default defineConfig({
   site: SITE_ORIGIN,
   base: basePath(process.env.BASE_PATH),
   trailingSlash: 'always',
-  integrations: [mdx(), preact(), sitemap()],
+  integrations: [mdx(), preact(), sitemap(), pagefind()],
   markdown: { processor: markdownProcessor },
   security: {
     csp: {

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { Activations } from '../figures/tmp-act';
+import { Activations } from '../lib/nn/activations';
 import { mapLinear, svgPath, type LinearMap } from '../figures/sample';
 
 const W = 560;

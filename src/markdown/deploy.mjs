@@ -15,3 +15,8 @@ export function basePath(raw) {
   }
   return `/${trimmed}/`;
 }
+
+/** Where the source lives, for "Edit this page" links. Override with REPO_URL (no trailing slash). */
+export const REPO_URL = process.env.REPO_URL ?? 'https://github.com/why-tanh/why-tanh';
+/** The branch that "Edit this page" links point at. */
+export const REPO_BRANCH = process.env.REPO_BRANCH ?? 'main';

@@ -408,32 +408,44 @@ export function scaleByPow2(x: Float64Array, off: number, len: number, e: number
   for (let k = off; k < end; k++) x[k] = (x[k]! * f1) * f2;
 }
 
+/**
+ * Keeps the carried adjoints of a rescaled backward pass near 1 (see `BackwardOptions.rescale` in gradflow.ts): if
+ * the largest magnitude m over `a[0 … n)` and `b[0 … n)` (b may be null) leaves [2^−256, 2^256], both are
+ * multiplied by 2^−⌊log2 m⌋, which is exact. Returns the updated exponent `scale` such that the true values are the
+ * stored ones times 2^scale. Zero, NaN or infinite m leave everything unchanged.
+ */
+export function rescaleCarries(a: Float64Array, b: Float64Array | null, n: number, scale: number): number {
+  const m = b === null ? maxAbs(a, 0, n) : Math.max(maxAbs(a, 0, n), maxAbs(b, 0, n));
+  if (!(m > 0) || !Number.isFinite(m) || (m <= 2 ** 256 && m >= 2 ** -256)) return scale;
+  const e = Math.floor(Math.log2(m));
+  scaleByPow2(a, 0, n, -e);
+  if (b !== null) scaleByPow2(b, 0, n, -e);
+  return scale + e;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Plumbing shared by the recurrent cells (lstm.ts, gru.ts, rnn.ts).
 // ---------------------------------------------------------------------------------------------------------------
 
 /**
  * f′ written as a function of the pre-activation z and the already computed value y = f(z). The cells call this in
- * their backward pass instead of `ActivationFn.df(z)` so that σ and tanh need no second transcendental call.
+ * their backward pass.
  */
 export type DerivativeAt = (z: number, y: number) => number;
 
-/** σ′(z) = σ(z)·(1 − σ(z)), from y = σ(z). */
-const sigmoidDerivative: DerivativeAt = (_z, y) => y * (1 - y);
-/** tanh′(z) = 1 − tanh(z)², from y = tanh(z). */
-const tanhDerivative: DerivativeAt = (_z, y) => 1 - y * y;
-
 /**
- * The derivative the cells use for `act` in their backward pass.
+ * The derivative the cells use for `act` in their backward pass: `act.dfFromOutput(y)` when the activation offers
+ * it (the registry entries of `activations.ts` do for σ, tanh, hard σ, hard tanh, ReLU, identity, softsign, …),
+ * otherwise `act.df(z)`.
  *
- * For the registry keys `sigmoid` and `tanh` it is computed from the stored output y (σ′ = y(1 − y),
- * tanh′ = 1 − y²), which saves one `Math.exp`/`Math.tanh` per gate and step; this agrees with `act.df(z)` to
- * rounding (the unit tests compare the two). Every other activation, and any activation object whose key is not
- * one of these two, uses `act.df(z)` unchanged.
+ * This is what PyTorch's backward kernels do (σ′ = y(1 − y), tanh′ = 1 − y² from the saved output) and it saves
+ * one `Math.exp`/`Math.tanh` per gate, unit and step. It agrees with `act.df(z)` to absolute rounding error (a few
+ * ulp of 1; the registry's `df` is more accurate in relative terms deep in the saturated tails). The same rule
+ * applies to every activation; there is no special case by key.
  */
 export function derivativeAt(act: ActivationFn): DerivativeAt {
-  if (act.key === 'sigmoid') return sigmoidDerivative;
-  if (act.key === 'tanh') return tanhDerivative;
+  const fromOutput = (act as { readonly dfFromOutput?: ((y: number) => number) | undefined }).dfFromOutput;
+  if (fromOutput !== undefined) return (_z, y) => fromOutput(y);
   const df = act.df;
   return (z) => df(z);
 }
@@ -500,21 +512,3 @@ export function addRowBias(rows: number, N: number, C: Float64Array, cOff: numbe
   }
 }
 
-/** TEMPORARY stand-ins until `activations.ts` lands: logistic sigmoid. */
-export const fallbackSigmoid: ActivationFn = {
-  key: 'sigmoid',
-  f: (z) => 1 / (1 + Math.exp(-z)),
-  df: (z) => {
-    const s = 1 / (1 + Math.exp(-z));
-    return s * (1 - s);
-  },
-};
-/** TEMPORARY stand-ins until `activations.ts` lands: tanh. */
-export const fallbackTanh: ActivationFn = {
-  key: 'tanh',
-  f: Math.tanh,
-  df: (z) => {
-    const t = Math.tanh(z);
-    return 1 - t * t;
-  },
-};

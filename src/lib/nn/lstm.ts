@@ -25,6 +25,7 @@
  */
 import type { ActivationFn, Param, Rng, SeqBatch } from './types.ts';
 import type { BackwardOptions, CellGradients, InstrumentedLayer, ScaledGradientFlow } from './gradflow.ts';
+import { Activations } from './activations.ts';
 import {
   addColumnSums,
   addRowBias,
@@ -33,15 +34,12 @@ import {
   checkState,
   createRecurrentParams,
   derivativeAt,
-  fallbackSigmoid,
-  fallbackTanh,
   gemmAB,
   gemmABt,
   gemmAtB,
   initUniformPytorch,
-  maxAbs,
   norm2,
-  scaleByPow2,
+  rescaleCarries,
 } from './kernels.ts';
 
 /** The three activation roles of an LSTM. */
@@ -161,9 +159,9 @@ export function createLstm(options: LstmOptions): Lstm {
   checkSize('createLstm: hiddenSize', H);
   const H4 = 4 * H;
   const activations: LstmActivations = Object.freeze({
-    gate: options.activations?.gate ?? fallbackSigmoid,
-    candidate: options.activations?.candidate ?? fallbackTanh,
-    cellOutput: options.activations?.cellOutput ?? fallbackTanh,
+    gate: options.activations?.gate ?? Activations.sigmoid,
+    candidate: options.activations?.candidate ?? Activations.tanh,
+    cellOutput: options.activations?.cellOutput ?? Activations.tanh,
   });
   const cifg = options.cifg ?? false;
   const forgetBias = options.forgetBias ?? 0;
@@ -412,15 +410,3 @@ export function createLstm(options: LstmOptions): Lstm {
   };
 }
 
-/**
- * Keeps the carried adjoints of a rescaled backward pass near 1: if their largest magnitude m leaves
- * [2^−256, 2^256], multiplies both by 2^−⌊log2 m⌋ (exact) and returns the updated exponent of the true values.
- */
-function rescaleCarries(dh: Float64Array, dc: Float64Array, n: number, scale: number): number {
-  const m = Math.max(maxAbs(dh, 0, n), maxAbs(dc, 0, n));
-  if (!(m > 0) || !Number.isFinite(m) || (m <= 2 ** 256 && m >= 2 ** -256)) return scale;
-  const e = Math.floor(Math.log2(m));
-  scaleByPow2(dh, 0, n, -e);
-  scaleByPow2(dc, 0, n, -e);
-  return scale + e;
-}

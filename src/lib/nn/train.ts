@@ -127,12 +127,12 @@ export interface StepReport {
 }
 
 /**
- * Optional extension of `RecurrentLayer`: a layer that implements it lets the trainer watch the cell state too.
- * (The shared interface in `types.ts` returns only h.)
+ * What the trainer looks for to watch the cell state as well as h: a layer with a `trace()` method whose result has
+ * a `c` array (as the LSTM in `lstm.ts` provides). Layers without it are monitored through h only.
  */
 export interface CellStateSource {
-  /** The cell states [T, B, H] of the last `forward`, or an empty array if the cell has none. */
-  cellStates(): Float64Array;
+  /** Internals of the last `forward`; `c` holds the cell states [T, B, H] if the cell has any. */
+  trace(): { readonly c?: Float64Array };
 }
 
 /** A cooperative cancellation flag (no DOM types): the loop stops before the next step once `cancelled` is true. */
@@ -249,7 +249,9 @@ function maxAbs(a: Float64Array): number {
 
 function cellStatesOf(layer: RecurrentLayer): Float64Array | null {
   const source = layer as RecurrentLayer & Partial<CellStateSource>;
-  return typeof source.cellStates === 'function' ? source.cellStates() : null;
+  if (typeof source.trace !== 'function') return null;
+  const c = source.trace().c;
+  return c instanceof Float64Array ? c : null;
 }
 
 /** Outside [−bound, bound] or non-finite. */

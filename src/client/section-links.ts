@@ -1,0 +1,51 @@
+import { resolveFragment, sectionUrl } from '../site/section-links';
+
+/**
+ * Section links on an article page:
+ * - every heading permalink ("#") gets a "copy link" button next to it that puts the absolute URL on the clipboard
+ *   and confirms it in a polite live region;
+ * - a link to a renamed heading (frontmatter `headingAliases`, in `data-heading-aliases` on the article) is sent on
+ *   to the heading's current id.
+ */
+export function initSectionLinks(doc: Document): void {
+  const article = doc.querySelector<HTMLElement>('[data-heading-aliases]');
+  const status = doc.querySelector<HTMLElement>('[data-copy-status]');
+  let aliases: Record<string, string> = {};
+  try {
+    aliases = JSON.parse(article?.dataset['headingAliases'] ?? '{}') as Record<string, string>;
+  } catch {
+    aliases = {};
+  }
+  const follow = () => {
+    const target = resolveFragment(location.hash, (id) => doc.getElementById(id) !== null, aliases);
+    if (target) {
+      history.replaceState(null, '', `#${target}`);
+      doc.getElementById(target)?.scrollIntoView();
+    }
+  };
+  follow();
+  window.addEventListener('hashchange', follow);
+
+  for (const anchor of doc.querySelectorAll<HTMLAnchorElement>('.prose .heading-anchor')) {
+    const heading = anchor.parentElement;
+    if (!heading?.id) continue;
+    const button = doc.createElement('button');
+    button.type = 'button';
+    button.className = 'copy-link';
+    button.textContent = 'Copy link';
+    button.setAttribute('aria-label', `Copy link to the section “${heading.textContent?.replace(/#$/, '').trim()}”`);
+    button.addEventListener('click', async () => {
+      const url = sectionUrl(location.href, heading.id);
+      let ok = true;
+      try {
+        await navigator.clipboard.writeText(url);
+      } catch {
+        ok = false;
+      }
+      if (status) status.textContent = ok ? 'Link copied to the clipboard.' : `Copy this link: ${url}`;
+      button.textContent = ok ? 'Copied' : 'Copy failed';
+      setTimeout(() => (button.textContent = 'Copy link'), 2000);
+    });
+    anchor.after(button);
+  }
+}

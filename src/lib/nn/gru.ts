@@ -1,0 +1,329 @@
+/**
+ * Gated recurrent unit (Cho et al. 2014) in PyTorch's formulation, float64, with exact backpropagation through
+ * time. For each step t (σ the gate activation, ψ the candidate activation; σ and tanh by default):
+ *
+ *   r_t = σ(W_ir x_t + b_ir + W_hr h_{t−1} + b_hr)            reset gate
+ *   z_t = σ(W_iz x_t + b_iz + W_hz h_{t−1} + b_hz)            update gate
+ *   n_t = ψ(W_in x_t + b_in + r_t ⊙ (W_hn h_{t−1} + b_hn))    candidate
+ *   h_t = (1 − z_t) ⊙ n_t + z_t ⊙ h_{t−1}
+ *
+ * Params (PyTorch `nn.GRU` state_dict, gate blocks in the order r, z, n): `weight_ih_l0` [3H, I], `weight_hh_l0`
+ * [3H, H], `bias_ih_l0` [3H], `bias_hh_l0` [3H]. Unlike the LSTM, the two n biases are not interchangeable: b_hn
+ * sits inside the reset-gate product.
+ *
+ * Implementation: GX = X·W_ihᵀ + b_ih for all T·B rows in one multiply before the loop; per step
+ * GH_t = h_{t−1}·W_hhᵀ + b_hh (kept for backward, which needs W_hn h + b_hn); weight gradients as two long multiplies
+ * after the backward loop.
+ *
+ * @module
+ */
+import type { ActivationFn, Param, Rng, SeqBatch } from './types.ts';
+import type { BackwardOptions, CellGradients, InstrumentedLayer, ScaledGradientFlow } from './gradflow.ts';
+import { Activations } from './activations.ts';
+import {
+  addColumnSums,
+  addRowBias,
+  checkBatch,
+  checkSize,
+  checkState,
+  createRecurrentParams,
+  derivativeAt,
+  gemmAB,
+  gemmABt,
+  gemmAtB,
+  initUniformPytorch,
+  norm2,
+  rescaleCarries,
+} from './kernels.ts';
+
+/** The two activation roles of a GRU. */
+export interface GruActivations {
+  /** σ in r and z. Default `Activations.sigmoid`. */
+  readonly gate: ActivationFn;
+  /** ψ in n. Default `Activations.tanh`. */
+  readonly candidate: ActivationFn;
+}
+
+/** Options of {@link createGru}. */
+export interface GruOptions {
+  /** Features per input step, I. */
+  readonly inputSize: number;
+  /** Hidden units, H. */
+  readonly hiddenSize: number;
+  /** Activation per role; missing roles take the defaults (σ, tanh). */
+  readonly activations?: Partial<GruActivations>;
+  /** If given, every param ~ U(−1/√H, 1/√H) (PyTorch default), in state_dict order; otherwise all zeros. */
+  readonly rng?: Rng;
+  /** Initial buffer capacity in time steps. Default 1. */
+  readonly maxT?: number;
+  /** Initial buffer capacity in batch size. Default 1. */
+  readonly maxB?: number;
+}
+
+/** Per-step internals of the last `forward` (views valid until the next `forward`; [T, B, H] unless noted). */
+export interface GruTrace {
+  /** Steps of the last forward. */
+  readonly T: number;
+  /** Batch size of the last forward. */
+  readonly B: number;
+  /** Hidden size. */
+  readonly H: number;
+  /** Reset gate r_t. */
+  readonly r: Float64Array;
+  /** Update gate z_t. */
+  readonly z: Float64Array;
+  /** Candidate n_t. */
+  readonly n: Float64Array;
+  /** Hidden state h_t (same as the array `forward` returned). */
+  readonly h: Float64Array;
+  /**
+   * Pre-activations, [T, B, 3H]: blocks r, z, n of length H per (t, b) row; the n block holds the full argument
+   * W_in x + b_in + r ⊙ (W_hn h + b_hn) of ψ.
+   */
+  readonly pre: Float64Array;
+}
+
+/** A GRU layer: a {@link RecurrentLayer} with trace access and instrument options on `backward`. */
+export interface Gru extends InstrumentedLayer {
+  /** Always `gru`. */
+  readonly kind: 'gru';
+  /** The activations in use. */
+  readonly activations: GruActivations;
+  /** `weight_ih_l0`, [3H, I]. */
+  readonly weightIh: Param;
+  /** `weight_hh_l0`, [3H, H]. */
+  readonly weightHh: Param;
+  /** `bias_ih_l0`, [3H]. */
+  readonly biasIh: Param;
+  /** `bias_hh_l0`, [3H]. */
+  readonly biasHh: Param;
+  /** Runs the sequence; `h0` (length B·H) defaults to zeros; `c0` is ignored. Returns h_t for all t, [T, B, H]. */
+  forward(batch: SeqBatch, h0?: Float64Array, c0?: Float64Array): Float64Array;
+  /** See {@link InstrumentedLayer.backward}; `dc0` and `flow.cNorm` are empty. */
+  backward(dhs: Float64Array, options?: BackwardOptions): CellGradients;
+  /** Views of the gates and states of the last forward. Throws before the first forward. */
+  trace(): GruTrace;
+}
+
+/** Creates a GRU layer with PyTorch's parameter layout and equations (see the module comment). */
+export function createGru(options: GruOptions): Gru {
+  const I = options.inputSize;
+  const H = options.hiddenSize;
+  checkSize('createGru: inputSize', I);
+  checkSize('createGru: hiddenSize', H);
+  const H3 = 3 * H;
+  const activations: GruActivations = Object.freeze({
+    gate: options.activations?.gate ?? Activations.sigmoid,
+    candidate: options.activations?.candidate ?? Activations.tanh,
+  });
+  const params = createRecurrentParams(3, I, H);
+  const [weightIh, weightHh, biasIh, biasHh] = params;
+  if (options.rng !== undefined) initUniformPytorch(params, H, options.rng);
+
+  const gateF = activations.gate.f;
+  const candF = activations.candidate.f;
+  const gateD = derivativeAt(activations.gate);
+  const candD = derivativeAt(activations.candidate);
+
+  let capT = 0;
+  let capB = 0;
+  let xs = new Float64Array(0); // copy of the input, [T, B, I]
+  let GX = new Float64Array(0); // X·W_ihᵀ + b_ih, [T, B, 3H]
+  let GH = new Float64Array(0); // h_{t−1}·W_hhᵀ + b_hh, [T, B, 3H]
+  let P = new Float64Array(0); // pre-activations of r, z, n, [T, B, 3H]
+  let Rg = new Float64Array(0); // r_t, [T, B, H]
+  let Zg = new Float64Array(0); // z_t
+  let Ng = new Float64Array(0); // n_t
+  let Hs = new Float64Array(0); // h0, h_0 … h_{T−1}: [T + 1, B, H]
+  let dGX = new Float64Array(0); // ∂L/∂GX, [T, B, 3H]
+  let dGH = new Float64Array(0); // ∂L/∂GH, [T, B, 3H]
+  let dx = new Float64Array(0);
+  let dh = new Float64Array(0); // ∂L/∂h_t of the current step, [B, H]
+  let dhNext = new Float64Array(0); // carried ∂L/∂h_{t−1}, [B, H]
+  let hNorm = new Float64Array(0);
+  let scaleLog2 = new Float64Array(0);
+  const empty = new Float64Array(0);
+  let lastT = 0;
+  let lastB = 0;
+
+  function ensureCapacity(T: number, B: number): void {
+    if (T <= capT && B <= capB) return;
+    capT = Math.max(T, capT);
+    capB = Math.max(B, capB);
+    const R = capT * capB;
+    xs = new Float64Array(R * I);
+    GX = new Float64Array(R * H3);
+    GH = new Float64Array(R * H3);
+    P = new Float64Array(R * H3);
+    Rg = new Float64Array(R * H);
+    Zg = new Float64Array(R * H);
+    Ng = new Float64Array(R * H);
+    Hs = new Float64Array((R + capB) * H);
+    dGX = new Float64Array(R * H3);
+    dGH = new Float64Array(R * H3);
+    dx = new Float64Array(R * I);
+    dh = new Float64Array(capB * H);
+    dhNext = new Float64Array(capB * H);
+    hNorm = new Float64Array(capT);
+    scaleLog2 = new Float64Array(capT);
+  }
+  ensureCapacity(options.maxT ?? 1, options.maxB ?? 1);
+
+  function forward(batch: SeqBatch, h0?: Float64Array): Float64Array {
+    checkBatch('gru', batch, I);
+    const { T, B } = batch;
+    const BH = B * H;
+    checkState('gru', 'h0', h0, BH);
+    ensureCapacity(T, B);
+    const R = T * B;
+    lastT = T;
+    lastB = B;
+    xs.set(batch.x);
+    if (h0 === undefined) Hs.fill(0, 0, BH); else Hs.set(h0);
+    const Whh = weightHh.w;
+    const bhh = biasHh.w;
+
+    // GX_t = x_t·W_ihᵀ + b_ih, for all t at once.
+    gemmABt(R, H3, I, xs, 0, I, weightIh.w, 0, I, GX, 0, H3, false);
+    addRowBias(R, H3, GX, 0, biasIh.w);
+
+    const gx = GX, gh = GH, pre = P, rg = Rg, zg = Zg, ng = Ng, hs = Hs;
+    for (let t = 0; t < T; t++) {
+      // GH_t = h_{t−1}·W_hhᵀ + b_hh.
+      gemmABt(B, H3, H, hs, t * BH, H, Whh, 0, H, gh, t * B * H3, H3, false);
+      addRowBias(B, H3, gh, t * B * H3, bhh);
+      for (let b = 0; b < B; b++) {
+        const gRow = (t * B + b) * H3;
+        const row = (t * B + b) * H;
+        for (let j = 0; j < H; j++) {
+          const k = row + j;
+          // r = σ(W_ir x + b_ir + W_hr h + b_hr),  z = σ(W_iz x + b_iz + W_hz h + b_hz)
+          const ar = gx[gRow + j]! + gh[gRow + j]!;
+          const az = gx[gRow + H + j]! + gh[gRow + H + j]!;
+          const r = gateF(ar);
+          const z = gateF(az);
+          // n = ψ(W_in x + b_in + r ⊙ (W_hn h + b_hn))
+          const an = gx[gRow + 2 * H + j]! + r * gh[gRow + 2 * H + j]!;
+          const n = candF(an);
+          // h_t = (1 − z) ⊙ n + z ⊙ h_{t−1}
+          hs[k + BH] = (1 - z) * n + z * hs[k]!;
+          pre[gRow + j] = ar;
+          pre[gRow + H + j] = az;
+          pre[gRow + 2 * H + j] = an;
+          rg[k] = r;
+          zg[k] = z;
+          ng[k] = n;
+        }
+      }
+    }
+    return Hs.subarray(BH, (T + 1) * BH);
+  }
+
+  function backward(dhs: Float64Array, opts: BackwardOptions = {}): CellGradients {
+    const T = lastT;
+    const B = lastB;
+    if (T === 0) throw new Error('gru.backward: call forward first');
+    const BH = B * H;
+    const R = T * B;
+    if (dhs.length !== R * H) throw new RangeError(`gru.backward: dhs has length ${dhs.length}, expected T·B·H = ${R * H}`);
+    const rescale = opts.rescale ?? false;
+    const paramGrads = !rescale && (opts.paramGrads ?? true);
+    if (rescale) {
+      for (let k = 0; k < (T - 1) * BH; k++) {
+        if (dhs[k] !== 0) throw new RangeError('gru.backward: rescale needs dhs to be zero before the last step');
+      }
+    }
+    const Whh = weightHh.w;
+    const gh = GH, pre = P, rg = Rg, zg = Zg, ng = Ng, hs = Hs, dgx = dGX, dgh = dGH;
+    const dhT = dh, dhN = dhNext;
+    dhN.fill(0, 0, BH);
+    let scale = 0;
+
+    for (let t = T - 1; t >= 0; t--) {
+      if (rescale) scale = rescaleCarries(dhN, null, BH, scale);
+      scaleLog2[t] = scale;
+      const dhsOff = t * BH;
+      for (let b = 0; b < B; b++) {
+        const gRow = (t * B + b) * H3;
+        const row = (t * B + b) * H;
+        const s = b * H;
+        for (let j = 0; j < H; j++) {
+          const k = row + j;
+          // ∂L/∂h_t: from the loss at step t and from step t+1.
+          const dht = dhs[dhsOff + s + j]! + dhN[s + j]!;
+          const r = rg[k]!, z = zg[k]!, n = ng[k]!, hPrev = hs[k]!;
+          // h_t = (1 − z) ⊙ n + z ⊙ h_{t−1}:  ∂n = ∂h ⊙ (1 − z),  ∂z = ∂h ⊙ (h_{t−1} − n),  ∂h_{t−1} = ∂h ⊙ z (+ below)
+          const dn = dht * (1 - z);
+          const dz = dht * (hPrev - n);
+          dhN[s + j] = dht * z;
+          // n = ψ(a_n), a_n = GX_n + r ⊙ GH_n:  ∂a_n = ∂n ⊙ ψ′(a_n),  ∂GX_n = ∂a_n,  ∂GH_n = ∂a_n ⊙ r,  ∂r = ∂a_n ⊙ GH_n
+          const dan = dn * candD(pre[gRow + 2 * H + j]!, n);
+          const dr = dan * gh[gRow + 2 * H + j]!;
+          // r = σ(a_r), z = σ(a_z), a_· = GX_· + GH_·:  both summands get ∂a_·
+          const dar = dr * gateD(pre[gRow + j]!, r);
+          const daz = dz * gateD(pre[gRow + H + j]!, z);
+          dgx[gRow + j] = dar;
+          dgh[gRow + j] = dar;
+          dgx[gRow + H + j] = daz;
+          dgh[gRow + H + j] = daz;
+          dgx[gRow + 2 * H + j] = dan;
+          dgh[gRow + 2 * H + j] = dan * r;
+          dhT[s + j] = dht;
+        }
+      }
+      hNorm[t] = norm2(dhT, 0, BH);
+      // GH_t = h_{t−1}·W_hhᵀ + b_hh:  ∂h_{t−1} += dGH_t·W_hh.
+      gemmAB(B, H, H3, dgh, t * B * H3, H3, Whh, 0, H, dhN, 0, H, true);
+    }
+
+    if (paramGrads) {
+      // GX = X·W_ihᵀ + b_ih and GH = H_prev·W_hhᵀ + b_hh, summed over all T·B rows.
+      gemmAtB(H3, I, R, dGX, 0, H3, xs, 0, I, weightIh.dw, 0, I, true);
+      gemmAtB(H3, H, R, dGH, 0, H3, Hs, 0, H, weightHh.dw, 0, H, true);
+      addColumnSums(R, H3, dGX, 0, H3, biasIh.dw, 0);
+      addColumnSums(R, H3, dGH, 0, H3, biasHh.dw, 0);
+      gemmAB(R, I, H3, dGX, 0, H3, weightIh.w, 0, I, dx, 0, I, false);
+    }
+    const flow: ScaledGradientFlow = { hNorm: hNorm.subarray(0, T), cNorm: empty, scaleLog2: scaleLog2.subarray(0, T) };
+    return {
+      dx: paramGrads ? dx.subarray(0, R * I) : dx.subarray(0, 0),
+      dh0: dhN.subarray(0, BH),
+      dc0: empty,
+      flow,
+    };
+  }
+
+  function trace(): GruTrace {
+    const T = lastT;
+    const B = lastB;
+    if (T === 0) throw new Error('gru.trace: call forward first');
+    const n = T * B * H;
+    const BH = B * H;
+    return {
+      T,
+      B,
+      H,
+      r: Rg.subarray(0, n),
+      z: Zg.subarray(0, n),
+      n: Ng.subarray(0, n),
+      h: Hs.subarray(BH, BH + n),
+      pre: P.subarray(0, 3 * n),
+    };
+  }
+
+  return {
+    kind: 'gru',
+    inputSize: I,
+    hiddenSize: H,
+    params,
+    activations,
+    weightIh,
+    weightHh,
+    biasIh,
+    biasHh,
+    forward,
+    backward,
+    trace,
+  };
+}
+

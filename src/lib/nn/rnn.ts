@@ -1,0 +1,250 @@
+/**
+ * Vanilla (Elman) recurrent layer in PyTorch's formulation, float64, with exact backpropagation through time:
+ *
+ *   h_t = φ(W_ih x_t + b_ih + W_hh h_{t−1} + b_hh)
+ *
+ * with φ = tanh by default (PyTorch `nonlinearity='tanh'`) or any other activation, e.g. ReLU
+ * (`nonlinearity='relu'`). Params (PyTorch `nn.RNN` state_dict): `weight_ih_l0` [H, I], `weight_hh_l0` [H, H],
+ * `bias_ih_l0` [H], `bias_hh_l0` [H].
+ *
+ * The `identityInit` option gives the IRNN of Le, Jaitly & Hinton 2015 ("A simple way to initialize recurrent
+ * networks of rectified linear units"): W_hh = I, biases 0, input weights small Gaussian.
+ *
+ * @module
+ */
+import type { ActivationFn, Param, Rng, SeqBatch } from './types.ts';
+import type { BackwardOptions, CellGradients, InstrumentedLayer, ScaledGradientFlow } from './gradflow.ts';
+import { Activations } from './activations.ts';
+import {
+  addColumnSums,
+  addRowBias,
+  checkBatch,
+  checkSize,
+  checkState,
+  createRecurrentParams,
+  derivativeAt,
+  gemmAB,
+  gemmABt,
+  gemmAtB,
+  initUniformPytorch,
+  norm2,
+  rescaleCarries,
+} from './kernels.ts';
+
+/** Options of {@link createRnn}. */
+export interface RnnOptions {
+  /** Features per input step, I. */
+  readonly inputSize: number;
+  /** Hidden units, H. */
+  readonly hiddenSize: number;
+  /** φ. Default `Activations.tanh`. */
+  readonly activation?: ActivationFn;
+  /** If given (and `identityInit` is off), every param ~ U(−1/√H, 1/√H) (PyTorch default); otherwise zeros. */
+  readonly rng?: Rng;
+  /**
+   * IRNN initialisation (Le et al. 2015): W_hh = `identityScale`·I, both biases 0, W_ih ~ N(0, `inputInitStd`²)
+   * drawn from `rng` (W_ih stays 0 without an `rng`). Default `false`.
+   */
+  readonly identityInit?: boolean;
+  /** Multiplier of the identity for `identityInit`. Default 1 (Le et al.). */
+  readonly identityScale?: number;
+  /** Standard deviation of W_ih for `identityInit`. Default 0.001 (Le et al.). */
+  readonly inputInitStd?: number;
+  /** Initial buffer capacity in time steps. Default 1. */
+  readonly maxT?: number;
+  /** Initial buffer capacity in batch size. Default 1. */
+  readonly maxB?: number;
+}
+
+/** Per-step internals of the last `forward` (views valid until the next `forward`). */
+export interface RnnTrace {
+  /** Steps of the last forward. */
+  readonly T: number;
+  /** Batch size of the last forward. */
+  readonly B: number;
+  /** Hidden size. */
+  readonly H: number;
+  /** Pre-activations W_ih x_t + b_ih + W_hh h_{t−1} + b_hh, [T, B, H]. */
+  readonly pre: Float64Array;
+  /** Hidden state h_t, [T, B, H] (same as the array `forward` returned). */
+  readonly h: Float64Array;
+}
+
+/** A vanilla RNN layer: a {@link RecurrentLayer} with trace access and instrument options on `backward`. */
+export interface Rnn extends InstrumentedLayer {
+  /** Always `rnn`. */
+  readonly kind: 'rnn';
+  /** φ. */
+  readonly activation: ActivationFn;
+  /** `weight_ih_l0`, [H, I]. */
+  readonly weightIh: Param;
+  /** `weight_hh_l0`, [H, H]. */
+  readonly weightHh: Param;
+  /** `bias_ih_l0`, [H]. */
+  readonly biasIh: Param;
+  /** `bias_hh_l0`, [H]. */
+  readonly biasHh: Param;
+  /** Runs the sequence; `h0` (length B·H) defaults to zeros; `c0` is ignored. Returns h_t for all t, [T, B, H]. */
+  forward(batch: SeqBatch, h0?: Float64Array, c0?: Float64Array): Float64Array;
+  /** See {@link InstrumentedLayer.backward}; `dc0` and `flow.cNorm` are empty. */
+  backward(dhs: Float64Array, options?: BackwardOptions): CellGradients;
+  /** Views of the pre-activations and states of the last forward. Throws before the first forward. */
+  trace(): RnnTrace;
+}
+
+/** Creates a vanilla RNN layer with PyTorch's parameter layout (see the module comment). */
+export function createRnn(options: RnnOptions): Rnn {
+  const I = options.inputSize;
+  const H = options.hiddenSize;
+  checkSize('createRnn: inputSize', I);
+  checkSize('createRnn: hiddenSize', H);
+  const activation = options.activation ?? Activations.tanh;
+  const params = createRecurrentParams(1, I, H);
+  const [weightIh, weightHh, biasIh, biasHh] = params;
+  if (options.identityInit ?? false) {
+    const scale = options.identityScale ?? 1;
+    const std = options.inputInitStd ?? 0.001;
+    for (let j = 0; j < H; j++) weightHh.w[j * H + j] = scale;
+    const rng = options.rng;
+    if (rng !== undefined) for (let k = 0; k < weightIh.w.length; k++) weightIh.w[k] = std * rng.normal();
+  } else if (options.rng !== undefined) {
+    initUniformPytorch(params, H, options.rng);
+  }
+  const actF = activation.f;
+  const actD = derivativeAt(activation);
+
+  let capT = 0;
+  let capB = 0;
+  let xs = new Float64Array(0); // copy of the input, [T, B, I]
+  let Z = new Float64Array(0); // pre-activations, [T, B, H]
+  let Hs = new Float64Array(0); // h0, h_0 … h_{T−1}: [T + 1, B, H]
+  let dZ = new Float64Array(0); // ∂L/∂Z, [T, B, H]
+  let dx = new Float64Array(0);
+  let dh = new Float64Array(0); // ∂L/∂h_t of the current step, [B, H]
+  let dhNext = new Float64Array(0); // carried ∂L/∂h_{t−1}, [B, H]
+  let hNorm = new Float64Array(0);
+  let scaleLog2 = new Float64Array(0);
+  const bsum = new Float64Array(H);
+  const empty = new Float64Array(0);
+  let lastT = 0;
+  let lastB = 0;
+
+  function ensureCapacity(T: number, B: number): void {
+    if (T <= capT && B <= capB) return;
+    capT = Math.max(T, capT);
+    capB = Math.max(B, capB);
+    const R = capT * capB;
+    xs = new Float64Array(R * I);
+    Z = new Float64Array(R * H);
+    Hs = new Float64Array((R + capB) * H);
+    dZ = new Float64Array(R * H);
+    dx = new Float64Array(R * I);
+    dh = new Float64Array(capB * H);
+    dhNext = new Float64Array(capB * H);
+    hNorm = new Float64Array(capT);
+    scaleLog2 = new Float64Array(capT);
+  }
+  ensureCapacity(options.maxT ?? 1, options.maxB ?? 1);
+
+  function forward(batch: SeqBatch, h0?: Float64Array): Float64Array {
+    checkBatch('rnn', batch, I);
+    const { T, B } = batch;
+    const BH = B * H;
+    checkState('rnn', 'h0', h0, BH);
+    ensureCapacity(T, B);
+    const R = T * B;
+    lastT = T;
+    lastB = B;
+    xs.set(batch.x);
+    if (h0 === undefined) Hs.fill(0, 0, BH); else Hs.set(h0);
+    for (let j = 0; j < H; j++) bsum[j] = biasIh.w[j]! + biasHh.w[j]!;
+    const Whh = weightHh.w;
+
+    // Z_t = x_t·W_ihᵀ + b_ih + b_hh, for all t at once.
+    gemmABt(R, H, I, xs, 0, I, weightIh.w, 0, I, Z, 0, H, false);
+    addRowBias(R, H, Z, 0, bsum);
+    const z = Z, hs = Hs;
+    for (let t = 0; t < T; t++) {
+      // Z_t += h_{t−1}·W_hhᵀ
+      gemmABt(B, H, H, hs, t * BH, H, Whh, 0, H, z, t * BH, H, true);
+      // h_t = φ(Z_t)
+      const off = t * BH;
+      for (let k = off; k < off + BH; k++) hs[k + BH] = actF(z[k]!);
+    }
+    return Hs.subarray(BH, (T + 1) * BH);
+  }
+
+  function backward(dhs: Float64Array, opts: BackwardOptions = {}): CellGradients {
+    const T = lastT;
+    const B = lastB;
+    if (T === 0) throw new Error('rnn.backward: call forward first');
+    const BH = B * H;
+    const R = T * B;
+    if (dhs.length !== R * H) throw new RangeError(`rnn.backward: dhs has length ${dhs.length}, expected T·B·H = ${R * H}`);
+    const rescale = opts.rescale ?? false;
+    const paramGrads = !rescale && (opts.paramGrads ?? true);
+    if (rescale) {
+      for (let k = 0; k < (T - 1) * BH; k++) {
+        if (dhs[k] !== 0) throw new RangeError('rnn.backward: rescale needs dhs to be zero before the last step');
+      }
+    }
+    const Whh = weightHh.w;
+    const z = Z, hs = Hs, dz = dZ, dhT = dh, dhN = dhNext;
+    dhN.fill(0, 0, BH);
+    let scale = 0;
+    for (let t = T - 1; t >= 0; t--) {
+      if (rescale) scale = rescaleCarries(dhN, null, BH, scale);
+      scaleLog2[t] = scale;
+      const off = t * BH;
+      for (let s = 0; s < BH; s++) {
+        const k = off + s;
+        // ∂L/∂h_t: from the loss at step t and from step t+1.
+        const dht = dhs[k]! + dhN[s]!;
+        // h_t = φ(Z_t):  ∂Z_t = ∂h_t ⊙ φ′(Z_t)
+        dz[k] = dht * actD(z[k]!, hs[k + BH]!);
+        dhT[s] = dht;
+      }
+      hNorm[t] = norm2(dhT, 0, BH);
+      // Z_t = … + h_{t−1}·W_hhᵀ:  ∂h_{t−1} = ∂Z_t·W_hh
+      gemmAB(B, H, H, dz, off, H, Whh, 0, H, dhN, 0, H, false);
+    }
+    if (paramGrads) {
+      gemmAtB(H, I, R, dZ, 0, H, xs, 0, I, weightIh.dw, 0, I, true);
+      gemmAtB(H, H, R, dZ, 0, H, Hs, 0, H, weightHh.dw, 0, H, true);
+      addColumnSums(R, H, dZ, 0, H, biasIh.dw, 0);
+      addColumnSums(R, H, dZ, 0, H, biasHh.dw, 0);
+      gemmAB(R, I, H, dZ, 0, H, weightIh.w, 0, I, dx, 0, I, false);
+    }
+    const flow: ScaledGradientFlow = { hNorm: hNorm.subarray(0, T), cNorm: empty, scaleLog2: scaleLog2.subarray(0, T) };
+    return {
+      dx: paramGrads ? dx.subarray(0, R * I) : dx.subarray(0, 0),
+      dh0: dhN.subarray(0, BH),
+      dc0: empty,
+      flow,
+    };
+  }
+
+  function trace(): RnnTrace {
+    const T = lastT;
+    const B = lastB;
+    if (T === 0) throw new Error('rnn.trace: call forward first');
+    const n = T * B * H;
+    const BH = B * H;
+    return { T, B, H, pre: Z.subarray(0, n), h: Hs.subarray(BH, BH + n) };
+  }
+
+  return {
+    kind: 'rnn',
+    inputSize: I,
+    hiddenSize: H,
+    params,
+    activation,
+    weightIh,
+    weightHh,
+    biasIh,
+    biasHh,
+    forward,
+    backward,
+    trace,
+  };
+}

@@ -1,0 +1,107 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { SITE_ORIGIN } from '../../src/markdown/deploy.mjs';
+import { BASE, DIST, sitePages } from '../support/site';
+import { fragmentTargets, scanTags } from './lib/html';
+import { checkLinks, formatLinkReport, hasBuild } from './lib/links';
+import { fileOf, insertInMain, plantedCopy } from './lib/plant';
+
+const cleanup: (() => void)[] = [];
+afterAll(() => cleanup.forEach((f) => f()));
+
+/** A tiny site on disk: { 'index.html': '…', … }. */
+function fakeSite(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'why-tanh-links-'));
+  cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return dir;
+}
+
+describe('the HTML scanner', () => {
+  it('reads attributes in every quoting style, decodes entities and skips comments and script text', () => {
+    const tags = scanTags(
+      `<!doctype html><!-- <a href="/commented/"> --><A HREF='/x/?a=1&amp;b=2' data-x=y id=top><p id="a&quot;b">` +
+        `<script>const s = '<a href="/in-script/">';</script><img src=/i.png alt><svg><title id="t">x</title></svg>` +
+        `<article data-heading-aliases='{"old":"a"}'>`,
+    );
+    const links = tags.filter((t) => t.name === 'a');
+    expect(links.map((t) => t.attrs.get('href'))).toEqual(['/x/?a=1&b=2']);
+    expect(tags.find((t) => t.name === 'script')?.text).toContain('in-script');
+    expect(tags.find((t) => t.name === 'img')?.attrs.get('alt')).toBe('');
+    expect([...fragmentTargets(tags)].sort()).toEqual(['a"b', 'old', 't', 'top']);
+  });
+});
+
+describe('the link checker', () => {
+  it('passes a consistent site and lists external links without fetching them', () => {
+    const dir = fakeSite({
+      'index.html': '<a href="articles/a/#sec">a</a><a href="https://example.org/paper">paper</a><link rel="stylesheet" href="/s.css">',
+      'articles/a/index.html': '<h2 id="sec">S</h2><a href="../../">home</a><a href="#sec">self</a><a href="#">top</a>',
+      's.css': '@font-face{src:url(/f.woff2) format("woff2"),url("data:font/woff2;base64,AA==")}',
+      'f.woff2': '',
+    });
+    const r = checkLinks(dir);
+    expect(r.broken).toEqual([]);
+    expect(r.pages).toBe(2);
+    expect(r.fragments).toBe(2);
+    expect([...r.external.keys()]).toEqual(['https://example.org/paper']);
+  });
+
+  it('flags a planted broken link, a broken fragment, a missing asset and a link that forgets the base path', () => {
+    const dir = fakeSite({
+      'index.html': '<a href="/why-tanh/articles/missing/">x</a><a href="/why-tanh/articles/a/#nope">y</a><a href="/articles/a/">z</a>',
+      'articles/a/index.html': '<h2 id="sec">S</h2><link rel="stylesheet" href="../../s.css"><a href="javascript:void 0">j</a>',
+      's.css': '@font-face{src:url(./gone.woff2)}',
+    });
+    const r = checkLinks(dir, { base: '/why-tanh/' });
+    expect(r.broken.map((b) => `${b.page} ${b.href}`)).toEqual([
+      'articles/a/ javascript:void 0',
+      ' /why-tanh/articles/missing/',
+      ' /why-tanh/articles/a/#nope',
+      ' /articles/a/',
+      's.css ./gone.woff2',
+    ]);
+    expect(r.broken[2]!.reason).toContain('no element with id "nope"');
+    expect(r.broken[3]!.reason).toContain('outside the base path');
+  });
+
+  it('checks canonical-origin URLs (canonical, og:url, sitemap) as internal', () => {
+    const dir = fakeSite({
+      'index.html': '<link rel="canonical" href="https://site.example/"><meta property="og:url" content="https://site.example/old/">',
+      'sitemap-0.xml': '<urlset><url><loc>https://site.example/</loc></url><url><loc>https://site.example/gone/</loc></url></urlset>',
+    });
+    const r = checkLinks(dir, { siteOrigin: 'https://site.example' });
+    expect(r.broken.map((b) => `${b.page} ${b.href}`)).toEqual([' https://site.example/old/', 'sitemap-0.xml https://site.example/gone/']);
+  });
+});
+
+describe('the link gate on the built site', () => {
+  it(`finds no broken internal link or #fragment in ${DIST}`, () => {
+    expect(hasBuild(DIST), `no build in ${DIST}: run "npm run build" first`).toBe(true);
+    const r = checkLinks(DIST, { base: BASE, siteOrigin: SITE_ORIGIN });
+    console.log(formatLinkReport(r, 'link gate'));
+    expect(r.pages).toBe(sitePages().length);
+    expect(r.internal).toBeGreaterThan(r.pages);
+    expect(r.broken.map((b) => `/${b.page}: ${b.href} — ${b.reason}`)).toEqual([]);
+  });
+
+  it('fails on a broken link and a broken heading fragment planted in a copy of an article, naming page and href', () => {
+    const article = sitePages().find((p) => p.startsWith('articles/'))!;
+    const site = plantedCopy(DIST);
+    cleanup.push(site.remove);
+    site.edit(fileOf(article), (html) =>
+      insertInMain(html, `<a href="${BASE}articles/no-such-article/">x</a><a href="${BASE}${article}#no-such-heading">y</a>`),
+    );
+    const r = checkLinks(site.dir, { base: BASE, siteOrigin: SITE_ORIGIN });
+    console.log(formatLinkReport(r, 'planted broken links'));
+    expect(r.broken.filter((b) => b.page === article)).toEqual([
+      { page: article, href: `${BASE}articles/no-such-article/`, reason: expect.stringContaining('no such file') },
+      { page: article, href: `${BASE}${article}#no-such-heading`, reason: expect.stringContaining('no element with id') },
+    ]);
+  });
+});
