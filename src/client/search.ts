@@ -20,5 +20,10 @@ export async function initSearch(doc: Document): Promise<void> {
   const PagefindUI = (window as unknown as { PagefindUI?: PagefindUIConstructor }).PagefindUI;
   if (!PagefindUI) return;
   new PagefindUI({ element: '#search', bundlePath: bundle, showSubResults: true, showImages: false });
-  doc.querySelector<HTMLInputElement>('#search input')?.focus();
+  const input = doc.querySelector<HTMLInputElement>('#search input');
+  if (input) {
+    // Pagefind labels its input with `title` only; give it a real accessible name (the page's heading).
+    input.setAttribute('aria-label', doc.querySelector('h1')?.textContent ?? 'Search');
+    input.focus();
+  }
 }

@@ -32,8 +32,9 @@ export function initSectionLinks(doc: Document): void {
     const button = doc.createElement('button');
     button.type = 'button';
     button.className = 'copy-link';
-    button.textContent = 'Copy link';
-    button.setAttribute('aria-label', `Copy link to the section “${heading.textContent?.replace(/#$/, '').trim()}”`);
+    const label = status?.dataset['labelCopy'] ?? 'Copy link';
+    button.textContent = label;
+    button.setAttribute('aria-label', `${label}: ${heading.textContent?.replace(/#$/, '').trim()}`);
     button.addEventListener('click', async () => {
       const url = sectionUrl(location.href, heading.id);
       let ok = true;
@@ -42,9 +43,9 @@ export function initSectionLinks(doc: Document): void {
       } catch {
         ok = false;
       }
-      if (status) status.textContent = ok ? 'Link copied to the clipboard.' : `Copy this link: ${url}`;
-      button.textContent = ok ? 'Copied' : 'Copy failed';
-      setTimeout(() => (button.textContent = 'Copy link'), 2000);
+      if (status) status.textContent = ok ? (status.dataset['labelCopied'] ?? 'Link copied.') : url;
+      button.textContent = ok ? '✓' : '✗';
+      setTimeout(() => (button.textContent = label), 2000);
     });
     anchor.after(button);
   }

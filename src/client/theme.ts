@@ -10,8 +10,9 @@ export function initThemeToggle(doc: Document): void {
   const label = () => {
     const to = nextTheme(current());
     for (const b of doc.querySelectorAll<HTMLButtonElement>('[data-theme-toggle]')) {
-      b.setAttribute('aria-label', `Switch to ${to} theme`);
-      b.title = `Switch to ${to} theme`;
+      const text = (to === 'dark' ? b.dataset['labelDark'] : b.dataset['labelLight']) ?? `Switch to ${to} theme`;
+      b.setAttribute('aria-label', text);
+      b.title = text;
     }
   };
   for (const button of doc.querySelectorAll<HTMLButtonElement>('[data-theme-toggle]')) {

@@ -14,6 +14,7 @@ import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import { toString } from 'hast-util-to-string';
 import { rehypeExplicitHeadingIds } from './rehype-explicit-heading-ids.mjs';
 import { rehypeFailOnKatexError } from './rehype-fail-on-katex-error.mjs';
+import { rehypeFocusableDisplayMath } from './rehype-focusable-display-math.mjs';
 import { KATEX_MACROS } from './katex-macros.mjs';
 
 /** KaTeX options shared by articles and by components that typeset at build time. */
@@ -29,6 +30,7 @@ export const markdownProcessor = unified({
   rehypePlugins: [
     [rehypeKatex, { ...katexOptions, macros: { ...KATEX_MACROS } }],
     rehypeFailOnKatexError,
+    rehypeFocusableDisplayMath,
     rehypeExplicitHeadingIds,
     rehypeHeadingIds,
     [

@@ -40,3 +40,27 @@ export function withBase(base: string, path: string): string {
   const b = base.endsWith('/') ? base : `${base}/`;
   return `${b}${path.replace(/^\/+/, '')}`;
 }
+
+/** Languages an article can be written in; mirrors `Lang` in src/i18n/ui.ts (English at the top level). */
+export type ArticleLang = 'en' | 'zh';
+
+/** The language of an article from its id: files under `content/articles/zh/` are Chinese, the rest English. */
+export function articleLang(id: string): ArticleLang {
+  return id.startsWith('zh/') ? 'zh' : 'en';
+}
+
+/** The site path of an article page (without the base): `articles/x/` or `zh/articles/x/`. */
+export function articlePath(id: string): string {
+  const lang = articleLang(id);
+  return `${lang === 'en' ? '' : `${lang}/`}articles/${articleSlug(id)}/`;
+}
+
+/** For each article slug, the languages it exists in, as site paths: `{ 'why-tanh': { en: 'articles/why-tanh/', … } }`. */
+export function translations(ids: readonly string[]): Map<string, Partial<Record<ArticleLang, string>>> {
+  const map = new Map<string, Partial<Record<ArticleLang, string>>>();
+  for (const id of ids) {
+    const slug = articleSlug(id);
+    map.set(slug, { ...map.get(slug), [articleLang(id)]: articlePath(id) });
+  }
+  return map;
+}

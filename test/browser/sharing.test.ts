@@ -78,7 +78,7 @@ describe('section links', () => {
     const heading = page.locator('.prose h2[id]').first();
     const id = await heading.getAttribute('id');
     await heading.locator('.copy-link').click();
-    await expect.poll(() => page.locator('[data-copy-status]').textContent()).toContain('copied');
+    await expect.poll(() => page.locator('[data-copy-status]').textContent()).toMatch(/copied/i);
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toBe(server.url(`${articles[0]}#${id}`));
     await context.close();

@@ -62,4 +62,28 @@ describe('a build with bad content', () => {
     expect(r.output).toContain('bad-date');
     expect(r.output).toMatch(/updated/);
   });
+
+  it('fails on an unknown citation key, naming the key and the article file', () => {
+    const cite = join(process.cwd(), 'src/components/Cite.astro');
+    const r = buildWith(
+      'unknown-cite.mdx',
+      `${FRONTMATTER}\nimport Cite from '${cite}';\n\nAs shown before <Cite k="nosuchkey2099" />.\n`,
+    );
+    expect(r.status).not.toBe(0);
+    expect(r.output).toContain('nosuchkey2099');
+    expect(r.output).toContain('unknown-cite.mdx');
+  });
+
+  // Contract with the figure kit (src/components/figures/): a figure given a prop value it does not know must fail the
+  // build, naming the value and the article — never render a default silently. Pending until the kit validates props.
+  it('[figure-kit contract] fails on a figure prop with an unknown value, naming the value and the file', () => {
+    const explorer = join(process.cwd(), 'src/components/figures/ActivationExplorer.tsx');
+    const r = buildWith(
+      'bad-figure-prop.mdx',
+      `${FRONTMATTER}\nimport ActivationExplorer from '${explorer}';\n\n<ActivationExplorer client:visible initial="nope" />\n`,
+    );
+    expect(r.status, 'the build must fail').not.toBe(0);
+    expect(r.output).toContain('nope');
+    expect(r.output).toContain('bad-figure-prop');
+  });
 });

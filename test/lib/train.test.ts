@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Activations } from '../../src/lib/nn/activations.ts';
 import { createGru } from '../../src/lib/nn/gru.ts';
 import { createLstm } from '../../src/lib/nn/lstm.ts';
 import { createRnn } from '../../src/lib/nn/rnn.ts';
@@ -169,6 +170,25 @@ describe('createTrainer', () => {
     const value = r.result?.status === 'diverged' ? r.result.value : 0;
     expect(value > 1e6 || Number.isNaN(value)).toBe(true);
     expect(trainer.stepCount).toBe(0);
+  });
+
+  it('watches the cell state of an LSTM, which a bounded h would hide', () => {
+    // Identity candidate with g ≈ +5 and forget gate ≈ 1: c climbs by ≈ 2.5 per step while |h| = |o·tanh(c)| < 1.
+    const trainer = createTrainer(
+      small({
+        T: 40,
+        bounds: { state: 50 },
+        makeLayer: ({ rng, inputSize }) => {
+          const lstm = createLstm({ inputSize, hiddenSize: 4, rng, forgetBias: 20, activations: { candidate: Activations.identity } });
+          for (let j = 8; j < 12; j++) lstm.biasHh.w[j]! += 5;
+          return lstm;
+        },
+      }),
+    );
+    const r = trainer.step();
+    expect(r.result).toMatchObject({ status: 'diverged', step: 1, quantity: 'state' });
+    expect(r.stateMax).toBeGreaterThan(50);
+    expect(r.result?.status === 'diverged' && r.result.value).toBe(r.stateMax);
   });
 
   it('reports a diverging loss, leaving the weights as they were after the previous step', () => {

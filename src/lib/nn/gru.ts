@@ -240,7 +240,7 @@ export function createGru(options: GruOptions): Gru {
     let scale = 0;
 
     for (let t = T - 1; t >= 0; t--) {
-      if (rescale) scale = rescaleCarries(dhN, null, BH, scale);
+      if (rescale) scale = rescaleCarries(dhN, BH, dhN, 0, scale);
       scaleLog2[t] = scale;
       const dhsOff = t * BH;
       for (let b = 0; b < B; b++) {

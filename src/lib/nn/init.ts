@@ -3,10 +3,13 @@
  *
  * Gate blocks: a recurrent weight of shape [G·H, n] (see `types.ts`) stacks G independent [H, n] maps, one per
  * gate (LSTM i, f, g, o; GRU r, z, n). Glorot and orthogonal initialisation are applied **per gate block** when
- * `blocks` = G is given: each block is treated as its own [H, n] matrix. This matches Keras' `recurrent_initializer
- * = orthogonal` per gate (Keras draws one [H, 4H] orthogonal matrix, whose [H, H] column blocks are each
- * orthogonal) and the common "orthogonal per gate" practice; it differs from calling
- * `torch.nn.init.xavier_uniform_` on the whole [G·H, n] tensor, which uses fan_out = G·H.
+ * `blocks` = G is given: each block is treated as its own [H, n] matrix (fan_out = H; each [H, H] recurrent block
+ * orthogonal). This is our choice, because each gate is a separate linear map whose pre-activation scale is what
+ * matters. It differs from applying `torch.nn.init.xavier_uniform_` / `orthogonal_` to the whole [G·H, n] tensor
+ * (fan_out = G·H; orthonormal columns across the stacked gates), and from Keras, which initialises the fused
+ * [n, G·H] kernel (glorot with fan_out = G·H; one orthogonal [H, G·H] recurrent kernel with orthonormal rows).
+ * With `blocks` = 1 (the default) they match PyTorch's on the whole tensor in distribution (not draw for draw:
+ * the random streams differ).
  *
  * @module
  */

@@ -86,13 +86,54 @@ export function gemmABt(
         x = A[a3 + k]!;
         s30 += x * y0; s31 += x * y1; s32 += x * y2; s33 += x * y3;
       }
-      store4x4(C, cOff + m * ldc + n, ldc, accumulate,
-        s00, s01, s02, s03, s10, s11, s12, s13, s20, s21, s22, s23, s30, s31, s32, s33);
+      let c = cOff + m * ldc + n;
+      if (accumulate) {
+        C[c] += s00; C[c + 1] += s01; C[c + 2] += s02; C[c + 3] += s03;
+        c += ldc;
+        C[c] += s10; C[c + 1] += s11; C[c + 2] += s12; C[c + 3] += s13;
+        c += ldc;
+        C[c] += s20; C[c + 1] += s21; C[c + 2] += s22; C[c + 3] += s23;
+        c += ldc;
+        C[c] += s30; C[c + 1] += s31; C[c + 2] += s32; C[c + 3] += s33;
+      } else {
+        C[c] = s00; C[c + 1] = s01; C[c + 2] = s02; C[c + 3] = s03;
+        c += ldc;
+        C[c] = s10; C[c + 1] = s11; C[c + 2] = s12; C[c + 3] = s13;
+        c += ldc;
+        C[c] = s20; C[c + 1] = s21; C[c + 2] = s22; C[c + 3] = s23;
+        c += ldc;
+        C[c] = s30; C[c + 1] = s31; C[c + 2] = s32; C[c + 3] = s33;
+      }
     }
   }
-  // Leftover rows (M mod 4), then leftover columns (N mod 4) of the blocked rows: one dot product each.
+  // Leftover rows (M mod 4): one dot product per entry; then the leftover columns (N mod 4) of the blocked rows.
   for (; m < M; m++) dotRowsABt(m, 0, N, K, A, aOff, lda, B, bOff, ldb, C, cOff, ldc, accumulate);
-  if (N4 < N) for (m = 0; m < M4; m++) dotRowsABt(m, N4, N, K, A, aOff, lda, B, bOff, ldb, C, cOff, ldc, accumulate);
+  for (m = 0; m < M4; m += 4) {
+    const a0 = aOff + m * lda;
+    const a1 = a0 + lda;
+    const a2 = a1 + lda;
+    const a3 = a2 + lda;
+    const c0 = cOff + m * ldc;
+    for (let n = N4; n < N; n++) {
+      // Leftover columns as 4×1 tiles.
+      const b0 = bOff + n * ldb;
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+      for (let k = 0; k < K; k++) {
+        const y = B[b0 + k]!;
+        s0 += A[a0 + k]! * y; s1 += A[a1 + k]! * y; s2 += A[a2 + k]! * y; s3 += A[a3 + k]! * y;
+      }
+      store4x1(C, c0 + n, ldc, accumulate, s0, s1, s2, s3);
+    }
+  }
+}
+
+/** Writes (or adds) a 4×1 column tile into C at `c` with leading dimension `ldc`. */
+function store4x1(C: Float64Array, c: number, ldc: number, accumulate: boolean, s0: number, s1: number, s2: number, s3: number): void {
+  if (accumulate) {
+    C[c] += s0; C[c + ldc] += s1; C[c + 2 * ldc] += s2; C[c + 3 * ldc] += s3;
+  } else {
+    C[c] = s0; C[c + ldc] = s1; C[c + 2 * ldc] = s2; C[c + 3 * ldc] = s3;
+  }
 }
 
 /** C[m, n0 … n1) (+)= A[m, :] · B[n, :] for one row m (edge handling of {@link gemmABt}). */
@@ -120,36 +161,6 @@ function dotRowsABt(
     for (let k = 0; k < K; k++) s += A[a0 + k]! * B[b0 + k]!;
     if (accumulate) C[c0 + n] += s;
     else C[c0 + n] = s;
-  }
-}
-
-/** Writes (or adds) a 4×4 register tile into C at `c` with leading dimension `ldc`. */
-function store4x4(
-  C: Float64Array,
-  c: number,
-  ldc: number,
-  accumulate: boolean,
-  s00: number, s01: number, s02: number, s03: number,
-  s10: number, s11: number, s12: number, s13: number,
-  s20: number, s21: number, s22: number, s23: number,
-  s30: number, s31: number, s32: number, s33: number,
-): void {
-  if (accumulate) {
-    C[c] += s00; C[c + 1] += s01; C[c + 2] += s02; C[c + 3] += s03;
-    c += ldc;
-    C[c] += s10; C[c + 1] += s11; C[c + 2] += s12; C[c + 3] += s13;
-    c += ldc;
-    C[c] += s20; C[c + 1] += s21; C[c + 2] += s22; C[c + 3] += s23;
-    c += ldc;
-    C[c] += s30; C[c + 1] += s31; C[c + 2] += s32; C[c + 3] += s33;
-  } else {
-    C[c] = s00; C[c + 1] = s01; C[c + 2] = s02; C[c + 3] = s03;
-    c += ldc;
-    C[c] = s10; C[c + 1] = s11; C[c + 2] = s12; C[c + 3] = s13;
-    c += ldc;
-    C[c] = s20; C[c + 1] = s21; C[c + 2] = s22; C[c + 3] = s23;
-    c += ldc;
-    C[c] = s30; C[c + 1] = s31; C[c + 2] = s32; C[c + 3] = s33;
   }
 }
 
@@ -204,12 +215,44 @@ export function gemmAB(
         x = A[a3 + k]!;
         s30 += x * y0; s31 += x * y1; s32 += x * y2; s33 += x * y3;
       }
-      store4x4(C, cOff + m * ldc + n, ldc, accumulate,
-        s00, s01, s02, s03, s10, s11, s12, s13, s20, s21, s22, s23, s30, s31, s32, s33);
+      let c = cOff + m * ldc + n;
+      if (accumulate) {
+        C[c] += s00; C[c + 1] += s01; C[c + 2] += s02; C[c + 3] += s03;
+        c += ldc;
+        C[c] += s10; C[c + 1] += s11; C[c + 2] += s12; C[c + 3] += s13;
+        c += ldc;
+        C[c] += s20; C[c + 1] += s21; C[c + 2] += s22; C[c + 3] += s23;
+        c += ldc;
+        C[c] += s30; C[c + 1] += s31; C[c + 2] += s32; C[c + 3] += s33;
+      } else {
+        C[c] = s00; C[c + 1] = s01; C[c + 2] = s02; C[c + 3] = s03;
+        c += ldc;
+        C[c] = s10; C[c + 1] = s11; C[c + 2] = s12; C[c + 3] = s13;
+        c += ldc;
+        C[c] = s20; C[c + 1] = s21; C[c + 2] = s22; C[c + 3] = s23;
+        c += ldc;
+        C[c] = s30; C[c + 1] = s31; C[c + 2] = s32; C[c + 3] = s33;
+      }
     }
   }
   for (; m < M; m++) dotRowsAB(m, 0, N, K, A, aOff, lda, B, bOff, ldb, C, cOff, ldc, accumulate);
-  if (N4 < N) for (m = 0; m < M4; m++) dotRowsAB(m, N4, N, K, A, aOff, lda, B, bOff, ldb, C, cOff, ldc, accumulate);
+  for (m = 0; m < M4; m += 4) {
+    const a0 = aOff + m * lda;
+    const a1 = a0 + lda;
+    const a2 = a1 + lda;
+    const a3 = a2 + lda;
+    const c0 = cOff + m * ldc;
+    for (let n = N4; n < N; n++) {
+      // Leftover columns (N mod 4) of the blocked rows as 4×1 tiles.
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+      let bk = bOff + n;
+      for (let k = 0; k < K; k++, bk += ldb) {
+        const y = B[bk]!;
+        s0 += A[a0 + k]! * y; s1 += A[a1 + k]! * y; s2 += A[a2 + k]! * y; s3 += A[a3 + k]! * y;
+      }
+      store4x1(C, c0 + n, ldc, accumulate, s0, s1, s2, s3);
+    }
+  }
 }
 
 /** C[m, n0 … n1) (+)= A[m, :] · B[:, n] for one row m (edge handling of {@link gemmAB}). */
@@ -294,12 +337,30 @@ export function gemmAtB(
           x = A[ak + 3]!;
           s30 += x * y0; s31 += x * y1; s32 += x * y2; s33 += x * y3;
         }
-        store4x4(C, cOff + m * ldc + n, ldc, true,
-          s00, s01, s02, s03, s10, s11, s12, s13, s20, s21, s22, s23, s30, s31, s32, s33);
+        let c = cOff + m * ldc + n;
+        C[c] += s00; C[c + 1] += s01; C[c + 2] += s02; C[c + 3] += s03;
+        c += ldc;
+        C[c] += s10; C[c + 1] += s11; C[c + 2] += s12; C[c + 3] += s13;
+        c += ldc;
+        C[c] += s20; C[c + 1] += s21; C[c + 2] += s22; C[c + 3] += s23;
+        c += ldc;
+        C[c] += s30; C[c + 1] += s31; C[c + 2] += s32; C[c + 3] += s33;
       }
     }
     for (let m = M4; m < M; m++) dotColsAtB(m, 0, N, k0, k1, A, aOff, lda, B, bOff, ldb, C, cOff, ldc);
-    if (N4 < N) for (let m = 0; m < M4; m++) dotColsAtB(m, N4, N, k0, k1, A, aOff, lda, B, bOff, ldb, C, cOff, ldc);
+    for (let m = 0; m < M4; m += 4) {
+      for (let n = N4; n < N; n++) {
+        // Leftover columns (N mod 4) of the blocked rows as 4×1 tiles.
+        let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        let ak = aOff + k0 * lda + m;
+        let bk = bOff + k0 * ldb + n;
+        for (let k = k0; k < k1; k++, ak += lda, bk += ldb) {
+          const y = B[bk]!;
+          s0 += A[ak]! * y; s1 += A[ak + 1]! * y; s2 += A[ak + 2]! * y; s3 += A[ak + 3]! * y;
+        }
+        store4x1(C, cOff + m * ldc + n, ldc, true, s0, s1, s2, s3);
+      }
+    }
   }
 }
 
@@ -410,16 +471,16 @@ export function scaleByPow2(x: Float64Array, off: number, len: number, e: number
 
 /**
  * Keeps the carried adjoints of a rescaled backward pass near 1 (see `BackwardOptions.rescale` in gradflow.ts): if
- * the largest magnitude m over `a[0 … n)` and `b[0 … n)` (b may be null) leaves [2^−256, 2^256], both are
- * multiplied by 2^−⌊log2 m⌋, which is exact. Returns the updated exponent `scale` such that the true values are the
- * stored ones times 2^scale. Zero, NaN or infinite m leave everything unchanged.
+ * the largest magnitude m over `a[0 … na)` and `b[0 … nb)` leaves [2^−256, 2^256], both ranges are multiplied by
+ * 2^−⌊log2 m⌋, which is exact. Returns the updated exponent `scale` such that the true values are the stored ones
+ * times 2^scale. Zero, NaN or infinite m leave everything unchanged.
  */
-export function rescaleCarries(a: Float64Array, b: Float64Array | null, n: number, scale: number): number {
-  const m = b === null ? maxAbs(a, 0, n) : Math.max(maxAbs(a, 0, n), maxAbs(b, 0, n));
+export function rescaleCarries(a: Float64Array, na: number, b: Float64Array, nb: number, scale: number): number {
+  const m = Math.max(maxAbs(a, 0, na), maxAbs(b, 0, nb));
   if (!(m > 0) || !Number.isFinite(m) || (m <= 2 ** 256 && m >= 2 ** -256)) return scale;
   const e = Math.floor(Math.log2(m));
-  scaleByPow2(a, 0, n, -e);
-  if (b !== null) scaleByPow2(b, 0, n, -e);
+  scaleByPow2(a, 0, na, -e);
+  scaleByPow2(b, 0, nb, -e);
   return scale + e;
 }
 

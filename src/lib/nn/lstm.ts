@@ -16,10 +16,11 @@
  * `weight_hh_l0` [4H, H], `bias_ih_l0` [4H], `bias_hh_l0` [4H]. PyTorch has two biases per gate; only their sum
  * matters, so e.g. the effective forget bias is b_if + b_hf.
  *
- * Implementation: Z = X·W_ihᵀ + b_ih + b_hh is computed for all T·B rows in one multiply before the time loop;
- * each step then adds h_{t−1}·W_hhᵀ (one register-blocked multiply) and applies the element-wise equations. The
- * backward loop does only the element-wise gate gradients and ∂L/∂h_{t−1} = dZ_t·W_hh; the weight gradients are
- * two long multiplies over all T·B rows after the loop. Buffers are sized for the largest (T, B) seen so far.
+ * Implementation (what makes it fast): each step is one register-blocked multiply of the fused rows
+ * [x_t, h_{t−1}] (B × (I+H)) with [W_ih | W_hh]ᵀ, followed by the element-wise cell equations. The backward loop does
+ * only the element-wise gate gradients and one multiply ∂[x_t, h_{t−1}] = ∂Z_t·[W_ih | W_hh] per step; the weight
+ * gradients are one long multiply ∂Zᵀ·[X, H_prev] over all T·B rows after the loop. Buffers are sized for the
+ * largest (T, B) seen so far and only reallocated when a bigger batch arrives; nothing is allocated per step.
  *
  * @module
  */
@@ -28,7 +29,6 @@ import type { BackwardOptions, CellGradients, InstrumentedLayer, ScaledGradientF
 import { Activations } from './activations.ts';
 import {
   addColumnSums,
-  addRowBias,
   checkBatch,
   checkSize,
   checkState,
@@ -178,28 +178,33 @@ export function createLstm(options: LstmOptions): Lstm {
   const candD = derivativeAt(activations.candidate);
   const phiD = derivativeAt(activations.cellOutput);
 
-  // Buffers, sized for capT × capB (rows = capT · capB).
+  // Buffers, sized for capT × capB (rows R = capT · capB). K = I + H is the width of a fused input row.
+  const K = I + H;
   let capT = 0;
   let capB = 0;
-  let xs = new Float64Array(0); // copy of the input, [T, B, I]
+  let XH = new Float64Array(0); // fused rows [x_t, h_{t−1}], [T, B, I + H]
   let Z = new Float64Array(0); // pre-activations, [T, B, 4H]
   let Gi = new Float64Array(0); // gates and candidate, [T, B, H] each
   let Gf = new Float64Array(0);
   let Gg = new Float64Array(0);
   let Go = new Float64Array(0);
-  let Hs = new Float64Array(0); // h_{−1} = h0, h_0 … h_{T−1}: [T + 1, B, H]
+  let Hs = new Float64Array(0); // h_0 … h_{T−1}: [T, B, H]
   let Cs = new Float64Array(0); // c0, c_0 … c_{T−1}: [T + 1, B, H]
   let Phi = new Float64Array(0); // φ(c_t), [T, B, H]
   let dZ = new Float64Array(0); // ∂L/∂Z, [T, B, 4H]
+  let dXH = new Float64Array(0); // ∂L/∂[x_t, h_{t−1}] of the current step, [B, I + H]
   let dx = new Float64Array(0); // ∂L/∂x, [T, B, I]
-  const bsum = new Float64Array(H4); // b_ih + b_hh
   let dh = new Float64Array(0); // ∂L/∂h_t of the current step, [B, H]
   let dc = new Float64Array(0); // ∂L/∂c_t of the current step, [B, H]
-  let dhNext = new Float64Array(0); // carried ∂L/∂h_{t−1} (from dZ_t·W_hh), [B, H]
-  let dcNext = new Float64Array(0); // carried ∂L/∂c_{t−1} (f_t ⊙ dc_t), [B, H]
+  let dcNext = new Float64Array(0); // carried ∂L/∂c_{t−1} (f_t ⊙ ∂c_t), [B, H]
+  let dh0 = new Float64Array(0); // ∂L/∂h0, [B, H]
   let hNorm = new Float64Array(0);
   let cNorm = new Float64Array(0);
   let scaleLog2 = new Float64Array(0);
+  const Wcat = new Float64Array(H4 * K); // [W_ih | W_hh], [4H, I + H]
+  const dWcat = new Float64Array(H4 * K);
+  const bsum = new Float64Array(H4); // b_ih + b_hh
+  const dbsum = new Float64Array(H4);
   let lastT = 0;
   let lastB = 0;
 
@@ -208,21 +213,22 @@ export function createLstm(options: LstmOptions): Lstm {
     capT = Math.max(T, capT);
     capB = Math.max(B, capB);
     const R = capT * capB;
-    xs = new Float64Array(R * I);
+    XH = new Float64Array(R * K);
     Z = new Float64Array(R * H4);
     Gi = new Float64Array(R * H);
     Gf = new Float64Array(R * H);
     Gg = new Float64Array(R * H);
     Go = new Float64Array(R * H);
-    Hs = new Float64Array((R + capB) * H);
+    Hs = new Float64Array(R * H);
     Cs = new Float64Array((R + capB) * H);
     Phi = new Float64Array(R * H);
     dZ = new Float64Array(R * H4);
+    dXH = new Float64Array(capB * K);
     dx = new Float64Array(R * I);
     dh = new Float64Array(capB * H);
     dc = new Float64Array(capB * H);
-    dhNext = new Float64Array(capB * H);
     dcNext = new Float64Array(capB * H);
+    dh0 = new Float64Array(capB * H);
     hNorm = new Float64Array(capT);
     cNorm = new Float64Array(capT);
     scaleLog2 = new Float64Array(capT);
@@ -236,48 +242,57 @@ export function createLstm(options: LstmOptions): Lstm {
     checkState('lstm', 'h0', h0, BH);
     checkState('lstm', 'c0', c0, BH);
     ensureCapacity(T, B);
-    const R = T * B;
     lastT = T;
     lastB = B;
-    xs.set(batch.x);
-    if (h0 === undefined) Hs.fill(0, 0, BH); else Hs.set(h0);
+    // Fused operands: Wcat = [W_ih | W_hh] row by row, bsum = b_ih + b_hh, XH rows = [x_t, h_{t−1}].
+    const wih = weightIh.w, whh = weightHh.w;
+    for (let r = 0; r < H4; r++) {
+      for (let k = 0; k < I; k++) Wcat[r * K + k] = wih[r * I + k]!;
+      for (let k = 0; k < H; k++) Wcat[r * K + I + k] = whh[r * H + k]!;
+      bsum[r] = biasIh.w[r]! + biasHh.w[r]!;
+    }
+    const x = batch.x, xh = XH;
+    for (let r = 0; r < T * B; r++) for (let k = 0; k < I; k++) xh[r * K + k] = x[r * I + k]!;
+    for (let b = 0; b < B; b++) for (let j = 0; j < H; j++) xh[b * K + I + j] = h0 === undefined ? 0 : h0[b * H + j]!;
     if (c0 === undefined) Cs.fill(0, 0, BH); else Cs.set(c0);
-    const Wih = weightIh.w;
-    const Whh = weightHh.w;
-    for (let k = 0; k < H4; k++) bsum[k] = biasIh.w[k]! + biasHh.w[k]!;
 
-    // Z_t = x_t·W_ihᵀ + b_ih + b_hh, for all t at once.
-    gemmABt(R, H4, I, xs, 0, I, Wih, 0, I, Z, 0, H4, false);
-    addRowBias(R, H4, Z, 0, bsum);
-
-    const z = Z, gi = Gi, gf = Gf, gg = Gg, go = Go, hs = Hs, cs = Cs, phi = Phi;
+    const z = Z, gi = Gi, gf = Gf, gg = Gg, go = Go, hs = Hs, cs = Cs, phi = Phi, bs = bsum;
     for (let t = 0; t < T; t++) {
-      // Z_t += h_{t−1}·W_hhᵀ  (h_{t−1} is row block t of Hs).
-      gemmABt(B, H4, H, hs, t * BH, H, Whh, 0, H, z, t * B * H4, H4, true);
+      const feed = t + 1 < T;
+      // Z_t = [x_t, h_{t−1}]·[W_ih | W_hh]ᵀ (+ b_ih + b_hh below): one multiply per step.
+      gemmABt(B, H4, K, xh, t * B * K, K, Wcat, 0, K, z, t * B * H4, H4, false);
       for (let b = 0; b < B; b++) {
         const zRow = (t * B + b) * H4;
         const row = (t * B + b) * H; // (t, b) in [T, B, H]
+        const next = (t + 1) * B * K + b * K + I; // h_t's slot in the next fused row (none after the last step)
         for (let j = 0; j < H; j++) {
           const k = row + j;
-          const f = gateF(z[zRow + H + j]!);
-          const i = cifg ? 1 - f : gateF(z[zRow + j]!);
-          const g = candF(z[zRow + 2 * H + j]!);
-          const o = gateF(z[zRow + 3 * H + j]!);
+          const zi = (z[zRow + j] += bs[j]!);
+          const zf = (z[zRow + H + j] += bs[H + j]!);
+          const zg = (z[zRow + 2 * H + j] += bs[2 * H + j]!);
+          const zo = (z[zRow + 3 * H + j] += bs[3 * H + j]!);
+          // i = σ(z_i), f = σ(z_f), g = ψ(z_g), o = σ(z_o); with CIFG i = 1 − f.
+          const f = gateF(zf);
+          const i = cifg ? 1 - f : gateF(zi);
+          const g = candF(zg);
+          const o = gateF(zo);
           // c_t = f ⊙ c_{t−1} + i ⊙ g   (c_{t−1} at k, c_t at k + BH in Cs)
           const c = f * cs[k]! + i * g;
           // h_t = o ⊙ φ(c_t)
           const p = phiF(c);
+          const h = o * p;
           gi[k] = i;
           gf[k] = f;
           gg[k] = g;
           go[k] = o;
           cs[k + BH] = c;
           phi[k] = p;
-          hs[k + BH] = o * p;
+          hs[k] = h;
+          if (feed) xh[next + j] = h;
         }
       }
     }
-    return Hs.subarray(BH, (T + 1) * BH);
+    return Hs.subarray(0, T * BH);
   }
 
   function backward(dhs: Float64Array, opts: BackwardOptions = {}): CellGradients {
@@ -298,25 +313,26 @@ export function createLstm(options: LstmOptions): Lstm {
     if (dcLast !== undefined && dcLast.length !== BH) {
       throw new RangeError(`lstm.backward: dcLast has length ${dcLast.length}, expected B·H = ${BH}`);
     }
-    const Whh = weightHh.w;
-    const z = Z, gi = Gi, gf = Gf, gg = Gg, go = Go, cs = Cs, phi = Phi, dz = dZ;
-    const dhT = dh, dcT = dc, dhN = dhNext, dcN = dcNext;
-    dhN.fill(0, 0, BH);
+    const z = Z, gi = Gi, gf = Gf, gg = Gg, go = Go, cs = Cs, phi = Phi, dz = dZ, dxh = dXH, dxAll = dx;
+    const dhT = dh, dcT = dc, dcN = dcNext;
+    // The carried ∂L/∂h_{t−1} lives in columns I … I+H−1 of dXH (written by the multiply at the end of each step).
+    for (let b = 0; b < B; b++) dxh.fill(0, b * K + I, b * K + K);
     if (dcLast === undefined) dcN.fill(0, 0, BH); else dcN.set(dcLast);
     let scale = 0;
 
     for (let t = T - 1; t >= 0; t--) {
-      if (rescale) scale = rescaleCarries(dhN, dcN, BH, scale);
+      if (rescale) scale = rescaleCarries(dxh, B * K, dcN, BH, scale);
       scaleLog2[t] = scale;
       const dhsOff = t * BH;
       for (let b = 0; b < B; b++) {
         const zRow = (t * B + b) * H4;
         const row = (t * B + b) * H;
         const s = b * H;
+        const carry = b * K + I;
         for (let j = 0; j < H; j++) {
           const k = row + j;
-          // ∂L/∂h_t: from the loss at step t and from step t+1 (dZ_{t+1}·W_hh).
-          const dht = dhs[dhsOff + s + j]! + dhN[s + j]!;
+          // ∂L/∂h_t: from the loss at step t and from step t+1 (∂Z_{t+1}·W_hh).
+          const dht = dhs[dhsOff + s + j]! + dxh[carry + j]!;
           const i = gi[k]!, f = gf[k]!, g = gg[k]!, o = go[k]!, p = phi[k]!;
           const cPrev = cs[k]!;
           // h_t = o ⊙ φ(c_t):  ∂o = ∂h ⊙ φ(c_t),  ∂c_t += ∂h ⊙ o ⊙ φ′(c_t)
@@ -329,35 +345,42 @@ export function createLstm(options: LstmOptions): Lstm {
           dcN[s + j] = dct * f;
           // Gates from their pre-activations: ∂z = ∂(gate) ⊙ act′(z).
           // With CIFG, i = 1 − f: the i rows get no gradient and f collects −∂i.
-          const zf = z[zRow + H + j]!;
-          const zg = z[zRow + 2 * H + j]!;
-          const zo = z[zRow + 3 * H + j]!;
           if (cifg) {
             dz[zRow + j] = 0;
-            dz[zRow + H + j] = (dF - dI) * gateD(zf, f);
+            dz[zRow + H + j] = (dF - dI) * gateD(z[zRow + H + j]!, f);
           } else {
             dz[zRow + j] = dI * gateD(z[zRow + j]!, i);
-            dz[zRow + H + j] = dF * gateD(zf, f);
+            dz[zRow + H + j] = dF * gateD(z[zRow + H + j]!, f);
           }
-          dz[zRow + 2 * H + j] = dG * candD(zg, g);
-          dz[zRow + 3 * H + j] = dO * gateD(zo, o);
+          dz[zRow + 2 * H + j] = dG * candD(z[zRow + 2 * H + j]!, g);
+          dz[zRow + 3 * H + j] = dO * gateD(z[zRow + 3 * H + j]!, o);
           dhT[s + j] = dht;
           dcT[s + j] = dct;
         }
       }
       hNorm[t] = norm2(dhT, 0, BH);
       cNorm[t] = norm2(dcT, 0, BH);
-      // Z_t = … + h_{t−1}·W_hhᵀ:  ∂h_{t−1} = dZ_t·W_hh.
-      gemmAB(B, H, H4, dz, t * B * H4, H4, Whh, 0, H, dhN, 0, H, false);
+      // Z_t = [x_t, h_{t−1}]·Wcatᵀ + b:  ∂[x_t, h_{t−1}] = ∂Z_t·Wcat (one multiply; the h part is the next carry).
+      gemmAB(B, K, H4, dz, t * B * H4, H4, Wcat, 0, K, dxh, 0, K, false);
+      if (paramGrads) for (let b = 0; b < B; b++) for (let k = 0; k < I; k++) dxAll[(t * B + b) * I + k] = dxh[b * K + k]!;
     }
+    for (let b = 0; b < B; b++) for (let j = 0; j < H; j++) dh0[b * H + j] = dxh[b * K + I + j]!;
 
     if (paramGrads) {
-      // Z = X·W_ihᵀ + H_prev·W_hhᵀ + b_ih + b_hh, summed over all T·B rows.
-      gemmAtB(H4, I, R, dZ, 0, H4, xs, 0, I, weightIh.dw, 0, I, true);
-      gemmAtB(H4, H, R, dZ, 0, H4, Hs, 0, H, weightHh.dw, 0, H, true);
-      addColumnSums(R, H4, dZ, 0, H4, biasIh.dw, 0);
-      addColumnSums(R, H4, dZ, 0, H4, biasHh.dw, 0);
-      gemmAB(R, I, H4, dZ, 0, H4, weightIh.w, 0, I, dx, 0, I, false);
+      // ∂[W_ih | W_hh] = Σ over all T·B rows of ∂Z_rowᵀ·[x, h_prev]_row: one long multiply, then split.
+      gemmAtB(H4, K, R, dZ, 0, H4, XH, 0, K, dWcat, 0, K, false);
+      const dwih = weightIh.dw, dwhh = weightHh.dw;
+      for (let r = 0; r < H4; r++) {
+        for (let k = 0; k < I; k++) dwih[r * I + k] += dWcat[r * K + k]!;
+        for (let k = 0; k < H; k++) dwhh[r * H + k] += dWcat[r * K + I + k]!;
+      }
+      // Both biases enter Z as a sum, so both get Σ ∂Z.
+      dbsum.fill(0);
+      addColumnSums(R, H4, dZ, 0, H4, dbsum, 0);
+      for (let r = 0; r < H4; r++) {
+        biasIh.dw[r] += dbsum[r]!;
+        biasHh.dw[r] += dbsum[r]!;
+      }
     }
     const flow: ScaledGradientFlow = {
       hNorm: hNorm.subarray(0, T),
@@ -366,7 +389,7 @@ export function createLstm(options: LstmOptions): Lstm {
     };
     return {
       dx: paramGrads ? dx.subarray(0, R * I) : dx.subarray(0, 0),
-      dh0: dhN.subarray(0, BH),
+      dh0: dh0.subarray(0, BH),
       dc0: dcN.subarray(0, BH),
       flow,
     };
@@ -388,7 +411,7 @@ export function createLstm(options: LstmOptions): Lstm {
       o: Go.subarray(0, n),
       c: Cs.subarray(BH, BH + n),
       phiC: Phi.subarray(0, n),
-      h: Hs.subarray(BH, BH + n),
+      h: Hs.subarray(0, n),
       pre: Z.subarray(0, n * 4),
     };
   }

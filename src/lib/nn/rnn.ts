@@ -193,7 +193,7 @@ export function createRnn(options: RnnOptions): Rnn {
     dhN.fill(0, 0, BH);
     let scale = 0;
     for (let t = T - 1; t >= 0; t--) {
-      if (rescale) scale = rescaleCarries(dhN, null, BH, scale);
+      if (rescale) scale = rescaleCarries(dhN, BH, dhN, 0, scale);
       scaleLog2[t] = scale;
       const off = t * BH;
       for (let s = 0; s < BH; s++) {

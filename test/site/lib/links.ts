@@ -244,7 +244,12 @@ export function checkLinks(dist: string, options: LinkOptions = {}): LinkReport 
     if (manifest.start_url) check(file, manifest.start_url);
     for (const icon of manifest.icons ?? []) if (icon.src) check(file, icon.src);
   }
-  return { pages: htmlFiles.length, internal, fragments, external, broken };
+  const seen = new Set<string>();
+  const unique = broken.filter((b) => {
+    const key = `${b.page}\n${b.href}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+  return { pages: htmlFiles.length, internal, fragments, external, broken: unique };
 }
 
 function normaliseBase(base: string): string {

@@ -90,8 +90,10 @@ export function weighPages(dist: string, base = '/', budget: Budget = BUDGET): P
 
   return files
     .filter((f) => f.endsWith('.html'))
-    .map((file) => {
-      const page = sitePathOf(file);
+    .map((file) => sitePathOf(file))
+    .sort()
+    .map((page) => {
+      const file = page === '' || page.endsWith('/') ? `${page}index.html` : page;
       const html = read(file).toString('utf8');
       const tags = scanTags(html);
       const js = new Set<string>();

@@ -1,0 +1,91 @@
+/**
+ * Island: `<ActivationExplorer client:visible />` — pick an activation from the registry; see f, f′ and optionally
+ * f″; zoom the z range; shade where the unit saturates. URL state: `#fig-act=f:tanh,d:-6_6,d1:1,d2:0,sh:0,x:1`.
+ */
+import { useMemo, useRef } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+import { ACTIVATION_KEYS, Activations, type ActivationKey } from '../../lib/nn/activations';
+import { explorerDescription, explorerSpec, explorerState, Z_LIMITS } from '../../figures/explorer';
+import { dataTable, sampleCurves } from '../../figures/function-plot';
+import { formatNumber } from '../../figures/format';
+import { Figure, descriptionId, type FigureWidth } from './Figure';
+import { FunctionPlot } from './FunctionPlot';
+import { Controls, Select, Slider, Toggle } from './controls';
+import { useFigureState, useHydrated, useVisible, useWhenVisible } from './hooks';
+
+export interface ActivationExplorerProps {
+  /** Initial activation (before any URL state). */
+  readonly initial?: ActivationKey | undefined;
+  readonly width?: FigureWidth | undefined;
+  /** Caption text after the title; MDX children replace it. */
+  readonly children?: ComponentChildren;
+}
+
+const OPTIONS = ACTIVATION_KEYS.map((k) => ({ value: k, label: Activations[k].label }));
+
+export default function ActivationExplorer({ width = 'page', children }: ActivationExplorerProps) {
+  const def = explorerState;
+  const fig = useFigureState(def);
+  const hydrated = useHydrated();
+  const ref = useRef<HTMLDivElement>(null);
+  const visible = useVisible(ref);
+  const s = useWhenVisible(fig.state, visible);
+  const spec = useMemo(() => explorerSpec(s), [s]);
+  const description = useMemo(() => explorerDescription(s, spec, { samples: sampleCurves(spec, 601) }), [s, spec]);
+  const data = useMemo(() => dataTable(spec), [spec]);
+  const half = (s.d[1] - s.d[0]) / 2;
+  const id = def.key;
+  return (
+    <Figure
+      id={id}
+      width={width}
+      title={`${Activations[s.f].label} and its derivatives.`}
+      caption={
+        children ?? 'Solid: the function; dashed: its first derivative; dotted: its second derivative. Every curve is computed by the site’s activation registry.'
+      }
+      description={description}
+      data={data}
+      problems={fig.problems}
+      status={fig.status}
+      onCopyLink={fig.copyLink}
+      hydrated={hydrated}
+    >
+      <div ref={ref} class="fig-body">
+        <Controls label="Figure controls">
+          <Select id={`${id}-f`} label="Activation" value={fig.state.f} options={OPTIONS} onValue={(f) => fig.set((p) => ({ ...p, f }))} />
+          <Slider
+            id={`${id}-zoom`}
+            label="z range ±"
+            min={0.5}
+            max={Z_LIMITS.max}
+            step={0.5}
+            value={half}
+            display={`${formatNumber(fig.state.d[0])} to ${formatNumber(fig.state.d[1])}`}
+            valueText={`z from ${formatNumber(fig.state.d[0])} to ${formatNumber(fig.state.d[1])}`}
+            onValue={(w) =>
+              fig.update((p) => {
+                const c = Math.min(Z_LIMITS.max - w, Math.max(Z_LIMITS.min + w, (p.d[0] + p.d[1]) / 2));
+                return { ...p, d: [c - w + 0, c + w + 0] };
+              })
+            }
+          />
+          <Toggle id={`${id}-d1`} label="f′" checked={fig.state.d1} onValue={(d1) => fig.set((p) => ({ ...p, d1 }))} />
+          <Toggle id={`${id}-d2`} label="f″" checked={fig.state.d2} onValue={(d2) => fig.set((p) => ({ ...p, d2 }))} />
+          <Toggle id={`${id}-sh`} label="shade |f′| < 1 % of max" checked={fig.state.sh} onValue={(sh) => fig.set((p) => ({ ...p, sh }))} />
+        </Controls>
+        <FunctionPlot
+          id={id}
+          spec={spec}
+          cursor={s.x}
+          onCursor={(x) => fig.update((p) => ({ ...p, x }))}
+          onDomain={(d) => fig.update((p) => ({ ...p, d }))}
+          limits={Z_LIMITS}
+          label={`${Activations[s.f].label} and its derivatives`}
+          describedBy={descriptionId(id)}
+          hydrated={hydrated}
+          active={visible}
+        />
+      </div>
+    </Figure>
+  );
+}

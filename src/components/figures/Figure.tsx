@@ -1,0 +1,107 @@
+/**
+ * The shell of every figure: `<figure class="figure l-body|l-page|l-screen">` with the figure's controls and plot
+ * (children), a polite notice for problems with the link it was opened from, the caption, a "Data" view (the text
+ * alternative in words and the plotted numbers as a table) and a "Copy link" button.
+ */
+import type { ComponentChildren } from 'preact';
+import type { DataTable } from '../../figures/function-plot';
+import '../../styles/figures.css';
+
+export type FigureWidth = 'body' | 'page' | 'screen';
+
+export interface FigureProps {
+  /** Element id, also the figure's URL key: `fig-act`. */
+  readonly id: string;
+  readonly width?: FigureWidth | undefined;
+  /** Bold first words of the caption. */
+  readonly title: string;
+  /** Rest of the caption (text, or the MDX children of the island). */
+  readonly caption?: ComponentChildren;
+  /** What the figure shows, in words, for its current state (the text alternative; also `aria-describedby`). */
+  readonly description: string;
+  /** The plotted numbers. */
+  readonly data: DataTable;
+  /** Caption of the data table. */
+  readonly dataCaption?: string | undefined;
+  /** Problems with the link the page was opened with: shown as a polite notice (plain text). */
+  readonly problems?: readonly string[] | undefined;
+  /** A one-off status line ("Link copied"). */
+  readonly status?: string | undefined;
+  /** Shows the "Copy link to this figure" button (after hydration; it needs JavaScript). */
+  readonly onCopyLink?: (() => void) | undefined;
+  readonly hydrated?: boolean | undefined;
+  readonly children: ComponentChildren;
+}
+
+/** Element id of a figure's description (its text alternative). */
+export const descriptionId = (id: string): string => `${id}-desc`;
+
+export function Figure(p: FigureProps) {
+  const problems = p.problems ?? [];
+  return (
+    <figure class={`figure fig l-${p.width ?? 'body'}`} id={p.id} data-figure={p.id.replace(/^fig-/, '')} aria-labelledby={`${p.id}-title`}>
+      <div class="fig-notice" role="status">
+        {problems.length > 0 && (
+          <>
+            <strong>This link’s figure settings were partly invalid; showing the closest valid view.</strong>
+            <ul>
+              {problems.map((m, i) => (
+                <li key={i}>{m}</li>
+              ))}
+            </ul>
+          </>
+        )}
+        {p.status ? <span class="fig-status">{p.status}</span> : null}
+      </div>
+      {p.children}
+      <figcaption>
+        <strong id={`${p.id}-title`} class="fig-title">
+          {p.title}
+        </strong>{' '}
+        {p.caption}
+      </figcaption>
+      <div class="fig-tools">
+        <details class="fig-data">
+          <summary>Data</summary>
+          <p id={descriptionId(p.id)} class="fig-desc">
+            {p.description}
+          </p>
+          <div class="table-scroll" tabIndex={0} role="region" aria-label={`Plotted values: ${p.title}`}>
+            <table>
+              <caption>{p.dataCaption ?? 'Values of the plotted curves at round values of z (4 significant digits).'}</caption>
+              <thead>
+                <tr>
+                  {p.data.columns.map((c) => (
+                    <th scope="col" key={c}>
+                      {c}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {p.data.rows.map((r) => (
+                  <tr key={r[0]}>
+                    {r.map((v, i) =>
+                      i === 0 ? (
+                        <th scope="row" key={i}>
+                          {v}
+                        </th>
+                      ) : (
+                        <td key={i}>{v}</td>
+                      ),
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
+        {p.onCopyLink && (
+          <button type="button" class="fig-copy" hidden={!p.hydrated} onClick={p.onCopyLink}>
+            Copy link to this figure
+          </button>
+        )}
+      </div>
+    </figure>
+  );
+}

@@ -1,0 +1,151 @@
+/**
+ * Hooks shared by the figure islands: rAF-coalesced state, visibility, measured size, hydration flag and the
+ * figure's URL state.
+ */
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { RefObject } from 'preact';
+import { mergeSegment, type FigureState } from '../../figures/url-state';
+
+type Updater<T> = T | ((prev: T) => T);
+
+/**
+ * State whose updates are coalesced to one commit per animation frame: a slider that fires 10 input events per
+ * frame re-renders the figure once. Updaters compose with updates still pending in the same frame.
+ */
+export function useRafState<T extends object>(initial: T): [T, (u: Updater<T>) => void, (u: Updater<T>) => void] {
+  const [state, setState] = useState(initial);
+  const latest = useRef(state);
+  latest.current = state;
+  const pending = useRef<{ v: T } | null>(null);
+  const frame = useRef(0);
+  const schedule = useCallback((u: Updater<T>) => {
+    const base = pending.current ? pending.current.v : latest.current;
+    pending.current = { v: typeof u === 'function' ? (u as (p: T) => T)(base) : u };
+    if (frame.current === 0) {
+      frame.current = requestAnimationFrame(() => {
+        frame.current = 0;
+        const p = pending.current;
+        pending.current = null;
+        if (p) setState(p.v);
+      });
+    }
+  }, []);
+  const now = useCallback((u: Updater<T>) => {
+    const base = pending.current ? pending.current.v : latest.current;
+    pending.current = null;
+    setState(typeof u === 'function' ? (u as (p: T) => T)(base) : u);
+  }, []);
+  useEffect(() => () => cancelAnimationFrame(frame.current), []);
+  return [state, schedule, now];
+}
+
+/** Whether the element is on screen (IntersectionObserver); true until the observer says otherwise. */
+export function useVisible(ref: RefObject<Element>, rootMargin = '100px'): boolean {
+  const [visible, setVisible] = useState(true);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof IntersectionObserver === 'undefined') return;
+    const io = new IntersectionObserver((entries) => {
+      const e = entries[entries.length - 1];
+      if (e) setVisible(e.isIntersecting);
+    }, { rootMargin });
+    io.observe(el);
+    return () => io.disconnect();
+  }, [ref, rootMargin]);
+  return visible;
+}
+
+/**
+ * `value` while `visible`; while hidden, the last value seen when visible. Computations keyed on the result run
+ * only for what the reader can see, and catch up as soon as the figure scrolls back into view.
+ */
+export function useWhenVisible<T>(value: T, visible: boolean): T {
+  const last = useRef(value);
+  if (visible) last.current = value;
+  return last.current;
+}
+
+/** The element's content-box size in CSS pixels (ResizeObserver), or `initial` before the first measurement. */
+export function useSize(ref: RefObject<Element>, initial: { width: number; height: number }): { width: number; height: number } {
+  const [size, setSize] = useState(initial);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    let frame = 0;
+    const ro = new ResizeObserver((entries) => {
+      const r = entries[entries.length - 1]?.contentRect;
+      if (!r || r.width < 10 || r.height < 10) return;
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        const width = Math.round(r.width);
+        const height = Math.round(r.height);
+        setSize((s) => (s.width === width && s.height === height ? s : { width, height }));
+      });
+    });
+    ro.observe(el);
+    return () => {
+      cancelAnimationFrame(frame);
+      ro.disconnect();
+    };
+  }, [ref]);
+  return size;
+}
+
+/** False during server rendering and the hydrating render, true from the first effect on. */
+export function useHydrated(): boolean {
+  const [h, setH] = useState(false);
+  useEffect(() => setH(true), []);
+  return h;
+}
+
+/** What {@link useFigureState} returns. */
+export interface FigureStateHandle<S> {
+  readonly state: S;
+  /** Coalesced (one commit per frame): for sliders, pointer moves, keys. */
+  readonly update: (u: Updater<S>) => void;
+  /** Immediate: for selects and checkboxes. */
+  readonly set: (u: Updater<S>) => void;
+  /** Problems found in the link this page was opened with (plain text). */
+  readonly problems: readonly string[];
+  /** A one-off status message ("Link copied."). */
+  readonly status: string;
+  /** Copies a link to this figure in its current state and puts it in the address bar. */
+  readonly copyLink: () => void;
+}
+
+/**
+ * A figure's state: defaults on the server and in the hydrating render (identical markup), then the state from
+ * the page's URL fragment if it has a segment for this figure (and again on `hashchange`).
+ */
+export function useFigureState<S extends object>(def: FigureState<S>): FigureStateHandle<S & object> {
+  const [state, update, set] = useRafState<S & object>(def.defaults as S & object);
+  const [problems, setProblems] = useState<readonly string[]>([]);
+  const [status, setStatus] = useState('');
+  useEffect(() => {
+    const apply = () => {
+      const r = def.parse(window.location.hash);
+      if (!r.present) return;
+      set(r.state as S & object);
+      setProblems(r.problems);
+    };
+    apply();
+    window.addEventListener('hashchange', apply);
+    return () => window.removeEventListener('hashchange', apply);
+  }, [def, set]);
+  const latest = useRef(state);
+  latest.current = state;
+  const copyLink = useCallback(() => {
+    const hash = mergeSegment(window.location.hash, def.key, def.serialize(latest.current));
+    const url = `${window.location.origin}${window.location.pathname}${window.location.search}${hash}`;
+    try {
+      history.replaceState(history.state, '', hash);
+    } catch {
+      /* a sandboxed page may refuse; the clipboard copy below still works */
+    }
+    const done = (ok: boolean) =>
+      setStatus(ok ? 'Link copied to the clipboard.' : 'Could not use the clipboard: the link is in the address bar.');
+    if (navigator.clipboard?.writeText) navigator.clipboard.writeText(url).then(() => done(true), () => done(false));
+    else done(false);
+  }, [def]);
+  return { state, update, set, problems, status, copyLink };
+}

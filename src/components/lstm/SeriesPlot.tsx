@@ -1,0 +1,112 @@
+/**
+ * A static time-series plot (server-rendered only, no JavaScript): the series of a {@link SeriesSpec} on shared
+ * axes with an HTML legend. Rendered twice — a wide and a narrow viewBox — and CSS shows the one that fits, so the
+ * tick labels stay readable on a phone and on a desktop without measuring anything in the browser.
+ */
+import { buildSeriesPlot, type SeriesModel, type SeriesSpec } from '../../figures/lstm/series';
+import './series.css';
+
+export interface SeriesPlotProps {
+  readonly spec: SeriesSpec;
+  /** Accessible name of the plot. */
+  readonly label: string;
+  /** Id of the element that describes the plot in words. */
+  readonly describedBy?: string | undefined;
+  /** Heading shown above the plot (plain text). */
+  readonly heading?: string | undefined;
+  /** Optional strip drawn above the plot: one mark per step, up for +1, down for −1. */
+  readonly inputs?: readonly number[] | undefined;
+  readonly wide?: { readonly width: number; readonly height: number } | undefined;
+  readonly narrow?: { readonly width: number; readonly height: number } | undefined;
+}
+
+const cls = (c: string | number) => (c === 'muted' ? 'cm' : `c${c}`);
+
+function Svg({ model, spec, inputs, label, describedBy, which }: { model: SeriesModel; spec: SeriesSpec; inputs?: readonly number[] | undefined; label: string; describedBy?: string | undefined; which: 'wide' | 'narrow' }) {
+  const { frame, x, y } = model;
+  const stripH = inputs ? 24 : 0;
+  const top = -stripH;
+  return (
+    <svg
+      class={`sp-svg sp-${which}`}
+      viewBox={`0 ${top} ${frame.width} ${frame.height + stripH}`}
+      role="img"
+      aria-label={label}
+      {...(describedBy ? { 'aria-describedby': describedBy } : {})}
+    >
+      <g class="fp-grid">
+        {y.ticks.map((t) => (
+          <line key={`y${t}`} x1={frame.x0} x2={frame.x1} y1={y.map(t)} y2={y.map(t)} />
+        ))}
+      </g>
+      <g class="fp-axes">
+        <line x1={frame.x0} x2={frame.x1} y1={frame.y1} y2={frame.y1} class="fp-frame" />
+        {y.domain[0] < 0 && y.domain[1] > 0 && <line class="sp-zero" x1={frame.x0} x2={frame.x1} y1={y.map(0)} y2={y.map(0)} />}
+      </g>
+      {y.ticks.map((t, k) => (
+        <text key={`yl${t}`} x={frame.x0 - 6} y={y.map(t) + 4} text-anchor="end">
+          {y.labels[k]}
+        </text>
+      ))}
+      {x.ticks.map((t, k) => (
+        <text key={`xl${t}`} x={x.map(t)} y={frame.y1 + 17} text-anchor="middle">
+          {x.labels[k]}
+        </text>
+      ))}
+      <text class="fp-axis-name" x={frame.x1} y={frame.y1 + 31} text-anchor="end">
+        {spec.xName ?? 't'}
+      </text>
+      <text class="fp-axis-name" x={frame.x0 - 6} y={frame.y0 - 8} text-anchor="end">
+        {spec.yName}
+      </text>
+      {(spec.hlines ?? []).map((h) => (
+        <g key={h.label}>
+          <line class="sp-hline" x1={frame.x0} x2={frame.x1} y1={y.map(h.y)} y2={y.map(h.y)} />
+          <text class="sp-hlabel" x={frame.x0 + 4} y={y.map(h.y) - 4}>
+            {h.label}
+          </text>
+        </g>
+      ))}
+      {model.paths.map((p) => (
+        <path key={p.id} d={p.d} class={`fp-curve ${cls(p.colour)} d-${p.dash}${p.faint ? ' faint' : ''}`} />
+      ))}
+      {inputs && (
+        <g class="sp-strip">
+          {inputs.map((u, k) =>
+            u === 0 ? null : (
+              <line key={k} class={u > 0 ? 'sp-up' : 'sp-down'} x1={x.map(k + 0.5)} x2={x.map(k + 0.5)} y1={u > 0 ? -22 : -15} y2={u > 0 ? -15 : -8} />
+            ),
+          )}
+          <line class="sp-strip-base" x1={frame.x0} x2={frame.x1} y1={-15} y2={-15} />
+          <text class="sp-strip-label" x={frame.x0 - 6} y={-11} text-anchor="end">
+            x
+          </text>
+        </g>
+      )}
+    </svg>
+  );
+}
+
+export function SeriesPlot(p: SeriesPlotProps) {
+  const wide = p.wide ?? { width: 640, height: 250 };
+  const narrow = p.narrow ?? { width: 360, height: 240 };
+  const mw = buildSeriesPlot(p.spec, wide.width, wide.height);
+  const mn = buildSeriesPlot(p.spec, narrow.width, narrow.height);
+  return (
+    <div class="sp">
+      {p.heading && <p class="sp-heading">{p.heading}</p>}
+      <ul class="fp-legend">
+        {p.spec.series.map((s) => (
+          <li key={s.id}>
+            <svg class="fp-key" viewBox="0 0 30 10" aria-hidden="true">
+              <line x1="1" x2="29" y1="5" y2="5" class={`fp-curve ${cls(s.colour)} d-${s.dash ?? 'solid'}`} />
+            </svg>
+            {s.label}
+          </li>
+        ))}
+      </ul>
+      <Svg model={mw} spec={p.spec} inputs={p.inputs} label={p.label} describedBy={p.describedBy} which="wide" />
+      <Svg model={mn} spec={p.spec} inputs={p.inputs} label={p.label} describedBy={p.describedBy} which="narrow" />
+    </div>
+  );
+}

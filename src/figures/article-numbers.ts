@@ -1,0 +1,108 @@
+/**
+ * Every number the article "Activation functions, side by side" states, computed at build time from the registry
+ * (and Math), never typed by hand. `values` holds the numbers, `text` their plain-text forms for prose and `tex`
+ * ready-made LaTeX for `<Tex expr={…} />`. The unit tests check each against closed forms.
+ */
+import { Activations } from '../lib/nn/activations';
+import { maximize, decayPoint } from './analysis';
+import { asTyped } from './errata';
+import { formatNumber, formatScientific, texNumber } from './format';
+import { CLOSED_FORMS, secondDerivativePeak } from './second-derivative';
+
+const sigmoid = Activations.sigmoid;
+const tanh = Activations.tanh;
+
+/** Largest |g(z) − h(z)| on an n-point grid of [lo, hi]. */
+export function maxGap(g: (z: number) => number, h: (z: number) => number, lo = -10, hi = 10, n = 4001): number {
+  let m = 0;
+  for (let k = 0; k < n; k++) {
+    const z = lo + ((hi - lo) * k) / (n - 1);
+    m = Math.max(m, Math.abs(g(z) - h(z)));
+  }
+  return m;
+}
+
+/** Step counts the article discusses. */
+export const STEPS = Object.freeze([20, 50] as const);
+/** "Below 1 % of its maximum". */
+export const FRACTION = 0.01;
+
+const slopeSigmoid0 = sigmoid.df(0);
+const slopeTanh0 = tanh.df(0);
+const ratio = slopeTanh0 / slopeSigmoid0;
+const d2Sigmoid = secondDerivativePeak('sigmoid');
+const d2Tanh = secondDerivativePeak('tanh');
+const typedMin = maximize((z) => -asTyped(z), 0, 5);
+
+export const values = Object.freeze({
+  slopeSigmoid0,
+  slopeTanh0,
+  ratio,
+  /** ratio^n and ratio^−n for each n in STEPS. */
+  powers: STEPS.map((n) => ({ n, up: ratio ** n, down: ratio ** -n })),
+  /** Largest |tanh(z) − (2σ(2z) − 1)| on [−10, 10]: rounding error only. */
+  identityGap: maxGap(tanh.f, (z) => 2 * sigmoid.f(2 * z) - 1),
+  /** Largest |tanh′(z) − 4σ′(2z)| on [−10, 10]. */
+  derivativeIdentityGap: maxGap(tanh.df, (z) => 4 * sigmoid.df(2 * z)),
+  /** Largest |tanh″(z) − 8σ″(2z)| on [−10, 10]. */
+  secondIdentityGap: maxGap(tanh.d2f, (z) => 8 * sigmoid.d2f(2 * z)),
+  d2Sigmoid,
+  d2Tanh,
+  closed: CLOSED_FORMS,
+  /** |σ″| and |tanh″| stay below 1 % of their maxima beyond these z (numerically, on the registry's f″). */
+  d2DecaySigmoid: decayPoint(sigmoid.d2f, FRACTION * d2Sigmoid.value, 0, 60),
+  d2DecayTanh: decayPoint(tanh.d2f, FRACTION * d2Tanh.value, 0, 60),
+  /** σ′ and tanh′ stay below 1 % of their maxima beyond these z. */
+  d1DecaySigmoid: decayPoint(sigmoid.df, FRACTION * sigmoid.maxSlope.value, 0, 60),
+  d1DecayTanh: decayPoint(tanh.df, FRACTION * tanh.maxSlope.value, 0, 60),
+  /** The forum formula as typed, −e^{−z} + e^{−2z}: its minimum (−¼ at z = ln 2) and its value at z = −5. */
+  typedMin: { z: typedMin.x, value: -typedMin.value },
+  typedAtMinus5: asTyped(-5),
+  /** σ′ from the output: the registry's dfFromOutput(σ(z)) equals σ′(z) to rounding (largest gap on [−10, 10]). */
+  fromOutputGap: maxGap(sigmoid.df, (z) => sigmoid.dfFromOutput!(sigmoid.f(z))),
+});
+
+const sq = (n: number) => formatNumber(n, 4);
+
+/** Plain-text forms for prose. */
+export const text = Object.freeze({
+  slopeSigmoid0: formatNumber(slopeSigmoid0),
+  slopeTanh0: formatNumber(slopeTanh0),
+  ratio: formatNumber(ratio),
+  powers: values.powers.map((p) => ({ n: p.n, up: formatScientific(p.up, 2), down: formatScientific(p.down, 2) })),
+  identityGap: formatScientific(values.identityGap, 1),
+  derivativeIdentityGap: formatScientific(values.derivativeIdentityGap, 1),
+  secondIdentityGap: formatScientific(values.secondIdentityGap, 1),
+  d2SigmoidValue: sq(d2Sigmoid.value),
+  d2SigmoidZ: sq(d2Sigmoid.z),
+  d2TanhValue: sq(d2Tanh.value),
+  d2TanhZ: sq(d2Tanh.z),
+  d2DecaySigmoid: formatNumber(values.d2DecaySigmoid, 3),
+  d2DecayTanh: formatNumber(values.d2DecayTanh, 3),
+  d1DecaySigmoid: formatNumber(values.d1DecaySigmoid, 3),
+  d1DecayTanh: formatNumber(values.d1DecayTanh, 3),
+  typedMinValue: formatNumber(values.typedMin.value, 3),
+  typedMinZ: formatNumber(values.typedMin.z, 4),
+  typedAtMinus5: formatNumber(values.typedAtMinus5, 5),
+  fromOutputGap: formatScientific(values.fromOutputGap, 1),
+  fraction: formatNumber(FRACTION * 100),
+});
+
+/** LaTeX with computed numbers, for `<Tex expr={tex.…} />`. */
+export const tex = Object.freeze({
+  slopes: String.raw`\tanh'(0) = ${texNumber(slopeTanh0)}, \qquad \sigma'(0) = ${texNumber(slopeSigmoid0)}`,
+  powers: values.powers.map(
+    (p) =>
+      String.raw`${texNumber(ratio)}^{${p.n}} \approx ${texNumber(p.up, 2, true)}, \qquad \left(\tfrac{1}{${texNumber(ratio)}}\right)^{${p.n}} \approx ${texNumber(p.down, 2, true)}`,
+  ),
+  lecunF1: String.raw`f(1) = ${texNumber(Activations.lecuntanh.f(1), 6)}`,
+  lecunSlope0: String.raw`f'(0) = ${texNumber(Activations.lecuntanh.df(0))}`,
+  typedMin: String.raw`z = \ln 2 \approx ${texNumber(typedMin.x)}`,
+  typedAtMinus5: String.raw`${texNumber(asTyped(-5), 5)}`,
+  d2DecaySigmoid: String.raw`|z| > ${texNumber(values.d2DecaySigmoid, 3)}`,
+  d2DecayTanh: String.raw`|z| > ${texNumber(values.d2DecayTanh, 3)}`,
+  d1DecaySigmoid: String.raw`|z| \approx ${texNumber(values.d1DecaySigmoid, 3)}`,
+  d1DecayTanh: String.raw`|z| \approx ${texNumber(values.d1DecayTanh, 3)}`,
+  d2Sigmoid: String.raw`\max_z |\sigma''(z)| = \frac{\sqrt3}{18} \approx ${texNumber(d2Sigmoid.value)} \quad\text{at}\quad z = \pm\ln\!\left(2+\sqrt3\right) \approx \pm${texNumber(d2Sigmoid.z)}`,
+  d2Tanh: String.raw`\max_z |\tanh''(z)| = \frac{4\sqrt3}{9} \approx ${texNumber(d2Tanh.value)} \quad\text{at}\quad z = \pm\tfrac12\ln\!\left(2+\sqrt3\right) \approx \pm${texNumber(d2Tanh.z)}`,
+});

@@ -1,0 +1,59 @@
+/**
+ * Figure "errata": a widely copied forum answer gives the sigmoid's derivative as "−exp(−z) / 1 + exp(−z)^2".
+ * Read as typed that is −e^{−z} + e^{−2z}; read with the intended parentheses it is −e^{−z}/(1 + e^{−z})², which has
+ * the wrong sign. The correct derivative is e^{−z}/(1 + e^{−z})² = σ(z)(1 − σ(z)) (the registry's σ′).
+ */
+import { Activations } from '../lib/nn/activations';
+import { describePlot, type PlotSpec, type CurveSpec } from './function-plot';
+import { booleanCodec, defineFigureState, numberCodec, rangeCodec } from './url-state';
+
+export interface ErrataState {
+  readonly d: readonly [number, number];
+  /** Show the formula as typed (operator precedence taken literally). */
+  readonly typed: boolean;
+  /** Show the formula with the intended parentheses (sign error). */
+  readonly sign: boolean;
+  readonly x: number;
+}
+
+export const ERRATA_LIMITS = Object.freeze({ min: -50, max: 50, minSpan: 0.5 });
+
+export const errataState = defineFigureState<ErrataState>('errata', {
+  d: { codec: rangeCodec(ERRATA_LIMITS), default: [-5, 5], label: 'z range' },
+  typed: { codec: booleanCodec(), default: true, label: 'formula as typed' },
+  sign: { codec: booleanCodec(), default: true, label: 'formula with parentheses' },
+  x: { codec: numberCodec({ min: ERRATA_LIMITS.min, max: ERRATA_LIMITS.max }), default: -1, label: 'cursor' },
+});
+
+/** "−exp(−z) / 1 + exp(−z)^2" evaluated with the usual precedence: −e^{−z} + e^{−2z}. */
+export const asTyped = (z: number): number => -Math.exp(-z) / 1 + Math.exp(-z) ** 2;
+/** "−exp(−z) / (1 + exp(−z))^2": the intended reading, the negative of σ′. */
+export const withParentheses = (z: number): number => {
+  const e = Math.exp(-z);
+  return -e / ((1 + e) * (1 + e));
+};
+/** The correct σ′(z) = e^{−z}/(1 + e^{−z})², written out literally (overflows for z below about −709). */
+export const correctLiteral = (z: number): number => {
+  const e = Math.exp(-z);
+  return e / ((1 + e) * (1 + e));
+};
+
+export const ERRATA_Y = [-0.3, 0.3] as const;
+
+export function errataSpec(s: ErrataState): PlotSpec {
+  const curves: CurveSpec[] = [
+    { id: 'correct', label: 'σ′(z) = σ(z)(1 − σ(z)), correct', fn: Activations.sigmoid.df, colour: 3, dash: 'solid' },
+  ];
+  if (s.sign) curves.push({ id: 'sign', label: '−e⁻ᶻ/(1 + e⁻ᶻ)², sign error', fn: withParentheses, colour: 2, dash: 'dash' });
+  if (s.typed) curves.push({ id: 'typed', label: '−e⁻ᶻ/1 + (e⁻ᶻ)², as typed', fn: asTyped, colour: 4, dash: 'dot' });
+  return { curves, xDomain: s.d, yDomain: ERRATA_Y };
+}
+
+export function errataDescription(_s: ErrataState, spec: PlotSpec, samples: Parameters<typeof describePlot>[1]): string {
+  return (
+    'The correct derivative of the sigmoid is positive everywhere, peaking at 0.25 at z = 0. ' +
+    'With the intended parentheses the forum formula is its mirror image, negative everywhere; as typed, it is ' +
+    'negative for z > 0 and grows without bound for z < 0, leaving the plot. ' +
+    describePlot(spec, samples)
+  );
+}

@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BASE, DIST, sitePages } from '../support/site';
+import { fileOf, insertInMain, plantedCopy } from './lib/plant';
+import { BUDGET, dynamicImports, formatWeights, staticImports, weighPages } from './lib/weight';
+
+const cleanup: (() => void)[] = [];
+afterAll(() => cleanup.forEach((f) => f()));
+
+/** Incompressible JavaScript of about `bytes` bytes (random base64 in a string), so gzip cannot shrink it away. */
+const bulkyJs = (bytes: number) => `export const blob = "${randomBytes(Math.ceil((bytes * 3) / 4)).toString('base64')}";\n`;
+
+describe('the import scanner', () => {
+  it('finds static imports of minified and formatted chunks, and dynamic ones separately', () => {
+    const js =
+      `/* import "./banner.js" */import{n as e}from"./hooks.js";import*as m from'./ns.js';import"./side.js";` +
+      `export{x}from"./re.js";export*from"../up.js";const w=import("./lazy.js");import.meta.url;export default"not-a-path";\n` +
+      `import { a,\n b } from "./multi.js";`;
+    expect(staticImports(js)).toEqual(['./hooks.js', './ns.js', './side.js', './re.js', '../up.js', './multi.js']);
+    expect(dynamicImports(js)).toEqual(['./lazy.js']);
+    expect(dynamicImports('const __vite__mapDeps=(i,m=__vite__mapDeps,d=(m.f||(m.f=["_astro/a.js","_astro/b.js"])))=>i;')).toEqual([
+      '_astro/a.js',
+      '_astro/b.js',
+    ]);
+  });
+});
+
+describe('the page-weight budget', () => {
+  it(`keeps every page within budget (JS ≤ ${BUDGET.jsWithFigures / 1024} KB with figures, ≤ ${BUDGET.jsWithoutFigures / 1024} KB without, CSS ≤ ${BUDGET.css / 1024} KB; gzip)`, () => {
+    const weights = weighPages(DIST, BASE);
+    console.log(formatWeights(weights));
+    expect(weights.map((w) => w.page)).toEqual(sitePages());
+    // the figure pages really count the island's code (component + renderer + their imports), not just the page's own script
+    for (const w of weights.filter((x) => x.figures > 0)) expect(w.jsFiles.length).toBeGreaterThanOrEqual(3);
+    expect(weights.flatMap((w) => w.problems)).toEqual([]);
+  });
+
+  it('fails on a planted oversized page, counting JS reached through static imports', () => {
+    const article = sitePages().find((p) => p.startsWith('articles/'))!;
+    const site = plantedCopy(DIST);
+    cleanup.push(site.remove);
+    // article: a module that statically imports a 50 KB chunk, plus a worker chunk that must NOT count
+    site.edit('_astro/planted-entry.js', () => `import{blob as b}from"./planted-heavy.js";new Worker(new URL("./planted.worker.js",import.meta.url),{type:"module"});console.log(b);`);
+    site.edit('_astro/planted-heavy.js', () => bulkyJs(50 * 1024));
+    site.edit('_astro/planted.worker.js', () => bulkyJs(200 * 1024));
+    site.edit(fileOf(article), (html) => html.replace('</head>', `<script type="module" src="${BASE}_astro/planted-entry.js"></script></head>`));
+    // home page (no figures): 3 KB of inline script is over its 2 KB budget; 40 KB of CSS over the CSS budget
+    site.edit('_astro/planted.css', () => `.x{background:url("data:image/png;base64,${randomBytes(30 * 1024).toString('base64')}")}`);
+    site.edit('index.html', (html) =>
+      insertInMain(html, `<script>window.x="${randomBytes(3 * 1024).toString('base64')}"</script><link rel="stylesheet" href="${BASE}_astro/planted.css">`),
+    );
+    const weights = weighPages(site.dir, BASE);
+    console.log(formatWeights(weights));
+    const byPage = new Map(weights.map((w) => [w.page, w]));
+    expect(byPage.get(article)!.problems).toEqual([expect.stringMatching(/^\/articles\/.*: JS .* KB gzip is over the 40\.0 KB budget for pages with figures$/)]);
+    expect(byPage.get(article)!.jsFiles).toContain('_astro/planted-heavy.js');
+    expect(byPage.get(article)!.workers).toEqual(['_astro/planted.worker.js']);
+    expect(byPage.get('')!.problems).toEqual([
+      expect.stringContaining('over the 2.0 KB budget for pages without figures'),
+      expect.stringContaining('CSS'),
+    ]);
+  });
+});
