@@ -25,7 +25,9 @@ const slug = args[0];
 if (!slug || args.length !== 1) fail('usage: npm run new -- my-slug [--title "My title"]');
 else {
   if (!SLUG.test(slug) || slug.length > 60) {
-    fail(`"${slug}" is not a valid slug: lower-case letters and digits in words joined by "-", at most 60 characters (it becomes the URL).`);
+    fail(
+      `"${slug}" is not a valid slug: lower-case letters and digits in words joined by "-", at most 60 characters (it becomes the URL).`,
+    );
   }
   const dir = process.env['WHY_TANH_CONTENT_DIR'] ?? join(ROOT, 'content/articles');
   const file = join(dir, `${slug}.mdx`);

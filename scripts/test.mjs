@@ -1,6 +1,7 @@
 // @ts-check
 /**
- * `npm test`: type-check, unit tests, production build, then tests of the built site (gates + real Chromium).
+ * `npm test`: lint, format check, type-check, unit tests, production build, then tests of the built site (gates + real
+ * Chromium). `node scripts/test.mjs lint unit` runs only the named steps (by prefix).
  * Prints every step's result and, last, one line "N passed, N failed" totalling every test that ran.
  * A step that is not a test runner (type-check, build) counts as one test.
  */
@@ -12,8 +13,16 @@ const only = process.argv.slice(2);
 
 /** @type {{ name: string, cmd: string, args: string[], json?: string }[]} */
 const steps = [
+  { name: 'lint', cmd: process.execPath, args: ['scripts/lint.mjs', 'eslint'] },
+  { name: 'format', cmd: process.execPath, args: ['scripts/lint.mjs', 'prettier'] },
   { name: 'type-check', cmd: 'astro', args: ['check', '--minimumSeverity', 'warning'] },
-  { name: 'unit tests', cmd: 'vitest', args: ['run'], json: '.tmp/unit.json' },
+  // test/site and test/build need the build (and run in the site step): keep them out of the unit step.
+  {
+    name: 'unit tests',
+    cmd: 'vitest',
+    args: ['run', '--exclude', 'test/site/**', '--exclude', 'test/build/**'],
+    json: '.tmp/unit.json',
+  },
   { name: 'build', cmd: 'astro', args: ['build'] },
   { name: 'site and browser tests', cmd: 'vitest', args: ['run', '-c', 'vitest.site.config.ts'], json: '.tmp/site.json' },
 ];
@@ -29,7 +38,7 @@ for (const step of steps) {
     rmSync(step.json, { force: true });
     args.push('--reporter=default', '--reporter=json', `--outputFile.json=${step.json}`);
   }
-  console.log(`\n▶ ${step.name}: ${step.cmd} ${step.args.join(' ')}`);
+  console.log(`\n▶ ${step.name}: ${step.cmd === process.execPath ? 'node' : step.cmd} ${step.args.join(' ')}`);
   const t0 = Date.now();
   const r = spawnSync(step.cmd, args, { stdio: 'inherit', shell: false });
   const secs = ((Date.now() - t0) / 1000).toFixed(1);

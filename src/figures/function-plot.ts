@@ -17,8 +17,10 @@ export type Dash = 'solid' | 'dash' | 'dot' | 'dashdot' | 'long';
 export interface CurveSpec {
   /** Stable id, unique in the plot (used as key, data-table column and CSS hook). */
   readonly id: string;
-  /** Legend and read-out text, e.g. "tanh′(z)". Plain Unicode text. */
+  /** Legend text, e.g. "tanh′(z)". Plain Unicode text. */
   readonly label: string;
+  /** Shorter name for the read-out and the data table (default `label`). */
+  readonly short?: string | undefined;
   readonly fn: Fn;
   readonly colour: Colour;
   readonly dash?: Dash | undefined;
@@ -105,7 +107,7 @@ export function buildPlot(spec: PlotSpec, width: number, height: number): PlotMo
   const n = Math.max(50, Math.ceil((frame.x1 - frame.x0) / PX_PER_SAMPLE));
   const samples = sampleCurves(spec, n);
   const x = linearAxis(spec.xDomain, [frame.x0, frame.x1], tickCount(frame.x1 - frame.x0, 70));
-  const y = linearAxis(yDomainOf(spec, samples), [frame.y1, frame.y0], tickCount(frame.y1 - frame.y0, 45));
+  const y = linearAxis(yDomainOf(spec, samples), [frame.y1, frame.y0], tickCount(frame.y1 - frame.y0, 55));
   const pixel = { x: x.map, y: y.map, top: frame.y0, bottom: frame.y1 };
   const ordered = [...spec.curves].sort((a, b) => Number(b.faint ?? false) - Number(a.faint ?? false));
   const curves = ordered.map((c) => ({
@@ -141,7 +143,7 @@ export interface ReadoutValue {
 export function readoutAt(spec: PlotSpec, x: number, sig = 4): ReadoutValue[] {
   return spec.curves.map((c) => {
     const v = c.fn(x);
-    return { id: c.id, label: c.label, value: v, text: formatNumber(v, sig) };
+    return { id: c.id, label: c.short ?? c.label, value: v, text: formatNumber(v, sig) };
   });
 }
 
@@ -162,7 +164,7 @@ export function dataTable(spec: PlotSpec, count = 13, sig = 4): DataTable {
   const xs = [...new Set([...ticks, ...kinks])].sort((a, b) => a - b);
   const xName = spec.xName ?? 'z';
   return {
-    columns: [xName, ...spec.curves.map((c) => c.label)],
+    columns: [xName, ...spec.curves.map((c) => c.short ?? c.label)],
     rows: xs.map((xv) => [formatNumber(xv, 6), ...spec.curves.map((c) => formatNumber(c.fn(xv), sig))]),
   };
 }

@@ -319,11 +319,15 @@ export function formatReference(ref: Reference): FormattedReference {
     if (ref.publisher) where += `. ${ref.publisher}`;
   } else if (ref.kind === 'inproceedings') {
     where = `In ${ref.container}`;
+  } else if (ref.kind === 'preprint' && ref.arxiv) {
+    where = `arXiv preprint arXiv:${ref.arxiv}`;
   }
   if (ref.volume) where += ` ${ref.volume}${ref.issue ? `(${ref.issue})` : ''}`;
   if (ref.pages) where += `${ref.kind === 'article' ? ',' : ', pp.'} ${ref.pages}`;
   where += '.';
-  if (ref.arxiv && (ref.doi || (ref.url && !ref.url.includes(ref.arxiv)))) where += ` arXiv:${ref.arxiv}.`;
+  if (ref.kind !== 'preprint' && ref.arxiv && (ref.doi || (ref.url && !ref.url.includes(ref.arxiv)))) {
+    where += ` arXiv:${ref.arxiv}.`;
+  }
   if (ref.note) where += ` ${ref.note}`;
   const href = referenceLink(ref);
   const link = href ? { href, text: ref.doi ? `doi:${ref.doi}` : href.replace(/^https?:\/\//, '') } : undefined;

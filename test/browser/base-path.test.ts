@@ -26,7 +26,8 @@ beforeAll(async () => {
   rmSync(OUT, { recursive: true, force: true });
   const t0 = Date.now();
   const r = spawnSync('astro', ['build', '--outDir', OUT], {
-    env: { ...process.env, BASE_PATH: BASE_NAME },
+    // NODE_ENV as a deploy has it (vitest sets "test", which makes Vite treat the build as a dev build).
+    env: { ...process.env, NODE_ENV: 'production', BASE_PATH: BASE_NAME },
     encoding: 'utf8',
     timeout: 170_000,
   });
@@ -51,27 +52,38 @@ describe(`the site built for ${BASE}`, () => {
     expect(r.broken.map((b) => `/${b.page}: ${b.href} — ${b.reason}`)).toEqual([]);
   });
 
-  it('serves every page under the base path: loads, hydrates, no console problem, every asset resolves', { timeout: 300_000 }, async () => {
-    const problems: string[] = [];
-    let requests = 0;
-    for (const path of pages) {
-      const { context, page, log } = await openPage(browser, server.origin);
-      const bad: string[] = [];
-      page.on('response', (res) => {
-        requests++;
-        const url = new URL(res.url());
-        if (res.status() >= 400) bad.push(`${res.status()} ${res.url()}`);
-        if (url.origin === server.origin && !url.pathname.startsWith(BASE)) bad.push(`outside ${BASE}: ${res.url()}`);
-      });
-      const res = await page.goto(server.url(path), { waitUntil: 'load' });
-      expect(res?.status(), path).toBe(200);
-      await waitForHydration(page);
-      await page.waitForLoadState('networkidle');
-      const found = [...bad, ...consoleProblems(log), ...log.pageErrors, ...log.failedRequests, ...log.foreignRequests, ...log.cspViolations];
-      problems.push(...found.map((p) => `${BASE}${path}: ${p}`));
-      await context.close();
-    }
-    console.log(`base-path smoke: ${pages.length} pages under ${BASE}, ${requests} requests, ${problems.length} problems`);
-    expect(problems).toEqual([]);
-  });
+  it(
+    'serves every page under the base path: loads, hydrates, no console problem, every asset resolves',
+    { timeout: 300_000 },
+    async () => {
+      const problems: string[] = [];
+      let requests = 0;
+      for (const path of pages) {
+        const { context, page, log } = await openPage(browser, server.origin);
+        const bad: string[] = [];
+        page.on('response', (res) => {
+          requests++;
+          const url = new URL(res.url());
+          if (res.status() >= 400) bad.push(`${res.status()} ${res.url()}`);
+          if (url.origin === server.origin && !url.pathname.startsWith(BASE)) bad.push(`outside ${BASE}: ${res.url()}`);
+        });
+        const res = await page.goto(server.url(path), { waitUntil: 'load' });
+        expect(res?.status(), path).toBe(200);
+        await waitForHydration(page);
+        await page.waitForLoadState('networkidle');
+        const found = [
+          ...bad,
+          ...consoleProblems(log),
+          ...log.pageErrors,
+          ...log.failedRequests,
+          ...log.foreignRequests,
+          ...log.cspViolations,
+        ];
+        problems.push(...found.map((p) => `${BASE}${path}: ${p}`));
+        await context.close();
+      }
+      console.log(`base-path smoke: ${pages.length} pages under ${BASE}, ${requests} requests, ${problems.length} problems`);
+      expect(problems).toEqual([]);
+    },
+  );
 });

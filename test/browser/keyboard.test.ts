@@ -203,7 +203,15 @@ async function keyboardAudit(page: Page): Promise<KeyboardReport> {
       inoperable.push(`${name(c)}: ${(needsAll ? failed : keys).join('/')} changed nothing in its figure`);
     }
   }
-  return { stops, first, controls, missing, order: { reached, expected: reached.toSorted((a, b) => a - b) }, noIndicator, inoperable };
+  return {
+    stops,
+    first,
+    controls,
+    missing,
+    order: { reached, expected: reached.toSorted((a, b) => a - b) },
+    noIndicator,
+    inoperable,
+  };
 }
 
 function assertKeyboardReport(r: KeyboardReport, path: string) {
@@ -216,21 +224,27 @@ function assertKeyboardReport(r: KeyboardReport, path: string) {
 
 describe('keyboard-only use', () => {
   for (const path of pages) {
-    it(`/${path}: Tab reaches every figure control in order, with a visible focus indicator, and each operates`, { timeout: 180_000 }, async () => {
-      const { context, page, log } = await openPage(browser, server.origin);
-      await page.goto(server.url(path), { waitUntil: 'load' });
-      await waitForHydration(page);
-      const positive = await page
-        .locator('[tabindex]')
-        .evaluateAll((els) => els.filter((e) => Number(e.getAttribute('tabindex')) > 0).map((e) => e.outerHTML.slice(0, 80)));
-      expect(positive, 'elements with a positive tabindex').toEqual([]);
-      const r = await keyboardAudit(page);
-      assertKeyboardReport(r, path);
-      expect(consoleProblems(log)).toEqual([]);
-      expect(log.pageErrors).toEqual([]);
-      summary.push(`/${path}: ${r.stops} Tab stops; ${r.controls.length} figure controls, all reached in order, with a focus indicator, operable`);
-      await context.close();
-    });
+    it(
+      `/${path}: Tab reaches every figure control in order, with a visible focus indicator, and each operates`,
+      { timeout: 180_000 },
+      async () => {
+        const { context, page, log } = await openPage(browser, server.origin);
+        await page.goto(server.url(path), { waitUntil: 'load' });
+        await waitForHydration(page);
+        const positive = await page
+          .locator('[tabindex]')
+          .evaluateAll((els) => els.filter((e) => Number(e.getAttribute('tabindex')) > 0).map((e) => e.outerHTML.slice(0, 80)));
+        expect(positive, 'elements with a positive tabindex').toEqual([]);
+        const r = await keyboardAudit(page);
+        assertKeyboardReport(r, path);
+        expect(consoleProblems(log)).toEqual([]);
+        expect(log.pageErrors).toEqual([]);
+        summary.push(
+          `/${path}: ${r.stops} Tab stops; ${r.controls.length} figure controls, all reached in order, with a focus indicator, operable`,
+        );
+        await context.close();
+      },
+    );
   }
 
   it('catches planted defects: an unreachable control, a control without focus ring, one that ignores the keyboard', async () => {
@@ -252,7 +266,9 @@ describe('keyboard-only use', () => {
       fig.append(ok);
     });
     const r = await keyboardAudit(page);
-    console.log(`planted keyboard defects → missing ${JSON.stringify(r.missing)}; no indicator ${JSON.stringify(r.noIndicator)}; inoperable ${JSON.stringify(r.inoperable)}`);
+    console.log(
+      `planted keyboard defects → missing ${JSON.stringify(r.missing)}; no indicator ${JSON.stringify(r.noIndicator)}; inoperable ${JSON.stringify(r.inoperable)}`,
+    );
     expect(r.missing).toEqual(['input[range] "unreachable"']);
     expect(r.noIndicator).toEqual([expect.stringContaining('button "no ring"')]);
     expect(r.inoperable).toEqual([

@@ -57,10 +57,12 @@ describe('npm run new', () => {
     expect(readFileSync(join(dir, 'my-new-article.mdx'), 'utf8')).toBe(text);
   });
 
-  it('builds: the draft passes the schema and is not published', () => {
+  it('builds: the draft passes the schema and is not published (whatever NODE_ENV says)', () => {
     const t0 = Date.now();
+    // NODE_ENV=test on purpose (vitest sets it anyway): Vite then reports import.meta.env.DEV = true even in
+    // `astro build`, and a draft filter keyed on DEV would publish drafts. A draft must never ship from a build.
     const r = spawnSync('astro', ['build', '--outDir', out], {
-      env: { ...process.env, WHY_TANH_CONTENT_DIR: dir },
+      env: { ...process.env, NODE_ENV: 'test', WHY_TANH_CONTENT_DIR: dir },
       encoding: 'utf8',
       timeout: 170_000,
     });

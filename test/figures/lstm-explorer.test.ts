@@ -159,3 +159,16 @@ describe('the cell explorer', () => {
     for (const bad of ['', 'abc', '1e999', '--1', 'NaN', 'Infinity']) expect(parseNumber(bad)).toBeUndefined();
   });
 });
+
+describe('the explorer URL state', () => {
+  it('round-trips every preset and extreme typed values through a link', async () => {
+    const { cellUrlState, toUrlState, fromUrlState } = await import('../../src/figures/lstm/explorer');
+    for (const s of [DEFAULT_STATE, ...PRESET_KEYS.map((k) => applyPreset(k, { gate: 'hardsigmoid', candidate: 'relu', cellOutput: 'identity' }))]) {
+      const r = cellUrlState.parse(cellUrlState.href(toUrlState(s)));
+      expect(r.problems).toEqual([]);
+      expect(fromUrlState(r.state)).toEqual(s);
+    }
+    const huge = { ...DEFAULT_STATE, x: 3, params: { ...DEFAULT_STATE.params, g: { wx: 1e308, wh: -1e-300, b: 0 } } };
+    expect(fromUrlState(cellUrlState.parse(cellUrlState.href(toUrlState(huge))).state)).toEqual(huge);
+  });
+});

@@ -222,11 +222,14 @@ describe('vanilla RNN gradients match finite differences', () => {
 describe('gradcheck itself', () => {
   it('detects a wrong gradient (a layer whose backward is off by 1e-5 relative in one param)', () => {
     const lstm = createLstm({ inputSize: I, hiddenSize: H, rng: testRng(1) });
-    const backward = lstm.backward;
-    const broken = {
-      ...lstm,
-      backward: (dhs: Float64Array) => {
-        const g = backward(dhs);
+    const broken: InstrumentedLayer = {
+      kind: lstm.kind,
+      inputSize: lstm.inputSize,
+      hiddenSize: lstm.hiddenSize,
+      params: lstm.params,
+      forward: (batch, h0, c0) => lstm.forward(batch, h0, c0),
+      backward: (dhs, options) => {
+        const g = lstm.backward(dhs, options);
         lstm.params[1]!.dw[4]! *= 1 + 1e-5;
         return g;
       },

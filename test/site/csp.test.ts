@@ -55,9 +55,14 @@ describe('the CSP and origin isolation in the browser', () => {
       ),
     );
     // 2. a foreign image under the CSP, and 3. the same page with the CSP removed (the request must still never leave)
-    const withImage = insertInMain(readFileSync(join(DIST, fileOf(article)), 'utf8'), `${marker}<img src="https://example.org/x.png" alt="">`);
+    const withImage = insertInMain(
+      readFileSync(join(DIST, fileOf(article)), 'utf8'),
+      `${marker}<img src="https://example.org/x.png" alt="">`,
+    );
     site.edit('planted-foreign/index.html', () => withImage);
-    site.edit('planted-foreign-no-csp/index.html', () => withImage.replace(/<meta http-equiv="content-security-policy"[^>]*>/, ''));
+    site.edit('planted-foreign-no-csp/index.html', () =>
+      withImage.replace(/<meta http-equiv="content-security-policy"[^>]*>/, ''),
+    );
     [server, plantedServer, browser] = await Promise.all([
       startStaticServer(DIST, BASE),
       startStaticServer(site.dir, BASE),
@@ -94,7 +99,9 @@ describe('the CSP and origin isolation in the browser', () => {
     expect(await page.title()).not.toMatch(/ran/);
     expect(log.cspViolations.join('\n')).toMatch(/script-src/);
     expect(consoleProblems(log).length).toBeGreaterThanOrEqual(2);
-    console.log(`planted inline script + onclick → ${log.cspViolations.length} CSP violations flagged:\n  ${log.cspViolations.join('\n  ')}`);
+    console.log(
+      `planted inline script + onclick → ${log.cspViolations.length} CSP violations flagged:\n  ${log.cspViolations.join('\n  ')}`,
+    );
     await context.close();
   });
 
@@ -109,7 +116,9 @@ describe('the CSP and origin isolation in the browser', () => {
     await noCsp.page.goto(plantedServer.url('planted-foreign-no-csp/'), { waitUntil: 'load' });
     await expect.poll(() => noCsp.log.foreignRequests).toEqual(['https://example.org/x.png']);
     // the route was aborted by the harness: the image failed to load, nothing reached example.org
-    expect(await noCsp.page.locator('img[src="https://example.org/x.png"]').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(0);
+    expect(
+      await noCsp.page.locator('img[src="https://example.org/x.png"]').evaluate((img: HTMLImageElement) => img.naturalWidth),
+    ).toBe(0);
     console.log(
       `planted foreign image → with CSP: ${withCsp.log.cspViolations.length} CSP violation(s); ` +
         `without CSP: foreign request recorded and aborted: ${noCsp.log.foreignRequests.join(', ')}`,

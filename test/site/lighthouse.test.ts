@@ -95,7 +95,8 @@ beforeAll(async () => {
   if (skip) return;
   port = await freePort();
   server = await startStaticServer(DIST, BASE);
-  if (!existsSync(CHROME_PATH)) throw new Error(`Chromium was not found at ${CHROME_PATH} (install "chromium" or set CHROME_PATH).`);
+  if (!existsSync(CHROME_PATH))
+    throw new Error(`Chromium was not found at ${CHROME_PATH} (install "chromium" or set CHROME_PATH).`);
   // The harness's flags (see test/support/browser.ts) plus a DevTools port for Lighthouse.
   browser = await chromium.launch({
     executablePath: CHROME_PATH,

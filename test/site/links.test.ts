@@ -40,7 +40,8 @@ describe('the HTML scanner', () => {
 describe('the link checker', () => {
   it('passes a consistent site and lists external links without fetching them', () => {
     const dir = fakeSite({
-      'index.html': '<a href="articles/a/#sec">a</a><a href="https://example.org/paper">paper</a><link rel="stylesheet" href="/s.css">',
+      'index.html':
+        '<a href="articles/a/#sec">a</a><a href="https://example.org/paper">paper</a><link rel="stylesheet" href="/s.css">',
       'articles/a/index.html': '<h2 id="sec">S</h2><a href="../../">home</a><a href="#sec">self</a><a href="#">top</a>',
       's.css': '@font-face{src:url(/f.woff2) format("woff2"),url("data:font/woff2;base64,AA==")}',
       'f.woff2': '',
@@ -54,7 +55,8 @@ describe('the link checker', () => {
 
   it('flags a planted broken link, a broken fragment, a missing asset and a link that forgets the base path', () => {
     const dir = fakeSite({
-      'index.html': '<a href="/why-tanh/articles/missing/">x</a><a href="/why-tanh/articles/a/#nope">y</a><a href="/articles/a/">z</a>',
+      'index.html':
+        '<a href="/why-tanh/articles/missing/">x</a><a href="/why-tanh/articles/a/#nope">y</a><a href="/articles/a/">z</a>',
       'articles/a/index.html': '<h2 id="sec">S</h2><link rel="stylesheet" href="../../s.css"><a href="javascript:void 0">j</a>',
       's.css': '@font-face{src:url(./gone.woff2)}',
     });
@@ -70,13 +72,20 @@ describe('the link checker', () => {
     expect(r.broken[3]!.reason).toContain('outside the base path');
   });
 
-  it('checks canonical-origin URLs (canonical, og:url, sitemap) as internal', () => {
+  it('checks canonical-origin URLs (canonical, og:url, sitemap, robots.txt) as internal', () => {
     const dir = fakeSite({
-      'index.html': '<link rel="canonical" href="https://site.example/"><meta property="og:url" content="https://site.example/old/">',
-      'sitemap-0.xml': '<urlset><url><loc>https://site.example/</loc></url><url><loc>https://site.example/gone/</loc></url></urlset>',
+      'robots.txt': 'User-agent: *\nAllow: /\nSitemap: https://site.example/sitemap-index.xml\n',
+      'index.html':
+        '<link rel="canonical" href="https://site.example/"><meta property="og:url" content="https://site.example/old/">',
+      'sitemap-0.xml':
+        '<urlset><url><loc>https://site.example/</loc></url><url><loc>https://site.example/gone/</loc></url></urlset>',
     });
     const r = checkLinks(dir, { siteOrigin: 'https://site.example' });
-    expect(r.broken.map((b) => `${b.page} ${b.href}`)).toEqual([' https://site.example/old/', 'sitemap-0.xml https://site.example/gone/']);
+    expect(r.broken.map((b) => `${b.page} ${b.href}`)).toEqual([
+      ' https://site.example/old/',
+      'sitemap-0.xml https://site.example/gone/',
+      'robots.txt https://site.example/sitemap-index.xml',
+    ]);
   });
 });
 

@@ -18,10 +18,9 @@ describe('the import scanner', () => {
       `import { a,\n b } from "./multi.js";`;
     expect(staticImports(js)).toEqual(['./hooks.js', './ns.js', './side.js', './re.js', '../up.js', './multi.js']);
     expect(dynamicImports(js)).toEqual(['./lazy.js']);
-    expect(dynamicImports('const __vite__mapDeps=(i,m=__vite__mapDeps,d=(m.f||(m.f=["_astro/a.js","_astro/b.js"])))=>i;')).toEqual([
-      '_astro/a.js',
-      '_astro/b.js',
-    ]);
+    expect(
+      dynamicImports('const __vite__mapDeps=(i,m=__vite__mapDeps,d=(m.f||(m.f=["_astro/a.js","_astro/b.js"])))=>i;'),
+    ).toEqual(['_astro/a.js', '_astro/b.js']);
   });
 });
 
@@ -40,19 +39,33 @@ describe('the page-weight budget', () => {
     const site = plantedCopy(DIST);
     cleanup.push(site.remove);
     // article: a module that statically imports a 50 KB chunk, plus a worker chunk that must NOT count
-    site.edit('_astro/planted-entry.js', () => `import{blob as b}from"./planted-heavy.js";new Worker(new URL("./planted.worker.js",import.meta.url),{type:"module"});console.log(b);`);
+    site.edit(
+      '_astro/planted-entry.js',
+      () =>
+        `import{blob as b}from"./planted-heavy.js";new Worker(new URL("./planted.worker.js",import.meta.url),{type:"module"});console.log(b);`,
+    );
     site.edit('_astro/planted-heavy.js', () => bulkyJs(50 * 1024));
     site.edit('_astro/planted.worker.js', () => bulkyJs(200 * 1024));
-    site.edit(fileOf(article), (html) => html.replace('</head>', `<script type="module" src="${BASE}_astro/planted-entry.js"></script></head>`));
+    site.edit(fileOf(article), (html) =>
+      html.replace('</head>', `<script type="module" src="${BASE}_astro/planted-entry.js"></script></head>`),
+    );
     // home page (no figures): 3 KB of inline script is over its 2 KB budget; 40 KB of CSS over the CSS budget
-    site.edit('_astro/planted.css', () => `.x{background:url("data:image/png;base64,${randomBytes(30 * 1024).toString('base64')}")}`);
+    site.edit(
+      '_astro/planted.css',
+      () => `.x{background:url("data:image/png;base64,${randomBytes(30 * 1024).toString('base64')}")}`,
+    );
     site.edit('index.html', (html) =>
-      insertInMain(html, `<script>window.x="${randomBytes(3 * 1024).toString('base64')}"</script><link rel="stylesheet" href="${BASE}_astro/planted.css">`),
+      insertInMain(
+        html,
+        `<script>window.x="${randomBytes(3 * 1024).toString('base64')}"</script><link rel="stylesheet" href="${BASE}_astro/planted.css">`,
+      ),
     );
     const weights = weighPages(site.dir, BASE);
     console.log(formatWeights(weights));
     const byPage = new Map(weights.map((w) => [w.page, w]));
-    expect(byPage.get(article)!.problems).toEqual([expect.stringMatching(/^\/articles\/.*: JS .* KB gzip is over the 40\.0 KB budget for pages with figures$/)]);
+    expect(byPage.get(article)!.problems).toEqual([
+      expect.stringMatching(/^\/articles\/.*: JS .* KB gzip is over the 40\.0 KB budget for pages with figures$/),
+    ]);
     expect(byPage.get(article)!.jsFiles).toContain('_astro/planted-heavy.js');
     expect(byPage.get(article)!.workers).toEqual(['_astro/planted.worker.js']);
     expect(byPage.get('')!.problems).toEqual([

@@ -8,7 +8,7 @@
  * server (and in the hydrating render) the viewBox is {@link DEFAULT_SIZE}, scaled to fit.
  */
 import { useMemo, useRef } from 'preact/hooks';
-import type { JSX } from 'preact';
+import type { TargetedKeyboardEvent, TargetedPointerEvent, TargetedWheelEvent } from 'preact';
 import { buildPlot, cursorText, readoutAt, type Colour, type Dash, type PlotSpec } from '../../figures/function-plot';
 import { DEFAULT_SIZE, type Interval } from '../../figures/scale';
 import { formatNumber } from '../../figures/format';
@@ -97,7 +97,7 @@ export function FunctionPlot(p: FunctionPlotProps) {
     if (p.onDomain && p.limits) p.onDomain(clampDomain(d, p.limits));
   };
 
-  const onKeyDown = (e: JSX.TargetedKeyboardEvent<HTMLDivElement>) => {
+  const onKeyDown = (e: TargetedKeyboardEvent<HTMLDivElement>) => {
     const small = span / (e.shiftKey ? 10 : 100);
     let handled = true;
     switch (e.key) {
@@ -137,11 +137,11 @@ export function FunctionPlot(p: FunctionPlotProps) {
     if (handled) e.preventDefault();
   };
 
-  const onPointerDown = (e: JSX.TargetedPointerEvent<HTMLDivElement>) => {
+  const onPointerDown = (e: TargetedPointerEvent<HTMLDivElement>) => {
     if (e.button !== 0) return;
     drag.current = { startX: e.clientX, domain: p.spec.xDomain, moved: false, id: e.pointerId };
   };
-  const onPointerMove = (e: JSX.TargetedPointerEvent<HTMLDivElement>) => {
+  const onPointerMove = (e: TargetedPointerEvent<HTMLDivElement>) => {
     const d = drag.current;
     if (d && d.id === e.pointerId && p.onDomain) {
       const dxPx = e.clientX - d.startX;
@@ -160,12 +160,12 @@ export function FunctionPlot(p: FunctionPlotProps) {
     }
     if (e.pointerType === 'mouse') move(dataX(e.clientX));
   };
-  const onPointerUp = (e: JSX.TargetedPointerEvent<HTMLDivElement>) => {
+  const onPointerUp = (e: TargetedPointerEvent<HTMLDivElement>) => {
     const d = drag.current;
     drag.current = null;
     if (d && !d.moved) move(dataX(e.clientX));
   };
-  const onWheel = (e: JSX.TargetedWheelEvent<HTMLDivElement>) => {
+  const onWheel = (e: TargetedWheelEvent<HTMLDivElement>) => {
     if (!(e.ctrlKey || e.metaKey) || !p.onDomain || !p.limits) return;
     e.preventDefault();
     setDomain(zoomDomain(p.spec.xDomain, Math.exp(e.deltaY * 0.0015), dataX(e.clientX), p.limits));

@@ -27,6 +27,7 @@ import {
   matchingPreset,
   outside,
   parseNumber,
+  sameSetting,
   toUrlState,
   type CellValues,
   type ExplorerState,
@@ -143,6 +144,11 @@ interface NumberControlProps {
   readonly onChange: (v: number, now?: boolean) => void;
 }
 
+/** What a number field shows when not being edited: 2 decimals, or "1.5e+8" for large values (short and editable). */
+function fieldText(v: number): string {
+  return Math.abs(v) >= 1e4 ? v.toExponential().replace('-', '−') : formatValue(v, 2);
+}
+
 /** A slider plus a text field that accepts any finite number (beyond the slider's range too). */
 function NumberControl({ id, label, name, value, range, onChange }: NumberControlProps) {
   const [draft, setDraft] = useState<string | null>(null);
@@ -176,7 +182,7 @@ function NumberControl({ id, label, name, value, range, onChange }: NumberContro
         autoComplete="off"
         aria-label={`${name}, exact value`}
         aria-invalid={invalid}
-        value={draft ?? formatValue(value, 2)}
+        value={draft ?? fieldText(value)}
         onInput={(e) => setDraft((e.currentTarget as HTMLInputElement).value)}
         onBlur={commit}
         onKeyDown={(e) => {
@@ -325,7 +331,11 @@ export default function CellExplorer() {
             </button>
           </div>
           <p class="lx-preset-text">
-            {preset ? PRESETS[preset].description : 'Your own setting. Pick a preset, or move any slider.'}
+            {preset
+              ? PRESETS[preset].description
+              : sameSetting(state, DEFAULT_STATE)
+                ? 'The starting point: moderate weights, every gate partly open. Pick a preset, or move any slider.'
+                : 'Your own setting. Pick a preset, or move any slider.'}
           </p>
           <div class="lx-roles" role="group" aria-label="Activation function in each role">
             <RoleSelect id="lx-act-gate" label="Gates σ (i, f, o)" value={act.gate} onChange={(k) => setAct('gate', k)} />

@@ -174,21 +174,19 @@ export function applyPreset(preset: PresetKey, act: RoleActivations = DEFAULT_AC
   return { x: p.x, hPrev: p.hPrev, cPrev: p.cPrev, params: p.params, act };
 }
 
+/** Whether two settings have the same inputs and weights (activations are not compared). */
+export function sameSetting(a: Pick<ExplorerState, 'x' | 'hPrev' | 'cPrev' | 'params'>, b: Pick<ExplorerState, 'x' | 'hPrev' | 'cPrev' | 'params'>): boolean {
+  return (
+    a.x === b.x &&
+    a.hPrev === b.hPrev &&
+    a.cPrev === b.cPrev &&
+    GATES.every((q) => a.params[q].wx === b.params[q].wx && a.params[q].wh === b.params[q].wh && a.params[q].b === b.params[q].b)
+  );
+}
+
 /** The preset whose inputs and weights `state` matches exactly, if any (activations are not compared). */
 export function matchingPreset(state: ExplorerState): PresetKey | undefined {
-  return PRESET_KEYS.find((k) => {
-    const p = PRESETS[k];
-    return (
-      p.x === state.x &&
-      p.hPrev === state.hPrev &&
-      p.cPrev === state.cPrev &&
-      GATES.every((q) => {
-        const a = p.params[q];
-        const b = state.params[q];
-        return a.wx === b.wx && a.wh === b.wh && a.b === b.b;
-      })
-    );
-  });
+  return PRESET_KEYS.find((k) => sameSetting(PRESETS[k], state));
 }
 
 // One LSTM per activation triple, reused across calls (createLstm preallocates buffers).
@@ -376,8 +374,8 @@ export interface CellUrlState {
   readonly oa: ActivationKey;
 }
 
-/** Largest magnitude a link can set (typed values beyond it still work on the page, but are clamped in links). */
-export const URL_LIMIT = 1e6;
+/** Largest magnitude a link can set: any finite number (a link can reproduce an overflow too). */
+export const URL_LIMIT = Number.MAX_VALUE;
 
 const num = (d: number, label: string) => ({ codec: numberCodec({ min: -URL_LIMIT, max: URL_LIMIT }), default: d, label });
 const D = DEFAULT_STATE;
@@ -404,9 +402,9 @@ export const cellUrlState = defineFigureState<CellUrlState>('cell', {
   oa: { codec: activationCodec(), default: D.act.cellOutput, label: 'cell-output activation' },
 });
 
-const clampUrl = (v: number) => Math.min(URL_LIMIT, Math.max(-URL_LIMIT, v));
+const clampUrl = (v: number) => (Number.isNaN(v) ? 0 : Math.min(URL_LIMIT, Math.max(-URL_LIMIT, v)));
 
-/** Explorer state → URL fields (values beyond ±{@link URL_LIMIT} are clamped). */
+/** Explorer state → URL fields (non-finite values, which the controls never produce, are clamped to ±{@link URL_LIMIT}). */
 export function toUrlState(s: ExplorerState): CellUrlState {
   const p = s.params;
   return {

@@ -48,7 +48,10 @@ export type ActivationKey =
 export interface ActivationProps {
   /** f(ℝ) is a bounded set, i.e. both ends of {@link Activation.range} are finite. */
   readonly bounded: boolean;
-  /** f is non-decreasing on ℝ: z₁ < z₂ ⇒ f(z₁) ≤ f(z₂) (not necessarily strictly, e.g. ReLU, hard tanh). */
+  /**
+   * f is non-decreasing on ℝ: z₁ < z₂ ⇒ f(z₁) ≤ f(z₂) (not necessarily strictly, e.g. ReLU, hard tanh). In float64
+   * the stable forms of σ and softplus can step back by one ulp between adjacent doubles.
+   */
   readonly monotonic: boolean;
   /**
    * f(0) = 0 and f takes both signs (some f(z) < 0 and some f(z) > 0). This is the weak, pointwise sense;

@@ -18,18 +18,21 @@ export function cspProblems(tags: readonly Tag[]): string[] {
   );
   if (!policy.get('default-src')?.includes("'self'")) problems.push("default-src is not 'self'");
   const scriptSrc = policy.get('script-src') ?? [];
-  if (scriptSrc.includes("'unsafe-inline'") || scriptSrc.includes("'unsafe-eval'")) problems.push(`script-src allows ${scriptSrc.join(' ')}`);
+  if (scriptSrc.includes("'unsafe-inline'") || scriptSrc.includes("'unsafe-eval'"))
+    problems.push(`script-src allows ${scriptSrc.join(' ')}`);
   if (policy.get('object-src')?.join(' ') !== "'none'") problems.push("object-src is not 'none'");
   for (const t of tags) {
     for (const [name, value] of t.attrs) {
       if (/^on[a-z]+$/.test(name)) problems.push(`inline event handler <${t.name} ${name}="${value.slice(0, 40)}">`);
     }
     if (t.name === 'script' && !t.attrs.has('src') && t.text.trim() !== '') {
-      if (t.offset < meta.offset) problems.push('an inline <script> comes before the CSP <meta>, so the policy does not cover it');
+      if (t.offset < meta.offset)
+        problems.push('an inline <script> comes before the CSP <meta>, so the policy does not cover it');
       const type = t.attrs.get('type') ?? '';
       if (type === '' || type === 'module') {
         const hash = `'sha256-${createHash('sha256').update(t.text).digest('base64')}'`;
-        if (!scriptSrc.includes(hash)) problems.push(`inline <script> "${t.text.trim().slice(0, 40)}…" is not allowed by a hash in script-src`);
+        if (!scriptSrc.includes(hash))
+          problems.push(`inline <script> "${t.text.trim().slice(0, 40)}…" is not allowed by a hash in script-src`);
       }
     }
     if (t.name === 'script' && t.attrs.has('src') && t.offset < meta.offset) {

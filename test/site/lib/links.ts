@@ -9,7 +9,8 @@
  * What is checked: `href` of a/area/link (except rel=preconnect/dns-prefetch), `src`/`srcset` of img/source/script/
  * iframe/video/audio/track/embed, `poster`, `data` of object, form `action`, SVG `href`/`xlink:href`, the island
  * `component-url`/`renderer-url` of Astro, `og:url`/`og:image`/`twitter:image` meta content, `url(…)`/`@import` in CSS
- * files, `<loc>`/`<link>` in sitemaps and feeds (on the canonical origin) and the icons/start URL of a web app manifest.
+ * files, `<loc>`/`<link>` in sitemaps and feeds (on the canonical origin), `Sitemap:` lines of robots.txt and the
+ * icons/start URL of a web app manifest.
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -176,7 +177,8 @@ export function checkLinks(dist: string, options: LinkOptions = {}): LinkReport 
     }
     let pathname: string;
     if (url.origin === LOCAL) pathname = url.pathname;
-    else if (siteOrigin && `${url.protocol}//${url.host}` === siteOrigin && url.pathname.startsWith(base)) pathname = url.pathname;
+    else if (siteOrigin && `${url.protocol}//${url.host}` === siteOrigin && url.pathname.startsWith(base))
+      pathname = url.pathname;
     else {
       if (!/^https?:$/.test(url.protocol)) {
         broken.push({ page, href, reason: `unsupported scheme ${url.protocol}` });
@@ -238,6 +240,9 @@ export function checkLinks(dist: string, options: LinkOptions = {}): LinkReport 
   for (const file of files.filter((f) => f.endsWith('.xml'))) {
     const xml = readFileSync(join(dist, file), 'utf8');
     for (const m of xml.matchAll(/<(loc|link)>\s*([^<\s]+)\s*<\/\1>/g)) check(file, decodeEntities(m[2]!));
+  }
+  for (const file of files.filter((f) => f.endsWith('robots.txt'))) {
+    for (const m of readFileSync(join(dist, file), 'utf8').matchAll(/^\s*sitemap:\s*(\S+)/gim)) check(file, m[1]!);
   }
   for (const file of files.filter((f) => f.endsWith('.webmanifest'))) {
     const manifest = JSON.parse(readFileSync(join(dist, file), 'utf8')) as { start_url?: string; icons?: { src?: string }[] };

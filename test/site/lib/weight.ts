@@ -193,6 +193,10 @@ export function formatWeights(weights: readonly PageWeight[], budget: Budget = B
   ]);
   const head = ['page', 'figures', 'HTML KB', 'JS KB / budget', 'CSS KB / budget', 'files', ''];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   return ['page weight (gzip; workers and lazy chunks not counted):', line(head), ...rows.map(line)].join('\n');
 }

@@ -1,0 +1,49 @@
+// @ts-check
+/**
+ * The lint and format gates of `npm test`, with their figures:
+ *   node scripts/lint.mjs eslint     ESLint over the repository (eslint.config.js); fails on any error or warning
+ *   node scripts/lint.mjs prettier   Prettier --check over every file it formats (.prettierrc.json, .prettierignore)
+ * `npx eslint .` and `npx prettier --check .` give the same verdicts; this wrapper only adds the counts.
+ * To fix formatting: `npx prettier --write .`; many lint problems: `npx eslint . --fix`.
+ */
+import { readFile } from 'node:fs/promises';
+import { glob } from 'node:fs/promises';
+import { ESLint } from 'eslint';
+import * as prettier from 'prettier';
+
+const mode = process.argv[2];
+const t0 = Date.now();
+const secs = () => ((Date.now() - t0) / 1000).toFixed(1);
+
+if (mode === 'eslint') {
+  const eslint = new ESLint();
+  const results = await eslint.lintFiles(['.']);
+  const errors = results.reduce((n, r) => n + r.errorCount, 0);
+  const warnings = results.reduce((n, r) => n + r.warningCount, 0);
+  const text = await (await eslint.loadFormatter('stylish')).format(results);
+  if (text) console.log(text);
+  console.log(`eslint: ${results.length} files, ${errors} errors, ${warnings} warnings (${secs()} s)`);
+  process.exit(errors + warnings > 0 ? 1 : 0);
+} else if (mode === 'prettier') {
+  const ignorePath = ['.prettierignore', '.gitignore'];
+  const unformatted = [];
+  let checked = 0;
+  for await (const file of glob('**/*', {
+    exclude: (f) => f === 'node_modules' || f === '.git' || /^(dist|\.astro|\.tmp)/.test(f),
+  })) {
+    const info = await prettier.getFileInfo(file, { ignorePath, resolveConfig: true }).catch(() => undefined);
+    if (!info || info.ignored || !info.inferredParser) continue;
+    const options = { ...(await prettier.resolveConfig(file)), filepath: file };
+    const source = await readFile(file, 'utf8').catch(() => undefined); // directories and vanished files
+    if (source === undefined) continue;
+    checked++;
+    if (!(await prettier.check(source, options))) unformatted.push(file);
+  }
+  for (const f of unformatted.sort()) console.log(`  not formatted: ${f}`);
+  console.log(`prettier: ${checked} files checked, ${unformatted.length} not formatted (${secs()} s)`);
+  if (unformatted.length) console.log('  fix with: npx prettier --write .');
+  process.exit(unformatted.length > 0 ? 1 : 0);
+} else {
+  console.error('usage: node scripts/lint.mjs eslint|prettier');
+  process.exit(2);
+}

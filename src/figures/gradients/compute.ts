@@ -1,0 +1,359 @@
+/**
+ * The computation behind the gradient-flow figures of "Vanishing (and exploding) gradients through time": one
+ * random sequence through a vanilla RNN, an LSTM or a GRU built by the site's numerical library, the loss
+ * L = vᵀh_{T−1} (v a fixed unit vector), and exact backpropagation through time in the library's overflow-safe
+ * mode. Everything here is plain, deterministic TypeScript (no DOM): the islands, the Web Worker, the article's
+ * build-time numbers and the unit tests all call the same {@link computeFlow}.
+ *
+ * What is reported, per lag k = T−1−t (t = 0 … T−1 is the step, T−1 the last one):
+ * - `h`: ‖∂L/∂h_t‖, the library's `flow.hNorm` of the backward pass (total derivative; for the LSTM with c_t held
+ *   fixed, for the GRU and RNN the full derivative);
+ * - `c` (LSTM only): ‖∂L/∂c_t‖, the library's `flow.cNorm` of the same pass (including the path c_t → h_t);
+ * - `ref`: the reference curve — for the RNN the bound (γ‖W‖)^k of Pascanu et al. (2013) with γ = max φ′ from the
+ *   registry and ‖W‖ the spectral norm of W_hh; for the LSTM the cell path alone, ‖∂L/∂c_{T−1} ⊙ Π f‖ (no
+ *   activation derivative on it); for the GRU the direct path alone, ‖∂L/∂h_{T−1} ⊙ Π z‖.
+ *
+ * Every value is carried as an exact log10 with a {@link NormFlag} (ok / overflow / underflow / zero), so values far
+ * outside the float64 range are still placed and named honestly. If the forward pass itself leaves the float64
+ * range (an exploding ReLU or identity network), no gradient of L exists; the loss is then moved to the last step
+ * whose state is finite, and {@link FlowResult.overflowStep} says so.
+ *
+ * @module
+ */
+import { Activations, ACTIVATION_KEYS, type ActivationKey } from '../../lib/nn/activations.ts';
+import { describeNorms, type NormFlag, type NormSeries } from '../../lib/nn/gradflow.ts';
+import { createGru, type Gru } from '../../lib/nn/gru.ts';
+import { orthogonal, scaleToSpectralRadius, spectralNorm, spectralRadius } from '../../lib/nn/init.ts';
+import { createLstm, type Lstm } from '../../lib/nn/lstm.ts';
+import { clipGradNorm, gradNorm, zeroGrad } from '../../lib/nn/optim.ts';
+import { createRng } from '../../lib/nn/rng.ts';
+import { createRnn, type Rnn } from '../../lib/nn/rnn.ts';
+import type { CellKind, SeqBatch } from '../../lib/nn/types.ts';
+
+/** How the recurrent weight matrix (each gate block of it) is drawn. */
+export type WeightInit = 'orth' | 'gauss';
+
+/** The settings of one computation (also the figures' URL state, see state.ts). */
+export interface FlowParams {
+  /** Cell. */
+  readonly c: CellKind;
+  /** Activation: φ of the RNN; the candidate (and, in the LSTM, the cell output) of the gated cells. */
+  readonly a: ActivationKey;
+  /** Recurrent weight scale ρ: every gate block of W_hh has spectral radius ρ. */
+  readonly r: number;
+  /** `orth`: W = ρ·Q with Q random orthogonal (all singular values ρ); `gauss`: Gaussian rescaled to radius ρ. */
+  readonly w: WeightInit;
+  /** Gate bias: the LSTM's effective forget bias b_if + b_hf, the GRU's update-gate bias b_iz + b_hz. */
+  readonly bf: number;
+  /** Sequence length T. */
+  readonly t: number;
+  /** Seed of the weights and the inputs. */
+  readonly s: number;
+}
+
+/** Options of {@link computeFlow} that are not part of the figure state. */
+export interface FlowOptions {
+  /** Hidden units H. Default {@link HIDDEN}. */
+  readonly hidden?: number | undefined;
+  /** Gradient-norm threshold for the clipping read-out. Default {@link CLIP_THRESHOLD}. */
+  readonly clip?: number | undefined;
+}
+
+/** Hidden units of the figures. */
+export const HIDDEN = 32;
+/** Input features per step (x_t ~ N(0, 1)). */
+export const INPUT = 1;
+/** Clipping threshold of the read-out (Pascanu et al. 2013 clip the norm; 1 is a common choice). */
+export const CLIP_THRESHOLD = 1;
+/** Gate blocks per cell. */
+export const GATE_BLOCKS: Readonly<Record<CellKind, number>> = Object.freeze({ rnn: 1, lstm: 4, gru: 3 });
+/** Display names of the cells. */
+export const CELL_NAMES: Readonly<Record<CellKind, string>> = Object.freeze({ rnn: 'vanilla RNN', lstm: 'LSTM', gru: 'GRU' });
+/** Every cell, in menu order. */
+export const CELLS: readonly CellKind[] = Object.freeze(['rnn', 'lstm', 'gru'] as const);
+/** Every activation the figures offer (the whole registry). */
+export const FLOW_ACTIVATIONS: readonly ActivationKey[] = ACTIVATION_KEYS;
+
+/** Largest log10 a float64 can hold (log10 of Number.MAX_VALUE ≈ 308.25). */
+export const LOG10_MAX = Math.log10(Number.MAX_VALUE);
+
+/** A series indexed by lag (index k is lag k): exact log10 values and one flag per lag. */
+export interface LagSeries {
+  /** log10 of the value (−Infinity for an exact zero). Finite even outside the float64 range. */
+  readonly log10: Float64Array;
+  readonly flags: readonly NormFlag[];
+}
+
+/** Which reference curve {@link FlowResult.ref} holds. */
+export type RefKind = 'bound' | 'cell-path' | 'update-path';
+
+/** Everything a figure shows for one {@link FlowParams}. Structured-cloneable (sent from the Web Worker). */
+export interface FlowResult {
+  readonly params: FlowParams;
+  /** Hidden units used. */
+  readonly hidden: number;
+  /** Length of the sequence the loss was computed on: `params.t`, or less if the forward pass overflowed. */
+  readonly T: number;
+  /**
+   * −1 if the forward pass stayed finite; otherwise the first step (0-based) whose state (h, or the LSTM's c) is
+   * not a finite number. The loss is then taken at step overflowStep − 1 and `T` = overflowStep.
+   */
+  readonly overflowStep: number;
+  /** ‖∂L/∂h_t‖ by lag. */
+  readonly h: LagSeries;
+  /** ‖∂L/∂c_t‖ by lag (LSTM), otherwise null. */
+  readonly c: LagSeries | null;
+  /** The reference curve by lag (see the module comment). */
+  readonly ref: LagSeries;
+  readonly refKind: RefKind;
+  /** γ = max |φ′| of the activation (registry `maxSlope`). */
+  readonly gamma: number;
+  /** Spectral norm ‖W‖₂ of W_hh (RNN) or of its first gate block (i for the LSTM, r for the GRU). */
+  readonly wNorm: number;
+  /** Spectral radius of the same block. */
+  readonly wRadius: number;
+  /** Gradient clipping of ‖∂L/∂θ‖ (all parameters) to {@link FlowOptions.clip}. */
+  readonly clip: ClipReport;
+  /** Mean forget gate f (LSTM) or update gate z (GRU) over all units and steps; NaN for the RNN. */
+  readonly meanGate: number;
+}
+
+/** The gradient of all parameters before and after `clipGradNorm` (library, PyTorch's clip_grad_norm_). */
+export interface ClipReport {
+  readonly threshold: number;
+  /** ‖∂L/∂θ‖ before clipping, as float64 (Infinity if it overflowed). */
+  readonly before: number;
+  /** After clipping (NaN if the gradient was not finite: clipping cannot repair an overflow). */
+  readonly after: number;
+  /** The factor every gradient entry was multiplied by (1 if no clipping was needed). */
+  readonly factor: number;
+}
+
+/** A built network and its input, deterministic in the params. */
+export interface Scenario {
+  readonly layer: Rnn | Lstm | Gru;
+  /** The full input sequence, T × 1 × {@link INPUT}. */
+  readonly x: Float64Array;
+  /** The unit vector v of L = vᵀh_{T−1}. */
+  readonly v: Float64Array;
+  readonly hidden: number;
+}
+
+/**
+ * Builds the network and input of `p`: PyTorch's default initialisation U(−1/√H, 1/√H) of every parameter from
+ * the seed, then each gate block of W_hh replaced (ρ·orthogonal, or N(0, 1/H) rescaled to spectral radius ρ), the
+ * gate bias written as b_i· = 0, b_h· = bf, and T inputs x_t ~ N(0, 1) drawn after the weights (so a shorter
+ * sequence is a prefix of a longer one with the same seed).
+ */
+export function buildScenario(p: FlowParams, options: FlowOptions = {}): Scenario {
+  const H = options.hidden ?? HIDDEN;
+  const rng = createRng(p.s);
+  const act = Activations[p.a];
+  const maxT = p.t;
+  const layer =
+    p.c === 'rnn'
+      ? createRnn({ inputSize: INPUT, hiddenSize: H, activation: act, rng, maxT })
+      : p.c === 'lstm'
+        ? createLstm({ inputSize: INPUT, hiddenSize: H, activations: { candidate: act, cellOutput: act }, rng, maxT })
+        : createGru({ inputSize: INPUT, hiddenSize: H, activations: { candidate: act }, rng, maxT });
+  const blocks = GATE_BLOCKS[p.c];
+  const whh = layer.weightHh;
+  if (p.w === 'orth') {
+    orthogonal(whh, rng, { blocks, gain: p.r });
+  } else {
+    const std = 1 / Math.sqrt(H);
+    for (let k = 0; k < whh.w.length; k++) whh.w[k] = std * rng.normal();
+    scaleToSpectralRadius(whh, p.r, { blocks });
+  }
+  if (p.c !== 'rnn') {
+    // Rows H … 2H−1 are the forget gate (LSTM: i, f, g, o) or the update gate (GRU: r, z, n).
+    for (let j = H; j < 2 * H; j++) {
+      layer.biasIh.w[j] = 0;
+      layer.biasHh.w[j] = p.bf;
+    }
+  }
+  const x = new Float64Array(maxT * INPUT);
+  for (let k = 0; k < x.length; k++) x[k] = rng.normal();
+  const v = new Float64Array(H).fill(1 / Math.sqrt(H));
+  return { layer, x, v, hidden: H };
+}
+
+/** The batch of the first `T` steps of a scenario. */
+export function prefixBatch(sc: Scenario, T: number): SeqBatch {
+  return { T, B: 1, I: INPUT, x: sc.x.subarray(0, T * INPUT) };
+}
+
+/** First step whose h (or, for the LSTM, c) is not finite, or −1. */
+function firstNonFinite(sc: Scenario, hs: Float64Array, T: number): number {
+  const H = sc.hidden;
+  const cs = sc.layer.kind === 'lstm' ? sc.layer.trace().c : null;
+  for (let t = 0; t < T; t++) {
+    for (let k = t * H; k < (t + 1) * H; k++) {
+      if (!Number.isFinite(hs[k]!)) return t;
+      if (cs !== null && !Number.isFinite(cs[k]!)) return t;
+    }
+  }
+  return -1;
+}
+
+/** Reverses a per-step library series into a per-lag {@link LagSeries}. */
+function byLag(s: NormSeries): LagSeries {
+  const n = s.log10.length;
+  const log10 = new Float64Array(n);
+  const flags: NormFlag[] = new Array<NormFlag>(n);
+  for (let k = 0; k < n; k++) {
+    const t = n - 1 - k;
+    log10[k] = s.log10[t]!;
+    flags[k] = s.flags[t]!;
+  }
+  return { log10, flags };
+}
+
+/**
+ * A {@link LagSeries} from exact log2 values (−Infinity = exact zero), flagged by the library's own rules: the values
+ * are handed to `describeNorms` as 1·2^log2 (or 0 for −Infinity), which it flags exactly as it flags the gradients.
+ */
+export function seriesFromLog2(log2: Float64Array): LagSeries {
+  const n = log2.length;
+  const ones = new Float64Array(n);
+  const scale = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    const l = log2[k]!;
+    if (l === -Infinity) continue; // norm 0, scale 0: an exact zero
+    ones[k] = 1;
+    scale[k] = l;
+  }
+  const s = describeNorms(ones, scale);
+  return { log10: s.log10, flags: s.flags };
+}
+
+/** log2(2^a + 2^b) for a, b ∈ [−∞, ∞). */
+function logAddExp2(a: number, b: number): number {
+  if (a === -Infinity) return b;
+  if (b === -Infinity) return a;
+  const m = Math.max(a, b);
+  return m + Math.log2(2 ** (a - m) + 2 ** (b - m));
+}
+
+/**
+ * ‖d ⊙ Π_{m=T−k}^{T−1} g_m‖ for every lag k, exactly in log2 (no overflow or underflow): the norm of a seed vector
+ * d (length H) carried back along a path whose only factor per step is the gate vector g_m (the LSTM's forget gate,
+ * the GRU's update gate). `gates` is [T, H] (batch of one).
+ */
+export function gatePathLog2(d: Float64Array, gates: Float64Array, T: number, H: number): Float64Array {
+  const acc = new Float64Array(H); // log2 |d_j Π g|
+  for (let j = 0; j < H; j++) acc[j] = Math.log2(Math.abs(d[j]!));
+  const out = new Float64Array(T);
+  for (let k = 0; k < T; k++) {
+    if (k > 0) {
+      const row = (T - k) * H; // step m = T − k
+      for (let j = 0; j < H; j++) acc[j] = acc[j]! + Math.log2(Math.abs(gates[row + j]!));
+    }
+    let s = -Infinity;
+    for (let j = 0; j < H; j++) s = logAddExp2(s, 2 * acc[j]!);
+    out[k] = s === -Infinity ? -Infinity : 0.5 * s;
+  }
+  return out;
+}
+
+/** γ = max |φ′| of an activation (the registry's `maxSlope`). */
+export function gammaOf(a: ActivationKey): number {
+  return Activations[a].maxSlope.value;
+}
+
+/**
+ * log2 of the bound (γ‖W‖)^k for k = 0 … T−1 (−Infinity for an exactly zero factor at k ≥ 1).
+ */
+export function boundLog2(gamma: number, wNorm: number, T: number): Float64Array {
+  const out = new Float64Array(T);
+  const l = Math.log2(gamma * wNorm);
+  for (let k = 0; k < T; k++) out[k] = k === 0 ? 0 : k * l;
+  return out;
+}
+
+/**
+ * Runs the scenario of `p` and measures the gradient flow (see the module comment). Deterministic: the same params
+ * give bit-identical results.
+ */
+export function computeFlow(p: FlowParams, options: FlowOptions = {}): FlowResult {
+  const sc = buildScenario(p, options);
+  const { layer, v } = sc;
+  const H = sc.hidden;
+  let T = p.t;
+  const overflowStep = firstNonFinite(sc, layer.forward(prefixBatch(sc, T)), T);
+  if (overflowStep >= 0) {
+    // No gradient of a non-finite loss exists: put the loss at the last finite step instead.
+    T = Math.max(1, overflowStep);
+    layer.forward(prefixBatch(sc, T));
+  }
+  // Seed ∂L/∂h_{T−1} = v at the last step only, then the overflow-safe backward pass.
+  const dhs = new Float64Array(T * H);
+  dhs.set(v, (T - 1) * H);
+  const g = layer.backward(dhs, { rescale: true });
+  const h = byLag(describeNorms(g.flow.hNorm, g.flow.scaleLog2));
+  const c = layer.kind === 'lstm' ? byLag(describeNorms(g.flow.cNorm, g.flow.scaleLog2)) : null;
+
+  const block = { blocks: GATE_BLOCKS[p.c], block: 0 };
+  const wNorm = spectralNorm(layer.weightHh, block);
+  const wRadius = spectralRadius(layer.weightHh, block);
+  const gamma = gammaOf(p.a);
+
+  let ref: LagSeries;
+  let refKind: RefKind;
+  let meanGate = NaN;
+  if (layer.kind === 'lstm') {
+    // ∂L/∂c_{T−1} = v ⊙ o_{T−1} ⊙ φ′(c_{T−1}); then back along the cell path, one forget gate per step.
+    const tr = layer.trace();
+    const phi = layer.activations.cellOutput;
+    const last = (T - 1) * H;
+    const d = new Float64Array(H);
+    for (let j = 0; j < H; j++) d[j] = v[j]! * tr.o[last + j]! * phi.df(tr.c[last + j]!);
+    ref = seriesFromLog2(gatePathLog2(d, tr.f, T, H));
+    refKind = 'cell-path';
+    meanGate = mean(tr.f, T * H);
+  } else if (layer.kind === 'gru') {
+    // ∂L/∂h_{T−1} = v; back along the direct path h_{t−1} → z_t ⊙ h_{t−1}, one update gate per step.
+    const tr = layer.trace();
+    ref = seriesFromLog2(gatePathLog2(v, tr.z, T, H));
+    refKind = 'update-path';
+    meanGate = mean(tr.z, T * H);
+  } else {
+    ref = seriesFromLog2(boundLog2(gamma, wNorm, T));
+    refKind = 'bound';
+  }
+
+  // Gradient clipping on the plain (not rescaled) parameter gradients of the same loss.
+  const clipAt = options.clip ?? CLIP_THRESHOLD;
+  zeroGrad(layer.params);
+  layer.backward(dhs);
+  const before = clipGradNorm(layer.params, clipAt);
+  const after = Number.isFinite(before) ? gradNorm(layer.params) : NaN;
+  const factor = Number.isFinite(before) ? Math.min(1, clipAt / (before + 1e-6)) : NaN;
+
+  return {
+    params: { ...p },
+    hidden: H,
+    T,
+    overflowStep,
+    h,
+    c,
+    ref,
+    refKind,
+    gamma,
+    wNorm,
+    wRadius,
+    clip: { threshold: clipAt, before, after, factor },
+    meanGate,
+  };
+}
+
+function mean(a: Float64Array, n: number): number {
+  let s = 0;
+  for (let k = 0; k < n; k++) s += a[k]!;
+  return s / n;
+}
+
+/** The first lag whose flag is one of `flags`, or −1. */
+export function firstLagWith(series: LagSeries, flags: readonly NormFlag[]): number {
+  return series.flags.findIndex((f) => flags.includes(f));
+}
