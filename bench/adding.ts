@@ -7,7 +7,7 @@
  *
  * Run (the pinned Node 24 strips the types itself):
  *
- *   cd /work/main && export PATH=$PWD/node_modules/.bin:$PATH && node bench/adding.ts [--T 50] [--lr 0.01]
+ *   cd /work/main && export PATH=$PWD/node_modules/.bin:$PATH && node bench/adding.ts [--T 50] [--lr 0.05]
  *     [--H 16] [--batch 32] [--eval-every 50] [--seeds 0,1,2] [--steps 10000] [--forget-bias 0] [--clip N]
  */
 import { createLstm } from '../src/lib/nn/lstm.ts';
@@ -21,7 +21,7 @@ function arg(name: string, fallback: string): string {
 }
 
 const T = Number(arg('T', '50'));
-const lr = Number(arg('lr', '0.01'));
+const lr = Number(arg('lr', '0.05'));
 const H = Number(arg('H', '16'));
 const batchSize = Number(arg('batch', '32'));
 const evalEvery = Number(arg('eval-every', '50'));
@@ -59,8 +59,13 @@ for (const seed of seeds) {
   const c1 = process.cpuUsage(c0);
   const cpu = (c1.user + c1.system) / 1e6;
   rows.push({ seed, result, seconds, cpu, msPerStep: (1000 * seconds) / result.step });
-  const detail = result.status === 'solved' || result.status === 'budget' ? `held-out MSE ${result.evaluation.loss.toFixed(5)}` : JSON.stringify(result);
-  console.log(`seed ${seed}: ${result.status} at step ${result.step} in ${seconds.toFixed(2)} s wall, ${cpu.toFixed(2)} s CPU (${rows.at(-1)!.msPerStep.toFixed(2)} ms/step incl. eval); ${detail}`);
+  const detail =
+    result.status === 'solved' || result.status === 'budget'
+      ? `held-out MSE ${result.evaluation.loss.toFixed(5)}`
+      : JSON.stringify(result);
+  console.log(
+    `seed ${seed}: ${result.status} at step ${result.step} in ${seconds.toFixed(2)} s wall, ${cpu.toFixed(2)} s CPU (${rows.at(-1)!.msPerStep.toFixed(2)} ms/step incl. eval); ${detail}`,
+  );
 }
 const solved = rows.filter((r) => r.result.status === 'solved');
 console.log(

@@ -65,11 +65,11 @@ export function niceDomain(
     if (v < lo) lo = v;
     if (v > hi) hi = v;
   }
+  if (!(lo <= hi)) return [-1, 1];
   for (const v of include) {
     if (v < lo) lo = v;
     if (v > hi) hi = v;
   }
-  if (!(lo <= hi)) return [-1, 1];
   let span = hi - lo;
   if (span < minSpan) {
     const mid = (lo + hi) / 2;

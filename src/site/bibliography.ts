@@ -213,6 +213,15 @@ const table = {
     url: 'https://stackoverflow.com/questions/40761185/what-is-the-intuition-of-using-tanh-in-lstm',
     note: 'Widely copied; quoted here only to correct it.',
   },
+  hochreiter1991: {
+    kind: 'preprint',
+    authors: ['Sepp Hochreiter'],
+    title: 'Untersuchungen zu dynamischen neuronalen Netzen',
+    year: 1991,
+    container: 'Diploma thesis, Institut für Informatik, Technische Universität München',
+    url: 'https://people.idsia.ch/~juergen/SeppHochreiter1991ThesisAdvisorSchmidhuber.pdf',
+    note: 'In German (“Investigations of dynamic neural networks”); advisor Jürgen Schmidhuber. Analyses why error signals vanish or explode in recurrent networks.',
+  },
 } as const satisfies Record<string, Reference>;
 
 /** A citation key, e.g. `'hochreiter1997'`. */

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { SITE_ORIGIN } from '../../src/markdown/deploy.mjs';
-import { consoleProblems, launchBrowser, openPage, waitForHydration } from '../support/browser';
+import { consoleProblems, launchBrowser, openPage } from '../support/browser';
+import { hydrateAll } from '../site/lib/hydrate';
 import { sitePages } from '../support/site';
 import { startStaticServer, type StaticServer } from '../support/static-server';
 import { checkLinks, formatLinkReport } from '../site/lib/links';
@@ -69,7 +70,7 @@ describe(`the site built for ${BASE}`, () => {
         });
         const res = await page.goto(server.url(path), { waitUntil: 'load' });
         expect(res?.status(), path).toBe(200);
-        await waitForHydration(page);
+        await hydrateAll(page);
         await page.waitForLoadState('networkidle');
         const found = [
           ...bad,

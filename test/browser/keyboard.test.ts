@@ -9,7 +9,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { consoleProblems, launchBrowser, openPage, waitForHydration } from '../support/browser';
+import { consoleProblems, launchBrowser, openPage } from '../support/browser';
+import { hydrateAll } from '../site/lib/hydrate';
 import { startStaticServer, type StaticServer } from '../support/static-server';
 import { BASE, DIST, sitePages } from '../support/site';
 
@@ -230,7 +231,7 @@ describe('keyboard-only use', () => {
       async () => {
         const { context, page, log } = await openPage(browser, server.origin);
         await page.goto(server.url(path), { waitUntil: 'load' });
-        await waitForHydration(page);
+        await hydrateAll(page);
         const positive = await page
           .locator('[tabindex]')
           .evaluateAll((els) => els.filter((e) => Number(e.getAttribute('tabindex')) > 0).map((e) => e.outerHTML.slice(0, 80)));

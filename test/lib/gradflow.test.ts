@@ -70,6 +70,26 @@ describe('jacobianNormsByLag', () => {
     expect(r.h.value.every((v) => Number.isNaN(v))).toBe(true);
   });
 
+  it('reports saturated tanh units as underflow with the exact log10, not as a false exact zero', () => {
+    // W_hh = 30·I, W_ih = 1, x = 1: from t = 2 on z = 1 + 30·1 = 31 and h = tanh(31) rounds to exactly 1, so the
+    // output-based slope 1 − h² is 0. The true slope tanh′(31) = 4e^{−62}/(1 + e^{−62})² ≈ 4.8e-27 makes each step
+    // multiply the Jacobian by 30·tanh′(31) ≈ 1.4e-25, i.e. log10 ≈ −24.85 per lag.
+    const T = 40;
+    const rnn = scaledIdentityRnn(2, 30, Activations.tanh);
+    const batch = { T, B: 1, I: 1, x: new Float64Array(T).fill(1) };
+    const r = jacobianNormsByLag(rnn, batch);
+    const perLag = Math.log10(30 * Activations.tanh.df(31));
+    for (const k of [1, 5, 12, 13, 37]) expect(r.h.log10[k]! / (k * perLag)).toBeCloseTo(1, 12);
+    expect(r.h.flags[12]).toBe('ok'); // ≈ 1e-298
+    expect(r.h.flags[13]).toBe('underflow'); // ≈ 1e-323
+    expect(r.h.flags.includes('zero')).toBe(false);
+    // The fast training-time backward, which takes slopes from the outputs, sees exact zeros here.
+    rnn.forward(batch);
+    const dhs = new Float64Array(2 * T);
+    dhs[2 * T - 2] = 1;
+    expect(rnn.backward(dhs).flow.hNorm[T - 2]).toBe(0);
+  });
+
   it('reports exact zeros (dead ReLU units) as zero, not as underflow', () => {
     const rnn = scaledIdentityRnn(2, 1, Activations.relu);
     rnn.biasIh.w.fill(-100); // every pre-activation < 0: h = 0 and ReLU′ = 0 everywhere

@@ -4,6 +4,7 @@ import { Activations } from '../../src/lib/nn/activations.ts';
 import {
   addColumnSums,
   derivativeAt,
+  exactDerivativeAt,
   gemmAB,
   gemmABt,
   gemmAtB,
@@ -129,6 +130,13 @@ describe('derivativeAt', () => {
     const custom = { key: 'cube', f: (z: number) => z ** 3, df: (z: number) => 3 * z * z };
     expect(derivativeAt(custom)(2, 8)).toBe(12);
     expect(derivativeAt(Activations.sigmoid)(123, 0.25)).toBe(0.1875); // y(1 − y), z ignored
+  });
+
+  it('exactDerivativeAt uses df(z) only, so saturated units keep their tiny slope', () => {
+    expect(exactDerivativeAt(Activations.tanh)(30, 1)).toBe(Activations.tanh.df(30));
+    expect(exactDerivativeAt(Activations.tanh)(30, 1)).toBeGreaterThan(0);
+    expect(derivativeAt(Activations.tanh)(30, Math.tanh(30))).toBe(0); // 1 − 1²
+    expect(exactDerivativeAt(Activations.sigmoid)).toBe(exactDerivativeAt(Activations.sigmoid)); // cached
   });
 
   it('agrees with df(z) to a few ulp of 1 for every registry activation that has dfFromOutput', () => {

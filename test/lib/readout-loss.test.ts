@@ -132,7 +132,11 @@ describe('mseLoss', () => {
     const target = randomArray(7, 6);
     const grad = new Float64Array(7);
     mseLoss(pred, target, grad);
-    for (let k = 0; k < 7; k++) expect(grad[k]).toBeCloseTo(fd(() => mseLoss(pred, target, null), pred, k), 8);
+    for (let k = 0; k < 7; k++)
+      expect(grad[k]).toBeCloseTo(
+        fd(() => mseLoss(pred, target, null), pred, k),
+        8,
+      );
   });
 
   it('can score only the first n elements', () => {
@@ -165,7 +169,10 @@ describe('crossEntropyLoss', () => {
     const grad = new Float64Array(rows * C);
     crossEntropyLoss(logits, targets, rows, C, grad);
     for (let k = 0; k < rows * C; k++) {
-      expect(grad[k]).toBeCloseTo(fd(() => crossEntropyLoss(logits, targets, rows, C, null), logits, k), 8);
+      expect(grad[k]).toBeCloseTo(
+        fd(() => crossEntropyLoss(logits, targets, rows, C, null), logits, k),
+        8,
+      );
     }
   });
 

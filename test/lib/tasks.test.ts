@@ -109,7 +109,14 @@ describe('addingProblemHochreiter (Hochreiter & Schmidhuber 1997)', () => {
   const task = addingProblemHochreiter();
 
   it('has the expected defaults: 2 inputs, last-step readout, MSE loss, solved when every sequence is within 0.04', () => {
-    expect(task).toMatchObject({ id: 'adding-hochreiter1997', inputSize: 2, outputSize: 1, readout: 'last', loss: 'mse', minLength: 4 });
+    expect(task).toMatchObject({
+      id: 'adding-hochreiter1997',
+      inputSize: 2,
+      outputSize: 1,
+      readout: 'last',
+      loss: 'mse',
+      minLength: 4,
+    });
     expect(task.metric).toEqual({ name: 'fraction with |error| < 0.04', higherIsBetter: true, threshold: 1 });
   });
 
@@ -174,7 +181,14 @@ describe('addingProblemHochreiter (Hochreiter & Schmidhuber 1997)', () => {
 describe('copyTask', () => {
   it('has the expected defaults: K = 8 symbols, L = 10, one-hot inputs, every-step cross-entropy, 99 % recall accuracy', () => {
     const task = copyTask();
-    expect(task).toMatchObject({ id: 'copy', inputSize: 10, outputSize: 9, readout: 'every', loss: 'cross-entropy', minLength: 21 });
+    expect(task).toMatchObject({
+      id: 'copy',
+      inputSize: 10,
+      outputSize: 9,
+      readout: 'every',
+      loss: 'cross-entropy',
+      minLength: 21,
+    });
     expect(task.metric).toEqual({ name: 'recall accuracy', higherIsBetter: true, threshold: 0.99 });
   });
 
@@ -216,7 +230,8 @@ describe('copyTask', () => {
     for (let t = 0; t < T; t++) {
       for (let b = 0; b < 4; b++) {
         const o = (t * 4 + b) * C;
-        if (t < T - L) logits.fill(-Infinity, o + 1, o + C); // blank with probability 1
+        if (t < T - L)
+          logits.fill(-Infinity, o + 1, o + C); // blank with probability 1
         else logits[o] = -Infinity; // uniform over the K symbols
       }
     }

@@ -87,7 +87,14 @@ describe('createTrainer', () => {
     const trainer = createTrainer(small());
     expect(trainer.stepCount).toBe(0);
     expect(trainer.result).toBeNull();
-    expect(trainer.params.map((p) => p.name)).toEqual(['weight_ih_l0', 'weight_hh_l0', 'bias_ih_l0', 'bias_hh_l0', 'weight', 'bias']);
+    expect(trainer.params.map((p) => p.name)).toEqual([
+      'weight_ih_l0',
+      'weight_hh_l0',
+      'bias_ih_l0',
+      'bias_hh_l0',
+      'weight',
+      'bias',
+    ]);
     expect(trainer.readout.mode).toBe('last');
     expect(trainer.optimizer.lr).toBe(0.01);
   });
@@ -116,7 +123,9 @@ describe('createTrainer', () => {
       },
     };
     createTrainer(small({ task: recording, seed: 9 })).step();
-    createTrainer(small({ task: recording, seed: 9, makeLayer: ({ rng, inputSize }) => fakeRnn({ inputSize, hiddenSize: 7, rng }) })).step();
+    createTrainer(
+      small({ task: recording, seed: 9, makeLayer: ({ rng, inputSize }) => fakeRnn({ inputSize, hiddenSize: 7, rng }) }),
+    ).step();
     expect(seen.length).toBe(2);
     expect(seen[1]).toEqual(seen[0]);
   });
@@ -179,7 +188,13 @@ describe('createTrainer', () => {
         T: 40,
         bounds: { state: 50 },
         makeLayer: ({ rng, inputSize }) => {
-          const lstm = createLstm({ inputSize, hiddenSize: 4, rng, forgetBias: 20, activations: { candidate: Activations.identity } });
+          const lstm = createLstm({
+            inputSize,
+            hiddenSize: 4,
+            rng,
+            forgetBias: 20,
+            activations: { candidate: Activations.identity },
+          });
           for (let j = 8; j < 12; j++) lstm.biasHh.w[j]! += 5;
           return lstm;
         },
@@ -253,7 +268,14 @@ describe('train', () => {
       ({ rng, inputSize }: LayerContext) => createGru({ inputSize, hiddenSize: 8, rng }),
       ({ rng, inputSize }: LayerContext) => createRnn({ inputSize, hiddenSize: 8, rng }),
     ]) {
-      const config: TrainConfig = { makeLayer, task: copyTask({ symbols: 3, length: 2 }), T: 8, steps: 30, evalEvery: 30, heldOutSize: 64 };
+      const config: TrainConfig = {
+        makeLayer,
+        task: copyTask({ symbols: 3, length: 2 }),
+        T: 8,
+        steps: 30,
+        evalEvery: 30,
+        heldOutSize: 64,
+      };
       const a = train(config);
       expect(a.status).toBe('budget');
       expect(train(config)).toEqual(a);

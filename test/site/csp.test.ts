@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { consoleProblems, launchBrowser, openPage, waitForHydration } from '../support/browser';
+import { consoleProblems, launchBrowser, openPage } from '../support/browser';
+import { hydrateAll } from './lib/hydrate';
 import { BASE, DIST, sitePages } from '../support/site';
 import { startStaticServer, type StaticServer } from '../support/static-server';
 import { cspProblems } from './lib/csp';
@@ -81,7 +82,7 @@ describe('the CSP and origin isolation in the browser', () => {
     for (const path of pages) {
       const { context, page, log } = await openPage(browser, server.origin);
       await page.goto(server.url(path), { waitUntil: 'load' });
-      await waitForHydration(page);
+      await hydrateAll(page);
       expect(await page.locator('meta[http-equiv="content-security-policy"]').count(), path).toBe(1);
       expect(log.cspViolations, path).toEqual([]);
       expect(log.foreignRequests, path).toEqual([]);

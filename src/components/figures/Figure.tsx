@@ -97,7 +97,13 @@ export function Figure(p: FigureProps) {
           </div>
         </details>
         {p.onCopyLink && (
-          <button type="button" class="fig-copy" hidden={!p.hydrated} onClick={p.onCopyLink}>
+          <button
+            type="button"
+            class={`fig-copy${p.hydrated ? '' : ' pending'}`}
+            aria-hidden={p.hydrated ? undefined : 'true'}
+            tabIndex={p.hydrated ? undefined : -1}
+            onClick={p.onCopyLink}
+          >
             Copy link to this figure
           </button>
         )}

@@ -7,6 +7,7 @@ import { Figure } from '../figures/Figure';
 import { SeriesPlot } from './SeriesPlot';
 import { describeSeries, seriesTable, type SeriesSpec } from '../../figures/lstm/series';
 import { formatNumber } from '../../figures/format';
+import { niceDomain } from '../../figures/scale';
 import { GROWTH, whySigmoidNumbers } from '../../site/numbers/why-sigmoid';
 
 export default function GrowthFigure() {
@@ -14,23 +15,24 @@ export default function GrowthFigure() {
   const bound = g.c.map((_, k) => k + 1);
   const spec: SeriesSpec = {
     yName: 'value',
+    yDomain: [0, niceDomain(bound)[1]],
     series: [
-      { id: 'bound', label: 'bound |c_t| ≤ t', values: bound, colour: 'muted', dash: 'dash', faint: true },
-      { id: 'c', label: 'cell state c_t', values: g.c, colour: 3 },
-      { id: 'h-id', label: 'h_t, identity or ReLU output', values: g.h.identity, colour: 2, dash: 'dash' },
+      { id: 'bound', label: 'the bound |c| ≤ t', values: bound, colour: 'muted', dash: 'dash', faint: true },
+      { id: 'c', label: 'cell state c', values: g.c, colour: 3 },
+      { id: 'h-id', label: 'h with an identity or ReLU output', values: g.h.identity, colour: 2, dash: 'dash' },
     ],
   };
   const out: SeriesSpec = {
     yName: 'h',
     yDomain: [-1.2, 1.2],
     hlines: [
-      { y: 1, label: '+1' },
-      { y: -1, label: '−1' },
+      { y: 1, label: '' },
+      { y: -1, label: '' },
     ],
     series: [
-      { id: 'h-tanh-pos', label: `tanh output, x = ${formatNumber(GROWTH.x)}`, values: g.h.tanh, colour: 1 },
-      { id: 'h-tanh-neg', label: `tanh output, x = ${formatNumber(-GROWTH.x)}`, values: g.hNeg.tanh, colour: 1, dash: 'dash' },
-      { id: 'h-relu-neg', label: `ReLU output, x = ${formatNumber(-GROWTH.x)}`, values: g.hNeg.relu, colour: 2, dash: 'dash' },
+      { id: 'h-tanh-pos', label: `h with a tanh output, x = ${formatNumber(GROWTH.x)}`, values: g.h.tanh, colour: 1 },
+      { id: 'h-tanh-neg', label: `h with a tanh output, x = ${formatNumber(-GROWTH.x)}`, values: g.hNeg.tanh, colour: 1, dash: 'dash' },
+      { id: 'h-relu-neg', label: `h with a ReLU output, x = ${formatNumber(-GROWTH.x)}`, values: g.hNeg.relu, colour: 2, dash: 'dash' },
     ],
   };
   const id = 'fig-growth';

@@ -60,11 +60,13 @@ function Svg({ model, spec, inputs, label, describedBy, which }: { model: Series
         {spec.yName}
       </text>
       {(spec.hlines ?? []).map((h) => (
-        <g key={h.label}>
+        <g key={`h${h.y}`}>
           <line class="sp-hline" x1={frame.x0} x2={frame.x1} y1={y.map(h.y)} y2={y.map(h.y)} />
-          <text class="sp-hlabel" x={frame.x0 + 4} y={y.map(h.y) - 4}>
-            {h.label}
-          </text>
+          {h.label && (
+            <text class="sp-hlabel" x={frame.x0 + 4} y={y.map(h.y) - 4}>
+              {h.label}
+            </text>
+          )}
         </g>
       ))}
       {model.paths.map((p) => (

@@ -33,6 +33,9 @@ export interface BackwardOptions {
    * recorded in `flow.scaleLog2`. Scaling by 2^k is exact, and backpropagation is linear in the seed, so the
    * true values are the reported ones times 2^scaleLog2[t]. Implies `paramGrads: false`, and requires `dhs` to be
    * zero at every step but the last (throws otherwise), because a per-step seed could not share one scale.
+   * This mode also computes every activation slope as `df(z)` from the pre-activation instead of from the output
+   * (`dfFromOutput(y)`, the fast default), because a saturated output rounds to exactly ±1 and its output-based
+   * slope to exactly 0, which would report a false exact zero instead of a tiny (possibly underflowing) value.
    */
   readonly rescale?: boolean;
 }

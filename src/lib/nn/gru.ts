@@ -11,7 +11,8 @@
  * [3H, H], `bias_ih_l0` [3H], `bias_hh_l0` [3H]. Unlike the LSTM, the two n biases are not interchangeable: b_hn
  * sits inside the reset-gate product.
  *
- * Implementation: GX = X·W_ihᵀ + b_ih for all T·B rows in one multiply before the loop; per step
+ * Implementation: GX = X·W_ihᵀ + b_ih for all T·B rows in one multiply before the loop (the input and hidden
+ * parts of n must stay separate, so the LSTM's fused [x, h] multiply does not apply); per step
  * GH_t = h_{t−1}·W_hhᵀ + b_hh (kept for backward, which needs W_hn h + b_hn); weight gradients as two long multiplies
  * after the backward loop.
  *
@@ -28,6 +29,8 @@ import {
   checkState,
   createRecurrentParams,
   derivativeAt,
+  exactDerivativeAt,
+  type DerivativeAt,
   gemmAB,
   gemmABt,
   gemmAtB,
@@ -107,87 +110,118 @@ export interface Gru extends InstrumentedLayer {
 
 /** Creates a GRU layer with PyTorch's parameter layout and equations (see the module comment). */
 export function createGru(options: GruOptions): Gru {
-  const I = options.inputSize;
-  const H = options.hiddenSize;
-  checkSize('createGru: inputSize', I);
-  checkSize('createGru: hiddenSize', H);
-  const H3 = 3 * H;
-  const activations: GruActivations = Object.freeze({
-    gate: options.activations?.gate ?? Activations.sigmoid,
-    candidate: options.activations?.candidate ?? Activations.tanh,
-  });
-  const params = createRecurrentParams(3, I, H);
-  const [weightIh, weightHh, biasIh, biasHh] = params;
-  if (options.rng !== undefined) initUniformPytorch(params, H, options.rng);
+  return new GruLayer(options);
+}
 
-  const gateF = activations.gate.f;
-  const candF = activations.candidate.f;
-  const gateD = derivativeAt(activations.gate);
-  const candD = derivativeAt(activations.candidate);
+/** The implementation behind {@link createGru} (a class so that all instances share optimised code; see lstm.ts). */
+class GruLayer implements Gru {
+  readonly kind = 'gru' as const;
+  readonly inputSize: number;
+  readonly hiddenSize: number;
+  readonly params: readonly Param[];
+  readonly activations: GruActivations;
+  readonly weightIh: Param;
+  readonly weightHh: Param;
+  readonly biasIh: Param;
+  readonly biasHh: Param;
 
-  let capT = 0;
-  let capB = 0;
-  let xs = new Float64Array(0); // copy of the input, [T, B, I]
-  let GX = new Float64Array(0); // X·W_ihᵀ + b_ih, [T, B, 3H]
-  let GH = new Float64Array(0); // h_{t−1}·W_hhᵀ + b_hh, [T, B, 3H]
-  let P = new Float64Array(0); // pre-activations of r, z, n, [T, B, 3H]
-  let Rg = new Float64Array(0); // r_t, [T, B, H]
-  let Zg = new Float64Array(0); // z_t
-  let Ng = new Float64Array(0); // n_t
-  let Hs = new Float64Array(0); // h0, h_0 … h_{T−1}: [T + 1, B, H]
-  let dGX = new Float64Array(0); // ∂L/∂GX, [T, B, 3H]
-  let dGH = new Float64Array(0); // ∂L/∂GH, [T, B, 3H]
-  let dx = new Float64Array(0);
-  let dh = new Float64Array(0); // ∂L/∂h_t of the current step, [B, H]
-  let dhNext = new Float64Array(0); // carried ∂L/∂h_{t−1}, [B, H]
-  let hNorm = new Float64Array(0);
-  let scaleLog2 = new Float64Array(0);
-  const empty = new Float64Array(0);
-  let lastT = 0;
-  let lastB = 0;
+  readonly #gateF: (z: number) => number;
+  readonly #candF: (z: number) => number;
+  readonly #gateD: DerivativeAt;
+  readonly #candD: DerivativeAt;
+  readonly #gateDz: DerivativeAt; // f′(z) only, for the rescaled backward pass
+  readonly #candDz: DerivativeAt;
 
-  function ensureCapacity(T: number, B: number): void {
-    if (T <= capT && B <= capB) return;
-    capT = Math.max(T, capT);
-    capB = Math.max(B, capB);
-    const R = capT * capB;
-    xs = new Float64Array(R * I);
-    GX = new Float64Array(R * H3);
-    GH = new Float64Array(R * H3);
-    P = new Float64Array(R * H3);
-    Rg = new Float64Array(R * H);
-    Zg = new Float64Array(R * H);
-    Ng = new Float64Array(R * H);
-    Hs = new Float64Array((R + capB) * H);
-    dGX = new Float64Array(R * H3);
-    dGH = new Float64Array(R * H3);
-    dx = new Float64Array(R * I);
-    dh = new Float64Array(capB * H);
-    dhNext = new Float64Array(capB * H);
-    hNorm = new Float64Array(capT);
-    scaleLog2 = new Float64Array(capT);
+  #capT = 0;
+  #capB = 0;
+  #xs = new Float64Array(0); // copy of the input, [T, B, I]
+  #GX = new Float64Array(0); // X·W_ihᵀ + b_ih, [T, B, 3H]
+  #GH = new Float64Array(0); // h_{t−1}·W_hhᵀ + b_hh, [T, B, 3H]
+  #P = new Float64Array(0); // pre-activations of r, z, n, [T, B, 3H]
+  #Rg = new Float64Array(0); // r_t, [T, B, H]
+  #Zg = new Float64Array(0); // z_t
+  #Ng = new Float64Array(0); // n_t
+  #Hs = new Float64Array(0); // h0, h_0 … h_{T−1}: [T + 1, B, H]
+  #dGX = new Float64Array(0); // ∂L/∂GX, [T, B, 3H]
+  #dGH = new Float64Array(0); // ∂L/∂GH, [T, B, 3H]
+  #dx = new Float64Array(0); // ∂L/∂x, [T, B, I]
+  #dh = new Float64Array(0); // ∂L/∂h_t of the current step, [B, H]
+  #dhNext = new Float64Array(0); // carried ∂L/∂h_{t−1}, [B, H]
+  #hNorm = new Float64Array(0);
+  #scaleLog2 = new Float64Array(0);
+  readonly #empty = new Float64Array(0);
+  #lastT = 0;
+  #lastB = 0;
+
+  constructor(options: GruOptions) {
+    const I = options.inputSize;
+    const H = options.hiddenSize;
+    checkSize('createGru: inputSize', I);
+    checkSize('createGru: hiddenSize', H);
+    this.inputSize = I;
+    this.hiddenSize = H;
+    this.activations = Object.freeze({
+      gate: options.activations?.gate ?? Activations.sigmoid,
+      candidate: options.activations?.candidate ?? Activations.tanh,
+    });
+    const params = createRecurrentParams(3, I, H);
+    this.params = params;
+    [this.weightIh, this.weightHh, this.biasIh, this.biasHh] = params;
+    if (options.rng !== undefined) initUniformPytorch(params, H, options.rng);
+    this.#gateF = this.activations.gate.f;
+    this.#candF = this.activations.candidate.f;
+    this.#gateD = derivativeAt(this.activations.gate);
+    this.#candD = derivativeAt(this.activations.candidate);
+    this.#gateDz = exactDerivativeAt(this.activations.gate);
+    this.#candDz = exactDerivativeAt(this.activations.candidate);
+    this.#ensureCapacity(options.maxT ?? 1, options.maxB ?? 1);
   }
-  ensureCapacity(options.maxT ?? 1, options.maxB ?? 1);
 
-  function forward(batch: SeqBatch, h0?: Float64Array): Float64Array {
+  #ensureCapacity(T: number, B: number): void {
+    if (T <= this.#capT && B <= this.#capB) return;
+    const capT = (this.#capT = Math.max(T, this.#capT));
+    const capB = (this.#capB = Math.max(B, this.#capB));
+    const R = capT * capB;
+    const H = this.hiddenSize;
+    this.#xs = new Float64Array(R * this.inputSize);
+    this.#GX = new Float64Array(R * 3 * H);
+    this.#GH = new Float64Array(R * 3 * H);
+    this.#P = new Float64Array(R * 3 * H);
+    this.#Rg = new Float64Array(R * H);
+    this.#Zg = new Float64Array(R * H);
+    this.#Ng = new Float64Array(R * H);
+    this.#Hs = new Float64Array((R + capB) * H);
+    this.#dGX = new Float64Array(R * 3 * H);
+    this.#dGH = new Float64Array(R * 3 * H);
+    this.#dx = new Float64Array(R * this.inputSize);
+    this.#dh = new Float64Array(capB * H);
+    this.#dhNext = new Float64Array(capB * H);
+    this.#hNorm = new Float64Array(capT);
+    this.#scaleLog2 = new Float64Array(capT);
+  }
+
+  forward(batch: SeqBatch, h0?: Float64Array): Float64Array {
+    const I = this.inputSize;
+    const H = this.hiddenSize;
     checkBatch('gru', batch, I);
     const { T, B } = batch;
     const BH = B * H;
     checkState('gru', 'h0', h0, BH);
-    ensureCapacity(T, B);
+    this.#ensureCapacity(T, B);
     const R = T * B;
-    lastT = T;
-    lastB = B;
+    this.#lastT = T;
+    this.#lastB = B;
+    const H3 = 3 * H;
+    const gateF = this.#gateF, candF = this.#candF;
+    const xs = this.#xs, gx = this.#GX, gh = this.#GH, pre = this.#P, rg = this.#Rg, zg = this.#Zg, ng = this.#Ng;
+    const hs = this.#Hs, Whh = this.weightHh.w, bhh = this.biasHh.w;
     xs.set(batch.x);
-    if (h0 === undefined) Hs.fill(0, 0, BH); else Hs.set(h0);
-    const Whh = weightHh.w;
-    const bhh = biasHh.w;
+    if (h0 === undefined) hs.fill(0, 0, BH); else hs.set(h0);
 
     // GX_t = x_t·W_ihᵀ + b_ih, for all t at once.
-    gemmABt(R, H3, I, xs, 0, I, weightIh.w, 0, I, GX, 0, H3, false);
-    addRowBias(R, H3, GX, 0, biasIh.w);
+    gemmABt(R, H3, I, xs, 0, I, this.weightIh.w, 0, I, gx, 0, H3, false);
+    addRowBias(R, H3, gx, 0, this.biasIh.w);
 
-    const gx = GX, gh = GH, pre = P, rg = Rg, zg = Zg, ng = Ng, hs = Hs;
     for (let t = 0; t < T; t++) {
       // GH_t = h_{t−1}·W_hhᵀ + b_hh.
       gemmABt(B, H3, H, hs, t * BH, H, Whh, 0, H, gh, t * B * H3, H3, false);
@@ -216,13 +250,15 @@ export function createGru(options: GruOptions): Gru {
         }
       }
     }
-    return Hs.subarray(BH, (T + 1) * BH);
+    return hs.subarray(BH, (T + 1) * BH);
   }
 
-  function backward(dhs: Float64Array, opts: BackwardOptions = {}): CellGradients {
-    const T = lastT;
-    const B = lastB;
+  backward(dhs: Float64Array, opts: BackwardOptions = {}): CellGradients {
+    const T = this.#lastT;
+    const B = this.#lastB;
     if (T === 0) throw new Error('gru.backward: call forward first');
+    const I = this.inputSize;
+    const H = this.hiddenSize;
     const BH = B * H;
     const R = T * B;
     if (dhs.length !== R * H) throw new RangeError(`gru.backward: dhs has length ${dhs.length}, expected T·B·H = ${R * H}`);
@@ -233,9 +269,12 @@ export function createGru(options: GruOptions): Gru {
         if (dhs[k] !== 0) throw new RangeError('gru.backward: rescale needs dhs to be zero before the last step');
       }
     }
-    const Whh = weightHh.w;
-    const gh = GH, pre = P, rg = Rg, zg = Zg, ng = Ng, hs = Hs, dgx = dGX, dgh = dGH;
-    const dhT = dh, dhN = dhNext;
+    const H3 = 3 * H;
+    const gateD = rescale ? this.#gateDz : this.#gateD;
+    const candD = rescale ? this.#candDz : this.#candD;
+    const gh = this.#GH, pre = this.#P, rg = this.#Rg, zg = this.#Zg, ng = this.#Ng, hs = this.#Hs;
+    const dgx = this.#dGX, dgh = this.#dGH, dhT = this.#dh, dhN = this.#dhNext, Whh = this.weightHh.w;
+    const hNorm = this.#hNorm, scaleLog2 = this.#scaleLog2;
     dhN.fill(0, 0, BH);
     let scale = 0;
 
@@ -272,18 +311,20 @@ export function createGru(options: GruOptions): Gru {
         }
       }
       hNorm[t] = norm2(dhT, 0, BH);
-      // GH_t = h_{t−1}·W_hhᵀ + b_hh:  ∂h_{t−1} += dGH_t·W_hh.
+      // GH_t = h_{t−1}·W_hhᵀ + b_hh:  ∂h_{t−1} += ∂GH_t·W_hh.
       gemmAB(B, H, H3, dgh, t * B * H3, H3, Whh, 0, H, dhN, 0, H, true);
     }
 
+    const dx = this.#dx;
     if (paramGrads) {
       // GX = X·W_ihᵀ + b_ih and GH = H_prev·W_hhᵀ + b_hh, summed over all T·B rows.
-      gemmAtB(H3, I, R, dGX, 0, H3, xs, 0, I, weightIh.dw, 0, I, true);
-      gemmAtB(H3, H, R, dGH, 0, H3, Hs, 0, H, weightHh.dw, 0, H, true);
-      addColumnSums(R, H3, dGX, 0, H3, biasIh.dw, 0);
-      addColumnSums(R, H3, dGH, 0, H3, biasHh.dw, 0);
-      gemmAB(R, I, H3, dGX, 0, H3, weightIh.w, 0, I, dx, 0, I, false);
+      gemmAtB(H3, I, R, dgx, 0, H3, this.#xs, 0, I, this.weightIh.dw, 0, I, true);
+      gemmAtB(H3, H, R, dgh, 0, H3, hs, 0, H, this.weightHh.dw, 0, H, true);
+      addColumnSums(R, H3, dgx, 0, H3, this.biasIh.dw, 0);
+      addColumnSums(R, H3, dgh, 0, H3, this.biasHh.dw, 0);
+      gemmAB(R, I, H3, dgx, 0, H3, this.weightIh.w, 0, I, dx, 0, I, false);
     }
+    const empty = this.#empty;
     const flow: ScaledGradientFlow = { hNorm: hNorm.subarray(0, T), cNorm: empty, scaleLog2: scaleLog2.subarray(0, T) };
     return {
       dx: paramGrads ? dx.subarray(0, R * I) : dx.subarray(0, 0),
@@ -293,37 +334,22 @@ export function createGru(options: GruOptions): Gru {
     };
   }
 
-  function trace(): GruTrace {
-    const T = lastT;
-    const B = lastB;
+  trace(): GruTrace {
+    const T = this.#lastT;
+    const B = this.#lastB;
     if (T === 0) throw new Error('gru.trace: call forward first');
+    const H = this.hiddenSize;
     const n = T * B * H;
     const BH = B * H;
     return {
       T,
       B,
       H,
-      r: Rg.subarray(0, n),
-      z: Zg.subarray(0, n),
-      n: Ng.subarray(0, n),
-      h: Hs.subarray(BH, BH + n),
-      pre: P.subarray(0, 3 * n),
+      r: this.#Rg.subarray(0, n),
+      z: this.#Zg.subarray(0, n),
+      n: this.#Ng.subarray(0, n),
+      h: this.#Hs.subarray(BH, BH + n),
+      pre: this.#P.subarray(0, 3 * n),
     };
   }
-
-  return {
-    kind: 'gru',
-    inputSize: I,
-    hiddenSize: H,
-    params,
-    activations,
-    weightIh,
-    weightHh,
-    biasIh,
-    biasHh,
-    forward,
-    backward,
-    trace,
-  };
 }
-

@@ -507,18 +507,33 @@ export type DerivativeAt = (z: number, y: number) => number;
 export function derivativeAt(act: ActivationFn): DerivativeAt {
   // One function object per activation: every layer using σ then calls the very same function, which keeps the
   // call sites in the backward loops monomorphic (a fresh closure per layer made V8 slow them down ~2×).
-  let d = derivativeCache.get(act);
+  let d = fastDerivatives.get(act);
   if (d === undefined) {
     const fromOutput = (act as { readonly dfFromOutput?: ((y: number) => number) | undefined }).dfFromOutput;
-    const df = act.df;
-    d = fromOutput !== undefined ? (_z, y) => fromOutput(y) : (z) => df(z);
-    derivativeCache.set(act, d);
+    d = fromOutput !== undefined ? (_z, y) => fromOutput(y) : exactDerivativeAt(act);
+    fastDerivatives.set(act, d);
   }
   return d;
 }
 
-/** See {@link derivativeAt}. */
-const derivativeCache = new WeakMap<ActivationFn, DerivativeAt>();
+/**
+ * f′ computed from the pre-activation only, `act.df(z)`, ignoring y. The cells use it in the overflow-safe
+ * `rescale` mode of their backward passes: in a saturated unit y rounds to exactly ±1 (σ(z) = 1 for z > 36.7,
+ * tanh(z) = 1 for z > 19.1), so y(1 − y) or 1 − y² is exactly 0, while the registry's df(z) still returns the
+ * tiny true slope (e.g. tanh′(30) ≈ 3.5e-26). The instruments must see the tiny value, not a false exact zero.
+ */
+export function exactDerivativeAt(act: ActivationFn): DerivativeAt {
+  let d = exactDerivatives.get(act);
+  if (d === undefined) {
+    const df = act.df;
+    d = (z) => df(z);
+    exactDerivatives.set(act, d);
+  }
+  return d;
+}
+
+const fastDerivatives = new WeakMap<ActivationFn, DerivativeAt>();
+const exactDerivatives = new WeakMap<ActivationFn, DerivativeAt>();
 
 /** Creates a zero-filled {@link Param}. */
 export function createParam(name: string, shape: readonly number[]): Param {

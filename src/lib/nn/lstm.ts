@@ -34,6 +34,7 @@ import {
   checkState,
   createRecurrentParams,
   derivativeAt,
+  exactDerivativeAt,
   type DerivativeAt,
   gemmAB,
   gemmABt,
@@ -182,6 +183,10 @@ class LstmLayer implements Lstm {
   readonly #gateD: DerivativeAt;
   readonly #candD: DerivativeAt;
   readonly #phiD: DerivativeAt;
+  // f′(z) only, for the rescaled (instrument) backward pass; see `exactDerivativeAt`.
+  readonly #gateDz: DerivativeAt;
+  readonly #candDz: DerivativeAt;
+  readonly #phiDz: DerivativeAt;
 
   /** Width of a fused input row [x_t, h_{t−1}]: I + H. */
   readonly #K: number;
@@ -245,6 +250,9 @@ class LstmLayer implements Lstm {
     this.#gateD = derivativeAt(this.activations.gate);
     this.#candD = derivativeAt(this.activations.candidate);
     this.#phiD = derivativeAt(this.activations.cellOutput);
+    this.#gateDz = exactDerivativeAt(this.activations.gate);
+    this.#candDz = exactDerivativeAt(this.activations.candidate);
+    this.#phiDz = exactDerivativeAt(this.activations.cellOutput);
     this.#K = I + H;
     this.#Wcat = new Float64Array(4 * H * this.#K);
     this.#dWcat = new Float64Array(4 * H * this.#K);
@@ -367,7 +375,9 @@ class LstmLayer implements Lstm {
       throw new RangeError(`lstm.backward: dcLast has length ${dcLast.length}, expected B·H = ${BH}`);
     }
     const H4 = 4 * H, K = this.#K, cifg = this.cifg;
-    const gateD = this.#gateD, candD = this.#candD, phiD = this.#phiD;
+    const gateD = rescale ? this.#gateDz : this.#gateD;
+    const candD = rescale ? this.#candDz : this.#candD;
+    const phiD = rescale ? this.#phiDz : this.#phiD;
     const z = this.#Z, gi = this.#Gi, gf = this.#Gf, gg = this.#Gg, go = this.#Go, cs = this.#Cs, phi = this.#Phi;
     const dz = this.#dZ, dxh = this.#dXH, dx = this.#dx, Wcat = this.#Wcat;
     const dhT = this.#dh, dcT = this.#dc, dcN = this.#dcNext, dh0 = this.#dh0;

@@ -156,9 +156,7 @@ export function createSequenceReadout(linear: Linear, mode: ReadoutMode): Sequen
       lastT = T;
       lastB = B;
       // Time-major layout: the last step is the contiguous slice [(T−1)·B·H, T·B·H).
-      return mode === 'last'
-        ? linear.forward(hs.subarray((T - 1) * B * H, T * B * H), B)
-        : linear.forward(hs, T * B);
+      return mode === 'last' ? linear.forward(hs.subarray((T - 1) * B * H, T * B * H), B) : linear.forward(hs, T * B);
     },
     backward(dy) {
       const n = lastT * lastB * H;

@@ -23,6 +23,8 @@ import {
   checkState,
   createRecurrentParams,
   derivativeAt,
+  exactDerivativeAt,
+  type DerivativeAt,
   gemmAB,
   gemmABt,
   gemmAtB,
@@ -94,76 +96,103 @@ export interface Rnn extends InstrumentedLayer {
 
 /** Creates a vanilla RNN layer with PyTorch's parameter layout (see the module comment). */
 export function createRnn(options: RnnOptions): Rnn {
-  const I = options.inputSize;
-  const H = options.hiddenSize;
-  checkSize('createRnn: inputSize', I);
-  checkSize('createRnn: hiddenSize', H);
-  const activation = options.activation ?? Activations.tanh;
-  const params = createRecurrentParams(1, I, H);
-  const [weightIh, weightHh, biasIh, biasHh] = params;
-  if (options.identityInit ?? false) {
-    const scale = options.identityScale ?? 1;
-    const std = options.inputInitStd ?? 0.001;
-    for (let j = 0; j < H; j++) weightHh.w[j * H + j] = scale;
-    const rng = options.rng;
-    if (rng !== undefined) for (let k = 0; k < weightIh.w.length; k++) weightIh.w[k] = std * rng.normal();
-  } else if (options.rng !== undefined) {
-    initUniformPytorch(params, H, options.rng);
+  return new RnnLayer(options);
+}
+
+/** The implementation behind {@link createRnn} (a class so that all instances share optimised code; see lstm.ts). */
+class RnnLayer implements Rnn {
+  readonly kind = 'rnn' as const;
+  readonly inputSize: number;
+  readonly hiddenSize: number;
+  readonly params: readonly Param[];
+  readonly activation: ActivationFn;
+  readonly weightIh: Param;
+  readonly weightHh: Param;
+  readonly biasIh: Param;
+  readonly biasHh: Param;
+
+  readonly #actF: (z: number) => number;
+  readonly #actD: DerivativeAt;
+  readonly #actDz: DerivativeAt; // f′(z) only, for the rescaled backward pass
+  #capT = 0;
+  #capB = 0;
+  #xs = new Float64Array(0); // copy of the input, [T, B, I]
+  #Z = new Float64Array(0); // pre-activations, [T, B, H]
+  #Hs = new Float64Array(0); // h0, h_0 … h_{T−1}: [T + 1, B, H]
+  #dZ = new Float64Array(0); // ∂L/∂Z, [T, B, H]
+  #dx = new Float64Array(0); // ∂L/∂x, [T, B, I]
+  #dh = new Float64Array(0); // ∂L/∂h_t of the current step, [B, H]
+  #dhNext = new Float64Array(0); // carried ∂L/∂h_{t−1}, [B, H]
+  #hNorm = new Float64Array(0);
+  #scaleLog2 = new Float64Array(0);
+  readonly #bsum: Float64Array; // b_ih + b_hh
+  readonly #empty = new Float64Array(0);
+  #lastT = 0;
+  #lastB = 0;
+
+  constructor(options: RnnOptions) {
+    const I = options.inputSize;
+    const H = options.hiddenSize;
+    checkSize('createRnn: inputSize', I);
+    checkSize('createRnn: hiddenSize', H);
+    this.inputSize = I;
+    this.hiddenSize = H;
+    this.activation = options.activation ?? Activations.tanh;
+    const params = createRecurrentParams(1, I, H);
+    this.params = params;
+    [this.weightIh, this.weightHh, this.biasIh, this.biasHh] = params;
+    if (options.identityInit ?? false) {
+      const scale = options.identityScale ?? 1;
+      const std = options.inputInitStd ?? 0.001;
+      for (let j = 0; j < H; j++) this.weightHh.w[j * H + j] = scale;
+      const rng = options.rng;
+      if (rng !== undefined) for (let k = 0; k < this.weightIh.w.length; k++) this.weightIh.w[k] = std * rng.normal();
+    } else if (options.rng !== undefined) {
+      initUniformPytorch(params, H, options.rng);
+    }
+    this.#actF = this.activation.f;
+    this.#actD = derivativeAt(this.activation);
+    this.#actDz = exactDerivativeAt(this.activation);
+    this.#bsum = new Float64Array(H);
+    this.#ensureCapacity(options.maxT ?? 1, options.maxB ?? 1);
   }
-  const actF = activation.f;
-  const actD = derivativeAt(activation);
 
-  let capT = 0;
-  let capB = 0;
-  let xs = new Float64Array(0); // copy of the input, [T, B, I]
-  let Z = new Float64Array(0); // pre-activations, [T, B, H]
-  let Hs = new Float64Array(0); // h0, h_0 … h_{T−1}: [T + 1, B, H]
-  let dZ = new Float64Array(0); // ∂L/∂Z, [T, B, H]
-  let dx = new Float64Array(0);
-  let dh = new Float64Array(0); // ∂L/∂h_t of the current step, [B, H]
-  let dhNext = new Float64Array(0); // carried ∂L/∂h_{t−1}, [B, H]
-  let hNorm = new Float64Array(0);
-  let scaleLog2 = new Float64Array(0);
-  const bsum = new Float64Array(H);
-  const empty = new Float64Array(0);
-  let lastT = 0;
-  let lastB = 0;
-
-  function ensureCapacity(T: number, B: number): void {
-    if (T <= capT && B <= capB) return;
-    capT = Math.max(T, capT);
-    capB = Math.max(B, capB);
+  #ensureCapacity(T: number, B: number): void {
+    if (T <= this.#capT && B <= this.#capB) return;
+    const capT = (this.#capT = Math.max(T, this.#capT));
+    const capB = (this.#capB = Math.max(B, this.#capB));
     const R = capT * capB;
-    xs = new Float64Array(R * I);
-    Z = new Float64Array(R * H);
-    Hs = new Float64Array((R + capB) * H);
-    dZ = new Float64Array(R * H);
-    dx = new Float64Array(R * I);
-    dh = new Float64Array(capB * H);
-    dhNext = new Float64Array(capB * H);
-    hNorm = new Float64Array(capT);
-    scaleLog2 = new Float64Array(capT);
+    const H = this.hiddenSize;
+    this.#xs = new Float64Array(R * this.inputSize);
+    this.#Z = new Float64Array(R * H);
+    this.#Hs = new Float64Array((R + capB) * H);
+    this.#dZ = new Float64Array(R * H);
+    this.#dx = new Float64Array(R * this.inputSize);
+    this.#dh = new Float64Array(capB * H);
+    this.#dhNext = new Float64Array(capB * H);
+    this.#hNorm = new Float64Array(capT);
+    this.#scaleLog2 = new Float64Array(capT);
   }
-  ensureCapacity(options.maxT ?? 1, options.maxB ?? 1);
 
-  function forward(batch: SeqBatch, h0?: Float64Array): Float64Array {
+  forward(batch: SeqBatch, h0?: Float64Array): Float64Array {
+    const I = this.inputSize;
+    const H = this.hiddenSize;
     checkBatch('rnn', batch, I);
     const { T, B } = batch;
     const BH = B * H;
     checkState('rnn', 'h0', h0, BH);
-    ensureCapacity(T, B);
+    this.#ensureCapacity(T, B);
     const R = T * B;
-    lastT = T;
-    lastB = B;
+    this.#lastT = T;
+    this.#lastB = B;
+    const actF = this.#actF, xs = this.#xs, z = this.#Z, hs = this.#Hs, bsum = this.#bsum, Whh = this.weightHh.w;
     xs.set(batch.x);
-    if (h0 === undefined) Hs.fill(0, 0, BH); else Hs.set(h0);
-    for (let j = 0; j < H; j++) bsum[j] = biasIh.w[j]! + biasHh.w[j]!;
-    const Whh = weightHh.w;
+    if (h0 === undefined) hs.fill(0, 0, BH); else hs.set(h0);
+    for (let j = 0; j < H; j++) bsum[j] = this.biasIh.w[j]! + this.biasHh.w[j]!;
 
     // Z_t = x_t·W_ihᵀ + b_ih + b_hh, for all t at once.
-    gemmABt(R, H, I, xs, 0, I, weightIh.w, 0, I, Z, 0, H, false);
-    addRowBias(R, H, Z, 0, bsum);
-    const z = Z, hs = Hs;
+    gemmABt(R, H, I, xs, 0, I, this.weightIh.w, 0, I, z, 0, H, false);
+    addRowBias(R, H, z, 0, bsum);
     for (let t = 0; t < T; t++) {
       // Z_t += h_{t−1}·W_hhᵀ
       gemmABt(B, H, H, hs, t * BH, H, Whh, 0, H, z, t * BH, H, true);
@@ -171,13 +200,15 @@ export function createRnn(options: RnnOptions): Rnn {
       const off = t * BH;
       for (let k = off; k < off + BH; k++) hs[k + BH] = actF(z[k]!);
     }
-    return Hs.subarray(BH, (T + 1) * BH);
+    return hs.subarray(BH, (T + 1) * BH);
   }
 
-  function backward(dhs: Float64Array, opts: BackwardOptions = {}): CellGradients {
-    const T = lastT;
-    const B = lastB;
+  backward(dhs: Float64Array, opts: BackwardOptions = {}): CellGradients {
+    const T = this.#lastT;
+    const B = this.#lastB;
     if (T === 0) throw new Error('rnn.backward: call forward first');
+    const I = this.inputSize;
+    const H = this.hiddenSize;
     const BH = B * H;
     const R = T * B;
     if (dhs.length !== R * H) throw new RangeError(`rnn.backward: dhs has length ${dhs.length}, expected T·B·H = ${R * H}`);
@@ -188,8 +219,9 @@ export function createRnn(options: RnnOptions): Rnn {
         if (dhs[k] !== 0) throw new RangeError('rnn.backward: rescale needs dhs to be zero before the last step');
       }
     }
-    const Whh = weightHh.w;
-    const z = Z, hs = Hs, dz = dZ, dhT = dh, dhN = dhNext;
+    const actD = rescale ? this.#actDz : this.#actD;
+    const z = this.#Z, hs = this.#Hs, dz = this.#dZ, dhT = this.#dh, dhN = this.#dhNext;
+    const Whh = this.weightHh.w, hNorm = this.#hNorm, scaleLog2 = this.#scaleLog2;
     dhN.fill(0, 0, BH);
     let scale = 0;
     for (let t = T - 1; t >= 0; t--) {
@@ -208,13 +240,16 @@ export function createRnn(options: RnnOptions): Rnn {
       // Z_t = … + h_{t−1}·W_hhᵀ:  ∂h_{t−1} = ∂Z_t·W_hh
       gemmAB(B, H, H, dz, off, H, Whh, 0, H, dhN, 0, H, false);
     }
+    const dx = this.#dx;
     if (paramGrads) {
-      gemmAtB(H, I, R, dZ, 0, H, xs, 0, I, weightIh.dw, 0, I, true);
-      gemmAtB(H, H, R, dZ, 0, H, Hs, 0, H, weightHh.dw, 0, H, true);
-      addColumnSums(R, H, dZ, 0, H, biasIh.dw, 0);
-      addColumnSums(R, H, dZ, 0, H, biasHh.dw, 0);
-      gemmAB(R, I, H, dZ, 0, H, weightIh.w, 0, I, dx, 0, I, false);
+      // Z = X·W_ihᵀ + H_prev·W_hhᵀ + b_ih + b_hh, summed over all T·B rows.
+      gemmAtB(H, I, R, dz, 0, H, this.#xs, 0, I, this.weightIh.dw, 0, I, true);
+      gemmAtB(H, H, R, dz, 0, H, hs, 0, H, this.weightHh.dw, 0, H, true);
+      addColumnSums(R, H, dz, 0, H, this.biasIh.dw, 0);
+      addColumnSums(R, H, dz, 0, H, this.biasHh.dw, 0);
+      gemmAB(R, I, H, dz, 0, H, this.weightIh.w, 0, I, dx, 0, I, false);
     }
+    const empty = this.#empty;
     const flow: ScaledGradientFlow = { hNorm: hNorm.subarray(0, T), cNorm: empty, scaleLog2: scaleLog2.subarray(0, T) };
     return {
       dx: paramGrads ? dx.subarray(0, R * I) : dx.subarray(0, 0),
@@ -224,27 +259,12 @@ export function createRnn(options: RnnOptions): Rnn {
     };
   }
 
-  function trace(): RnnTrace {
-    const T = lastT;
-    const B = lastB;
+  trace(): RnnTrace {
+    const T = this.#lastT;
+    const B = this.#lastB;
     if (T === 0) throw new Error('rnn.trace: call forward first');
-    const n = T * B * H;
-    const BH = B * H;
-    return { T, B, H, pre: Z.subarray(0, n), h: Hs.subarray(BH, BH + n) };
+    const n = T * B * this.hiddenSize;
+    const BH = B * this.hiddenSize;
+    return { T, B, H: this.hiddenSize, pre: this.#Z.subarray(0, n), h: this.#Hs.subarray(BH, BH + n) };
   }
-
-  return {
-    kind: 'rnn',
-    inputSize: I,
-    hiddenSize: H,
-    params,
-    activation,
-    weightIh,
-    weightHh,
-    biasIh,
-    biasHh,
-    forward,
-    backward,
-    trace,
-  };
 }

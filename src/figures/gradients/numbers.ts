@@ -1,0 +1,122 @@
+/**
+ * Every number the article "Vanishing (and exploding) gradients through time" states, computed at build time from
+ * the numerical library (the activation registry, the cells, `computeFlow`) — never typed in. The unit tests check
+ * them against closed forms.
+ */
+import { Activations, type ActivationKey } from '../../lib/nn/activations.ts';
+import type { NormFlag } from '../../lib/nn/gradflow.ts';
+import { spectralRadius } from '../../lib/nn/init.ts';
+import { createLstm } from '../../lib/nn/lstm.ts';
+import { createRng } from '../../lib/nn/rng.ts';
+import { computeFlow, type FlowParams, type FlowResult } from './compute.ts';
+import { formatNorm } from './plot.ts';
+import { bpttState, cecState, flowParams, type GradState } from './state.ts';
+
+/** Forget-gate biases of the constant-error-carousel table. */
+export const CEC_BIASES = Object.freeze([0, 1, 2, 5] as const);
+/** Steps of the products in the tables. */
+export const STEPS = 20;
+
+/** One row of the forget-gate table: f = σ(b), f^STEPS, and how many steps until Π f < 1 %. */
+export interface CecRow {
+  readonly bias: number;
+  readonly f: number;
+  readonly fPow: number;
+  /** Smallest n with f^n < 0.01. */
+  readonly stepsTo1Percent: number;
+}
+
+/** The forget-gate table, from the registry's σ. */
+export function cecRows(biases: readonly number[] = CEC_BIASES, steps = STEPS): CecRow[] {
+  return biases.map((bias) => {
+    const f = Activations.sigmoid.f(bias);
+    return { bias, f, fPow: f ** steps, stepsTo1Percent: Math.floor(Math.log(0.01) / Math.log(f)) + 1 };
+  });
+}
+
+/** Activations of the γ table, in order. */
+export const GAMMA_KEYS: readonly ActivationKey[] = Object.freeze(['sigmoid', 'hardsigmoid', 'tanh', 'hardtanh', 'relu', 'identity'] as const);
+
+/** One row of the γ table: γ = max φ′, γ^STEPS (the bound after STEPS steps with ‖W‖ = 1) and 1/γ. */
+export interface GammaRow {
+  readonly key: ActivationKey;
+  readonly label: string;
+  readonly gamma: number;
+  readonly pow: number;
+  /** ‖W‖ at which the bound stops shrinking. */
+  readonly wNeeded: number;
+}
+
+/** The γ table, from the registry's `maxSlope`. */
+export function gammaRows(keys: readonly ActivationKey[] = GAMMA_KEYS, steps = STEPS): GammaRow[] {
+  return keys.map((key) => {
+    const gamma = Activations[key].maxSlope.value;
+    return { key, label: Activations[key].label, gamma, pow: gamma ** steps, wNeeded: 1 / gamma };
+  });
+}
+
+/** The exploding example: a ReLU RNN with W_hh = ρ·orthogonal. */
+export const EXPLODE = Object.freeze({ c: 'rnn', a: 'relu', r: 1.5, w: 'orth', bf: 0, s: 1 } as const);
+/** Sequence lengths of the clipping table. */
+export const CLIP_LENGTHS = Object.freeze([10, 25, 50, 100] as const);
+
+/** One row of the clipping table. */
+export interface ClipRow {
+  readonly T: number;
+  /** ‖∂L/∂h_1‖ as log10 (exact), the gradient at the first step. */
+  readonly firstLog10: number;
+  readonly firstFlag: NormFlag;
+  readonly before: number;
+  readonly after: number;
+  readonly factor: number;
+}
+
+/** The clipping table: `computeFlow` on {@link EXPLODE} for each length. */
+export function clipRows(lengths: readonly number[] = CLIP_LENGTHS): ClipRow[] {
+  return lengths.map((T) => {
+    const r = computeFlow({ ...EXPLODE, t: T });
+    return { T, firstLog10: r.h.log10[r.T - 1]!, firstFlag: r.h.flags[r.T - 1]!, before: r.clip.before, after: r.clip.after, factor: r.clip.factor };
+  });
+}
+
+/** Results of the two figures' default settings (what a reader sees first). */
+export function defaultResults(): { bptt: FlowResult; cec: FlowResult } {
+  return { bptt: computeFlow(flowParams(bpttState.defaults)), cec: computeFlow(flowParams(cecState.defaults)) };
+}
+
+/** Value (log10) of a series at its last lag. */
+export function lastLog10(r: FlowResult, which: 'h' | 'c' | 'ref' = 'h'): number {
+  const s = which === 'h' ? r.h : which === 'c' ? r.c! : r.ref;
+  return s.log10[r.T - 1]!;
+}
+
+/** Runs `computeFlow` for a variant of a figure's defaults (for numbers quoted in the text). */
+export function variant(base: FlowParams, change: Partial<FlowParams>): FlowResult {
+  return computeFlow({ ...base, ...change });
+}
+
+/** A curve's value at a lag (default: the last one), formatted as the figure's read-out formats it. */
+export function normAt(r: FlowResult, which: 'h' | 'c' | 'ref' = 'h', lag = r.T - 1): string {
+  const s = which === 'h' ? r.h : which === 'c' ? r.c : r.ref;
+  if (s === null) throw new Error('normAt: this cell has no cell state');
+  return formatNorm(s.log10[lag]!, s.flags[lag]!);
+}
+
+/** A link (fragment only) that puts a figure into a given state: `#fig-bptt=c:rnn,a:sigmoid,…`. */
+export function presetHref(figure: 'bptt' | 'cec', change: Partial<GradState>): string {
+  const def = figure === 'bptt' ? bpttState : cecState;
+  return def.href({ ...def.defaults, ...change });
+}
+
+/**
+ * The spectral radius of one gate block of W_hh under PyTorch's default initialisation U(−1/√H, 1/√H), measured
+ * with the library (mean over `seeds` seeds), for comparison with the figures' ρ.
+ */
+export function pytorchDefaultRadius(hidden = 32, seeds = 8): number {
+  let s = 0;
+  for (let seed = 1; seed <= seeds; seed++) {
+    const lstm = createLstm({ inputSize: 1, hiddenSize: hidden, rng: createRng(seed) });
+    s += spectralRadius(lstm.weightHh, { blocks: 4, block: 1 });
+  }
+  return s / seeds;
+}

@@ -1,0 +1,245 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { consoleProblems, launchBrowser, openPage, waitForHydration } from '../support/browser';
+import { startStaticServer, type StaticServer } from '../support/static-server';
+import { BASE, DIST } from '../support/site';
+import { ACTIVATION_KEYS, Activations } from '../../src/lib/nn/activations';
+
+const PATH = 'articles/activation-functions/';
+const FIGURES = ['act', 'morph', 'errata', 'd2'] as const;
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startStaticServer(DIST, BASE);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const fig = (page: Page, id: string) => page.locator(`figure.fig[data-figure="${id}"]`);
+
+/** Scrolls a figure into view and waits until its island has hydrated (the plot becomes a slider). */
+async function hydrate(page: Page, id: string) {
+  const f = fig(page, id);
+  await f.scrollIntoViewIfNeeded();
+  await f.locator('.fp-plot[role="slider"]').waitFor({ timeout: 20_000 });
+  return f;
+}
+
+async function noBadNumbers(page: Page) {
+  const text = await page.evaluate(() => document.body.innerText);
+  expect(text).not.toMatch(/\bNaN\b|Infinity/);
+}
+
+describe('figures without JavaScript', () => {
+  it('are server-rendered SVG plots with paths, captions and data tables', async () => {
+    const { context, page } = await openPage(browser, server.origin, { javaScriptEnabled: false });
+    await page.goto(server.url(PATH));
+    for (const id of FIGURES) {
+      const f = fig(page, id);
+      expect(await f.count(), id).toBe(1);
+      const svg = f.locator('svg.fp-svg');
+      await expect.poll(() => svg.isVisible()).toBe(true);
+      expect(await svg.locator('path.fp-curve').count(), id).toBeGreaterThan(0);
+      expect((await svg.boundingBox())!.height, id).toBeGreaterThan(150);
+      expect(await f.locator('figcaption').textContent()).not.toBe('');
+      expect(await f.locator('details.fig-data table tbody tr').count(), id).toBeGreaterThan(5);
+    }
+    await noBadNumbers(page);
+    await context.close();
+  });
+
+  it('typeset every activation’s f and f′ with exactly the registry’s LaTeX', async () => {
+    const { context, page } = await openPage(browser, server.origin, { javaScriptEnabled: false });
+    await page.goto(server.url(PATH));
+    for (const k of ACTIVATION_KEYS) {
+      for (const part of ['f', 'df'] as const) {
+        const tex = await page.locator(`[data-formula="${k}:${part}"] annotation[encoding="application/x-tex"]`).textContent();
+        expect(tex, `${k}:${part}`).toBe(Activations[k].latex[part]);
+      }
+      expect(await page.locator(`.props-table tr[data-key="${k}"]`).count()).toBe(1);
+    }
+    await context.close();
+  });
+});
+
+describe('figures with JavaScript', () => {
+  for (const width of [1280, 375]) {
+    it(`do not shift the layout when they hydrate (${width} px)`, async () => {
+      const boxes = async (js: boolean) => {
+        const { context, page } = await openPage(browser, server.origin, { javaScriptEnabled: js, viewport: { width, height: 900 } });
+        await page.goto(server.url(PATH));
+        if (js) for (const id of FIGURES) await hydrate(page, id);
+        const r = await page.evaluate(() =>
+          [...document.querySelectorAll('figure.fig')].map((f) => {
+            const b = f.getBoundingClientRect();
+            return [Math.round(b.top + window.scrollY), Math.round(b.height)];
+          }),
+        );
+        await context.close();
+        return r;
+      };
+      const ssr = await boxes(false);
+      const live = await boxes(true);
+      expect(live).toHaveLength(FIGURES.length);
+      for (let i = 0; i < ssr.length; i++) {
+        expect(Math.abs(live[i]![1]! - ssr[i]![1]!), `height of figure ${i}`).toBeLessThanOrEqual(1);
+        expect(Math.abs(live[i]![0]! - ssr[i]![0]!), `top of figure ${i}`).toBeLessThanOrEqual(1);
+      }
+    });
+  }
+
+  it('the explorer responds to its select, slider, checkboxes and the keyboard on the plot', async () => {
+    const { context, page, log } = await openPage(browser, server.origin);
+    await page.goto(server.url(PATH));
+    const f = await hydrate(page, 'act');
+    const legend = f.locator('.fp-legend');
+    expect(await legend.textContent()).toContain('tanh(z)');
+
+    // Select: keyboard.
+    const select = f.locator('select');
+    await select.focus();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => select.inputValue()).not.toBe('tanh');
+    await select.selectOption('relu');
+    await expect.poll(() => legend.textContent()).toContain('ReLU(z)');
+
+    // Zoom slider: arrows change the range and its announced value.
+    const zoom = f.locator('input[type=range]');
+    const out = f.locator('output').first();
+    const before = await out.textContent();
+    await zoom.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => out.textContent()).not.toBe(before);
+    expect(await zoom.getAttribute('aria-valuetext')).toMatch(/^z from −\d/);
+    await page.keyboard.press('End');
+    await expect.poll(() => out.textContent()).toBe('−100 to 100');
+
+    // Checkboxes: Space adds f″ and the shading.
+    const paths = f.locator('path.fp-curve');
+    const n = await paths.count();
+    await f.locator('input[type=checkbox]').nth(1).focus();
+    await page.keyboard.press('Space');
+    await expect.poll(() => paths.count()).toBe(n + 1);
+    await f.locator('input[type=checkbox]').nth(2).focus();
+    await page.keyboard.press('Space');
+    await expect.poll(() => f.locator('rect.fp-shade').count()).toBeGreaterThan(0);
+
+    // The plot is a slider: arrows move the cursor and update the read-out and aria-valuenow.
+    const plot = f.locator('.fp-plot');
+    const readout = f.locator('.fp-readout');
+    const r0 = await readout.textContent();
+    const v0 = Number(await plot.getAttribute('aria-valuenow'));
+    await plot.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => readout.textContent()).not.toBe(r0);
+    expect(Number(await plot.getAttribute('aria-valuenow'))).toBeGreaterThan(v0);
+    await page.keyboard.press('Home');
+    await expect.poll(() => plot.getAttribute('aria-valuenow')).toBe('-100');
+    await page.keyboard.press('+');
+    await expect.poll(() => out.textContent()).not.toBe('−100 to 100');
+
+    // Hover moves the cursor too.
+    const box = (await plot.boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.75, box.y + box.height / 2);
+    await expect.poll(() => plot.getAttribute('aria-valuenow')).not.toBe('-100');
+
+    // Every activation, zoomed out: still no NaN anywhere.
+    for (const k of ACTIVATION_KEYS) {
+      await select.selectOption(k);
+      await expect.poll(() => legend.textContent()).toContain('(z)');
+      await noBadNumbers(page);
+    }
+    expect(consoleProblems(log)).toEqual([]);
+    expect(log.pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('the morph, errata and second-derivative figures respond to the keyboard', async () => {
+    const { context, page, log } = await openPage(browser, server.origin);
+    await page.goto(server.url(PATH));
+    for (const id of ['morph', 'errata', 'd2'] as const) {
+      const f = await hydrate(page, id);
+      const slider = f.locator('input[type=range]').first();
+      const out = f.locator('output').first();
+      const before = await out.textContent();
+      const legendBefore = await f.locator('.fp-legend').textContent();
+      await slider.focus();
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => out.textContent(), id).not.toBe(before);
+      if (id === 'morph') {
+        await page.keyboard.press('End');
+        await expect.poll(() => f.locator('.fp-legend').textContent()).toContain('g(z) = 2·σ(2z) − 1');
+        expect(legendBefore).toContain('g(z) = σ(z)');
+        expect(await f.locator('.fig-desc').textContent()).toMatch(/At t = 1 the curve is tanh/);
+      } else {
+        const box = f.locator('input[type=checkbox]').first();
+        const n = await f.locator('path.fp-curve').count();
+        await box.focus();
+        await page.keyboard.press('Space');
+        await expect.poll(() => f.locator('path.fp-curve').count(), id).not.toBe(n);
+      }
+      const plot = f.locator('.fp-plot');
+      const v = await plot.getAttribute('aria-valuenow');
+      await plot.focus();
+      await page.keyboard.press('PageUp');
+      await expect.poll(() => plot.getAttribute('aria-valuenow'), id).not.toBe(v);
+    }
+    await noBadNumbers(page);
+    expect(consoleProblems(log)).toEqual([]);
+    expect(log.pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('reads its state from the URL fragment and writes it back with “Copy link”', async () => {
+    const { context, page } = await openPage(browser, server.origin);
+    await page.goto(server.url(`${PATH}#fig-act=f:relu,d:-2_2,d2:1&fig-morph=t:1`));
+    const f = await hydrate(page, 'act');
+    await expect.poll(() => f.locator('select').inputValue()).toBe('relu');
+    expect(await f.locator('output').first().textContent()).toBe('−2 to 2');
+    expect(await f.locator('.fig-notice').textContent()).toBe('');
+    const m = await hydrate(page, 'morph');
+    await expect.poll(() => m.locator('output').first().textContent()).toBe('1');
+
+    await f.locator('.fig-copy').click();
+    await expect.poll(() => f.locator('.fig-notice').textContent()).toMatch(/Link copied|address bar/);
+    const hash = decodeURIComponent(new URL(page.url()).hash);
+    expect(hash).toContain('fig-act=f:relu,d:-2_2,d1:1,d2:1,sh:0,x:1');
+    expect(hash).toContain('fig-morph=t:1');
+    await context.close();
+  });
+
+  it('shows malformed link settings as a polite, text-only notice and falls back to defaults', async () => {
+    const { context, page, log } = await openPage(browser, server.origin);
+    await page.goto(server.url(`${PATH}#fig-act=f:<img src=x onerror=alert(1)>,d:oops,zz:1`));
+    const f = await hydrate(page, 'act');
+    const notice = f.locator('.fig-notice');
+    await expect.poll(() => notice.textContent()).toMatch(/partly invalid/);
+    expect(await notice.getAttribute('role')).toBe('status');
+    expect(await notice.locator('li').count()).toBe(3);
+    expect(await notice.textContent()).toContain('<img');
+    expect(await page.locator('figure img').count()).toBe(0);
+    expect(await f.locator('select').inputValue()).toBe('tanh');
+    await noBadNumbers(page);
+    expect(log.pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`has no axe violation with a notice shown and every data view open (${colorScheme})`, async () => {
+      const { context, page } = await openPage(browser, server.origin, { colorScheme });
+      await page.goto(server.url(`${PATH}#fig-act=f:nope`));
+      await waitForHydration(page);
+      for (const id of FIGURES) await hydrate(page, id);
+      await page.evaluate(() => document.querySelectorAll('details.fig-data').forEach((d) => ((d as HTMLDetailsElement).open = true)));
+      const axe = await new AxeBuilder({ page }).include('figure.fig').include('.formula-list').include('figure.props').analyze();
+      expect(axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes[0]?.target})`)).toEqual([]);
+      await context.close();
+    });
+  }
+});

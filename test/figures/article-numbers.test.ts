@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { values, text, tex } from '../../src/figures/article-numbers';
+import { renderTex } from '../../src/figures/tex';
+import { secondDerivativePeak, CLOSED_FORMS, eightSigmaD2 } from '../../src/figures/second-derivative';
+import { asTyped, withParentheses, correctLiteral } from '../../src/figures/errata';
+import { morphFn, morphSlopeAt0, maxDeviationFromTanh, morphFormula } from '../../src/figures/morph';
+import { Activations } from '../../src/lib/nn/activations';
+
+describe('numbers of the article, against closed forms', () => {
+  it('slopes at 0 and their ratio', () => {
+    expect(values.slopeSigmoid0).toBe(0.25);
+    expect(values.slopeTanh0).toBe(1);
+    expect(values.ratio).toBe(4);
+  });
+
+  it('powers of 4 over 20 and 50 steps', () => {
+    expect(values.powers).toEqual([
+      { n: 20, up: 4 ** 20, down: 0.25 ** 20 },
+      { n: 50, up: 4 ** 50, down: 0.25 ** 50 },
+    ]);
+    expect(text.powers[0]).toEqual({ n: 20, up: '1.1 × 10¹²', down: '9.1 × 10⁻¹³' });
+    expect(text.powers[1]!.up).toBe('1.3 × 10³⁰');
+  });
+
+  it('the identities tanh = 2σ(2z) − 1, tanh′ = 4σ′(2z), tanh″ = 8σ″(2z) hold to rounding', () => {
+    expect(values.identityGap).toBeLessThan(1e-15);
+    expect(values.derivativeIdentityGap).toBeLessThan(1e-15);
+    expect(values.secondIdentityGap).toBeLessThan(1e-15);
+  });
+
+  it('second-derivative extrema found numerically equal √3/18 at ln(2+√3) and 4√3/9 at ½ln(2+√3)', () => {
+    const s = secondDerivativePeak('sigmoid');
+    const t = secondDerivativePeak('tanh');
+    expect(s.value).toBeCloseTo(Math.sqrt(3) / 18, 14);
+    expect(s.z).toBeCloseTo(Math.log(2 + Math.sqrt(3)), 6);
+    expect(t.value).toBeCloseTo((4 * Math.sqrt(3)) / 9, 14);
+    expect(t.z).toBeCloseTo(0.5 * Math.log(2 + Math.sqrt(3)), 6);
+    expect(CLOSED_FORMS.tanh.z * 2).toBeCloseTo(CLOSED_FORMS.sigmoid.z, 15);
+    expect(text.d2SigmoidValue).toBe('0.09623');
+    expect(text.d2TanhValue).toBe('0.7698');
+    expect(text.d2SigmoidZ).toBe('1.317');
+    expect(text.d2TanhZ).toBe('0.6585');
+  });
+
+  it('tanh″ decays twice as fast as σ″, and tanh′ twice as fast as σ′', () => {
+    expect(values.d2DecayTanh * 2).toBeCloseTo(values.d2DecaySigmoid, 6);
+    expect(values.d1DecayTanh * 2).toBeCloseTo(values.d1DecaySigmoid, 6);
+    // Beyond the decay point |σ″| really stays below 1 % of its maximum.
+    for (let z = values.d2DecaySigmoid + 1e-6; z < 60; z += 0.37) {
+      expect(Math.abs(Activations.sigmoid.d2f(z))).toBeLessThan(0.01 * values.d2Sigmoid.value);
+    }
+    for (let z = -10; z <= 10; z += 0.01) expect(eightSigmaD2(z)).toBeCloseTo(Activations.tanh.d2f(z), 14);
+  });
+
+  it('the forum formula: as typed it is −e^{−z} + e^{−2z} with minimum −1/4 at ln 2', () => {
+    expect(values.typedMin.z).toBeCloseTo(Math.LN2, 6);
+    expect(values.typedMin.value).toBeCloseTo(-0.25, 12);
+    expect(asTyped(-5)).toBeCloseTo(Math.exp(10) - Math.exp(5), 6);
+    for (let z = -20; z <= 20; z += 0.1) {
+      expect(withParentheses(z)).toBeCloseTo(-Activations.sigmoid.df(z), 15);
+      expect(correctLiteral(z)).toBeCloseTo(Activations.sigmoid.df(z), 15);
+    }
+    // Overflow shows up as a non-finite value (drawn as a gap), never as a wrong finite number.
+    expect(Number.isFinite(asTyped(-800))).toBe(false);
+  });
+
+  it('the morph runs from σ to tanh with slope (1 + t)²/4 at 0', () => {
+    expect(morphFn(0)(0.7)).toBe(Activations.sigmoid.f(0.7));
+    expect(maxDeviationFromTanh(1)).toBeLessThan(1e-15);
+    expect(maxDeviationFromTanh(0.5)).toBeGreaterThan(0.1);
+    for (const t of [0, 0.25, 0.5, 1]) expect(morphSlopeAt0(t)).toBeCloseTo((1 + t) ** 2 / 4, 15);
+    expect(morphFormula(0)).toBe('σ(z)');
+    expect(morphFormula(1)).toBe('2·σ(2z) − 1');
+  });
+
+  it('every ready-made formula typesets', () => {
+    const all = [...Object.values(tex).flat()];
+    for (const s of all) expect(renderTex(s as string, true)).not.toContain('katex-error');
+    expect(JSON.stringify({ values, text, tex })).not.toMatch(/NaN|Infinity/);
+  });
+});

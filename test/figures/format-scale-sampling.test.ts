@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { scaleLinear } from 'd3-scale';
+import { formatNumber, formatScientific, MINUS, texNumber, formatInterval } from '../../src/figures/format';
+import { linearAxis, niceDomain, plotFrame, tickCount } from '../../src/figures/scale';
+import { clipSegmentY, sampleFunction, samplesToPath } from '../../src/figures/sampling';
+
+describe('formatNumber', () => {
+  it('never prints NaN or Infinity', () => {
+    expect(formatNumber(Number.NaN)).toBe('—');
+    expect(formatNumber(Infinity)).toBe('overflow');
+    expect(formatNumber(-Infinity)).toBe('overflow');
+    expect(texNumber(Number.NaN)).toBe('\\text{—}');
+    fc.assert(
+      fc.property(fc.double(), (v) => {
+        expect(formatNumber(v)).not.toMatch(/NaN|Infinity/);
+      }),
+    );
+  });
+
+  it('uses the typographic minus, drops zeros only for exact values and switches to powers of ten', () => {
+    expect(formatNumber(-0.25)).toBe(`${MINUS}0.25`);
+    expect(formatNumber(0.4199743)).toBe('0.4200');
+    expect(formatNumber(1)).toBe('1');
+    expect(formatNumber(-0)).toBe('0');
+    expect(formatNumber(123456)).toBe('1.235 × 10⁵');
+    expect(formatNumber(2.5e-7)).toBe('2.5 × 10⁻⁷');
+    expect(formatScientific(4 ** 20, 2)).toBe('1.1 × 10¹²');
+    expect(formatScientific(4 ** -20, 2)).toBe('9.1 × 10⁻¹³');
+    expect(texNumber(4 ** 50, 2, true)).toBe('1.3\\cdot10^{30}');
+    expect(formatInterval(-Infinity, 2)).toBe(`[${MINUS}∞, 2]`);
+  });
+});
+
+describe('axes', () => {
+  it('takes ticks and labels from d3-scale', () => {
+    const a = linearAxis([-6, 6], [50, 626], 8);
+    const d3 = scaleLinear().domain([-6, 6]).range([50, 626]);
+    expect(a.ticks).toEqual(d3.ticks(8));
+    expect(a.labels).toEqual(d3.ticks(8).map(d3.tickFormat(8)));
+    expect(a.labels[0]).toBe(`${MINUS}6`);
+  });
+
+  it('maps and inverts', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1e3, max: 1e3, noNaN: true }), (v) => {
+        const a = linearAxis([-10, 30], [400, 20], 5);
+        expect(a.invert(a.map(v))).toBeCloseTo(v, 9);
+      }),
+    );
+    const y = linearAxis([0, 1], [300, 0], 5);
+    expect(y.map(1)).toBe(0);
+  });
+
+  it('fits a nice y domain around finite values and 0, ignoring NaN and infinities', () => {
+    const [lo, hi] = niceDomain([0.1, 0.9, Number.NaN, Infinity]);
+    expect(lo).toBeLessThanOrEqual(0);
+    expect(hi).toBeGreaterThanOrEqual(0.9);
+    expect(niceDomain([])).toEqual([-1, 1]);
+    const [a, b] = niceDomain([5, 5], { include: [] });
+    expect(b - a).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it('sizes tick counts and plot frames', () => {
+    expect(tickCount(700, 70)).toBe(10);
+    expect(tickCount(10, 70)).toBe(2);
+    const f = plotFrame(640, 400);
+    expect(f.x1 - f.x0).toBeGreaterThan(500);
+    expect(f.y1).toBeLessThan(400);
+  });
+});
+
+describe('sampling and paths', () => {
+  const px = { x: (v: number) => v * 10, y: (v: number) => 100 - v * 10, top: 0, bottom: 100 };
+
+  it('samples both ends and both sides of each break', () => {
+    const s = sampleFunction((x) => x, -1, 1, 5, { breaks: [0.1] });
+    expect(s.xs[0]).toBe(-1);
+    expect(s.xs[s.xs.length - 1]).toBe(1);
+    expect([...s.xs].some((x) => x < 0.1 && x > 0.0999)).toBe(true);
+    expect([...s.xs].some((x) => x > 0.1 && x < 0.1001)).toBe(true);
+    const split = sampleFunction((x) => (x > 0 ? 1 : 0), -1, 1, 5, { breaks: [0], splitAtBreaks: true });
+    expect(samplesToPath(split, px).match(/M/g)).toHaveLength(2);
+  });
+
+  it('lifts the pen at non-finite values and never writes NaN or Infinity', () => {
+    const s = sampleFunction((x) => (Math.abs(x) < 0.3 ? Number.NaN : x < 0 ? -Infinity : 1 / x), -1, 1, 101);
+    const d = samplesToPath(s, px);
+    expect(d).not.toMatch(/NaN|Infinity/);
+    expect(d.match(/M/g)!.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('clips at the top and bottom of the plot, exactly at the edge', () => {
+    const s = sampleFunction((x) => 20 * x, -1, 1, 3); // 0→ -20, 0, 20: far outside [0, 10]
+    const d = samplesToPath(s, { ...px, top: 0, bottom: 100 });
+    for (const m of d.matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)) {
+      const y = Number(m[2]);
+      expect(y).toBeGreaterThanOrEqual(0);
+      expect(y).toBeLessThanOrEqual(100);
+    }
+    expect(clipSegmentY(0, -50, 10, 50, 0, 100)).toEqual([5, 0, 10, 50]);
+    expect(clipSegmentY(0, -50, 10, -40, 0, 100)).toBeUndefined();
+    fc.assert(
+      fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.double({ min: -1e6, max: 1e6, noNaN: true }), (a, b) => {
+        const c = clipSegmentY(0, a, 1, b, 0, 100);
+        if (c) for (const y of [c[1], c[3]]) expect(y >= -1e-9 && y <= 100 + 1e-9).toBe(true);
+      }),
+    );
+  });
+});

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { ACTIVATION_KEYS, Activations } from '../../src/lib/nn/activations';
+import { buildPlot, dataTable, describePlot, readoutAt, sampleCurves, summarise } from '../../src/figures/function-plot';
+import { explorerDescription, explorerSpec, explorerState, saturationIntervals } from '../../src/figures/explorer';
+import { errataSpec, errataState } from '../../src/figures/errata';
+import { morphSpec, morphState } from '../../src/figures/morph';
+import { secondDerivativeSpec, secondDerivativeState } from '../../src/figures/second-derivative';
+import { curveLabel, activationSymbol } from '../../src/figures/names';
+import { intervalsWhere, maximize } from '../../src/figures/analysis';
+
+const NO_BAD = /NaN|Infinity|undefined/;
+
+describe('explorer plot', () => {
+  it('draws f, f′ and f″ of every activation from the registry, at any zoom, without NaN', () => {
+    for (const f of ACTIVATION_KEYS) {
+      for (const d of [[-6, 6], [-100, 100], [-0.25, 0.25], [40, 100]] as const) {
+        const s = { ...explorerState.defaults, f, d, d2: true, sh: true };
+        const spec = explorerSpec(s);
+        expect(spec.curves.map((c) => c.label)).toEqual([curveLabel(f, 0), curveLabel(f, 1), curveLabel(f, 2)]);
+        expect(spec.curves[1]!.fn).toBe(Activations[f].df);
+        const m = buildPlot(spec, 640, 400);
+        for (const c of m.curves) expect(c.d, `${f} ${c.id}`).not.toMatch(NO_BAD);
+        expect(JSON.stringify(dataTable(spec))).not.toMatch(NO_BAD);
+        expect(explorerDescription(s, spec, m)).not.toMatch(NO_BAD);
+      }
+    }
+  });
+
+  it('shades where |f′| < 1 % of the maximum, with bisection-exact ends', () => {
+    const [left, right] = saturationIntervals('tanh', [-10, 10]);
+    // tanh′(z) = 0.01 at z = artanh(√0.99).
+    const edge = Math.atanh(Math.sqrt(0.99));
+    expect(left![1]).toBeCloseTo(-edge, 9);
+    expect(right![0]).toBeCloseTo(edge, 9);
+    expect(saturationIntervals('relu', [-5, 5])).toEqual([[-5, expect.closeTo(0, 9)]]);
+    expect(saturationIntervals('identity', [-5, 5])).toEqual([]);
+  });
+
+  it('reads exact values at the cursor, formatted without NaN', () => {
+    const spec = explorerSpec(explorerState.defaults);
+    const r = readoutAt(spec, 1);
+    expect(r.map((v) => v.value)).toEqual([Math.tanh(1), Activations.tanh.df(1)]);
+    expect(r[0]!.text).toBe('0.7616');
+    const wild = readoutAt({ ...spec, curves: [{ id: 'x', label: 'x', fn: () => Number.NaN, colour: 1 }, { id: 'y', label: 'y', fn: () => -Infinity, colour: 2 }] }, 0);
+    expect(wild.map((v) => v.text)).toEqual(['—', 'overflow']);
+  });
+
+  it('puts data rows at round z values and kinks', () => {
+    const t = dataTable(explorerSpec({ ...explorerState.defaults, f: 'hardtanh', d: [-3, 3] }));
+    expect(t.columns).toEqual(['z', 'Hard tanh(z)', 'Hard tanh′(z)']);
+    const zs = t.rows.map((r) => r[0]);
+    expect(zs).toContain('0');
+    expect(zs).toContain('−1');
+    expect(t.rows.find((r) => r[0] === '0.5')![1]).toBe('0.5');
+  });
+
+  it('names curves from the registry', () => {
+    expect(activationSymbol('sigmoid')).toBe('σ');
+    expect(activationSymbol('silu')).toBe('SiLU');
+    expect(curveLabel('tanh', 2)).toBe('tanh″(z)');
+  });
+});
+
+describe('the other figures', () => {
+  it('never draw or describe NaN, at their default and extreme states', () => {
+    const cases = [
+      morphSpec(morphState.defaults),
+      morphSpec({ t: 1, x: 6 }),
+      errataSpec(errataState.defaults),
+      errataSpec({ ...errataState.defaults, d: [-50, 50] }),
+      secondDerivativeSpec({ ...secondDerivativeState.defaults, ov: true, d1: true }),
+      secondDerivativeSpec({ ...secondDerivativeState.defaults, d: [-30, 30] }),
+    ];
+    for (const spec of cases) {
+      const m = buildPlot(spec, 343, 274);
+      for (const c of m.curves) expect(c.d).not.toMatch(NO_BAD);
+      expect(describePlot(spec, m)).not.toMatch(NO_BAD);
+      expect(JSON.stringify(dataTable(spec))).not.toMatch(NO_BAD);
+    }
+  });
+
+  it('mark the extrema of σ″ and tanh″ inside the plot', () => {
+    const m = buildPlot(secondDerivativeSpec(secondDerivativeState.defaults), 640, 400);
+    expect(m.markers).toHaveLength(4);
+  });
+});
+
+describe('summaries and numerics', () => {
+  it('summarises trends and unique extrema', () => {
+    const s = sampleCurves({ curves: [{ id: 'a', label: 'a', fn: Activations.tanh.df, colour: 1 }], xDomain: [-3, 3] }, 601).get('a')!;
+    const sum = summarise(s);
+    expect(sum.trend).toBe('rising then falling');
+    expect(sum.argmax).toBeCloseTo(0, 9);
+    expect(sum.max).toBe(1);
+    const flat = sampleCurves({ curves: [{ id: 'a', label: 'a', fn: Activations.relu.df, colour: 1 }], xDomain: [-3, 3] }, 601).get('a')!;
+    expect(summarise(flat).argmax).toBeUndefined();
+  });
+
+  it('maximises and finds intervals', () => {
+    const m = maximize((z) => -((z - 1.2345) ** 2), -10, 10);
+    expect(m.x).toBeCloseTo(1.2345, 7);
+    expect(intervalsWhere((z) => Math.abs(z) < 1, -3, 3)).toEqual([[expect.closeTo(-1, 9), expect.closeTo(1, 9)]]);
+  });
+});
