@@ -4,7 +4,7 @@
  *
  * Run (Node ≥ 22.18 / 24 strips the types itself; the pinned Node is 24):
  *
- *   cd /work/main && export PATH=$PWD/node_modules/.bin:$PATH && node bench/cells.ts [--reps 9] [--quick]
+ *   cd /work/main && export PATH=$PWD/node_modules/.bin:$PATH && node bench/cells.ts [--rounds 5] [--reps 5] [--quick]
  *
  * The work: I = 2, T = 50, B = 32, H ∈ {8, 16, 32, 64}, PyTorch layout and default init; loss L = Σ_t Σ_b dhs_t·h_t
  * for a fixed random dhs (every step's h receives a gradient, as with a per-step readout), so the backward pass
@@ -21,13 +21,15 @@
  * The reference throughput is this library's register-blocked kernel (`gemmABt`) on a 256×256×256 multiply in the
  * same run, next to a naive triple loop.
  *
- * Timing: each configuration is warmed up, then run at least `reps` times and for at least 1.5 s. The main table
- * uses the mean CPU time of the benchmark thread per step (`process.threadCpuUsage`), which stays meaningful when
- * other processes compete for the cores; wall-clock medians are printed too. "ours" is the better of two
- * measurements taken before and after the TF.js runs. Lower is better.
+ * Timing: every configuration is measured once per round (warm-up, then at least `--reps` runs and 0.6 s); rounds
+ * (`--rounds`, default 5) interleave all configurations so that they see the same machine conditions, and the table
+ * reports medians over the rounds (ratios: medians of the per-round ratios). Times are the mean CPU time of the
+ * benchmark thread per step (`process.threadCpuUsage`), which stays meaningful when other processes compete for the
+ * cores (shared-core slowdowns still leak in); wall-clock medians are printed too. Lower is better.
  */
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createLstm } from '../src/lib/nn/lstm.ts';
 import { gemmABt } from '../src/lib/nn/kernels.ts';
@@ -36,7 +38,9 @@ import { createRng } from '../src/lib/nn/rng.ts';
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const repsArg = args.indexOf('--reps');
-const REPS = repsArg >= 0 ? Number(args[repsArg + 1]) : quick ? 3 : 9;
+const REPS = repsArg >= 0 ? Number(args[repsArg + 1]) : quick ? 3 : 5;
+const roundsArg = args.indexOf('--rounds');
+const ROUNDS = roundsArg >= 0 ? Number(args[roundsArg + 1]) : quick ? 1 : 5;
 const I = 2;
 const T = 50;
 const B = 32;
@@ -61,7 +65,7 @@ interface Timing {
  * median wall time per run and the mean thread CPU time per run (the CPU clock ticks coarsely, so only the mean
  * over many runs is meaningful; it is robust to other processes competing for the cores, the wall time is not).
  */
-function measure(f: () => void, reps: number, warm: number, minMs = quick ? 300 : 1500): Timing {
+function measure(f: () => void, reps: number, warm: number, minMs = quick ? 200 : 600): Timing {
   for (let k = 0; k < warm; k++) f();
   const walls: number[] = [];
   const c0 = threadCpuMs();
@@ -95,7 +99,7 @@ function kernelGflops(): { blocked: number; naive: number } {
   const Bm = randomArray(N * N, 2);
   const C = new Float64Array(N * N);
   const flop = 2 * N * N * N;
-  const blocked = measure(() => gemmABt(N, N, N, A, 0, N, Bm, 0, N, C, 0, N, false), REPS * 2, 5);
+  const blocked = measure(() => gemmABt(N, N, N, A, 0, N, Bm, 0, N, C, 0, N, false), REPS, 5);
   const naive = measure(
     () => {
       for (let m = 0; m < N; m++) {
@@ -106,8 +110,9 @@ function kernelGflops(): { blocked: number; naive: number } {
         }
       }
     },
-    REPS,
     2,
+    1,
+    quick ? 100 : 300,
   );
   return { blocked: flop / pick(blocked) / 1e6, naive: flop / pick(naive) / 1e6 };
 }
@@ -123,7 +128,7 @@ function ours(H: number, x: Float64Array, dhs: Float64Array): Timing {
       lstm.backward(dhs);
     },
     REPS,
-    Math.max(5, REPS),
+    5,
   );
 }
 
@@ -182,35 +187,50 @@ async function main(): Promise<void> {
   }
   const wasmThreads = await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT');
   const wasmSimd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
-  const kernel = kernelGflops();
+  const median = (v: number[]): number => [...v].sort((a, b) => a - b)[v.length >> 1]!;
+  // Rounds interleave all measurements (kernel, ours, TF.js CPU, TF.js wasm for every H), so that all of them see
+  // the same machine conditions; every reported number is the median over the rounds, ratios are medians of the
+  // per-round ratios.
+  const kernelRuns: Array<{ blocked: number; naive: number }> = [];
+  const runs = new Map<number, Array<{ ours: Timing; cpu: Timing; wasm: Timing; kernel: number }>>();
+  for (let round = 0; round < ROUNDS; round++) {
+    const kernel = kernelGflops();
+    kernelRuns.push(kernel);
+    for (const H of HS) {
+      const x = randomArray(T * B * I, 11);
+      const dhs = randomArray(T * B * H, 12);
+      const mine = ours(H, x, dhs);
+      await tf.setBackend('cpu');
+      const cpu = tfjs(H, x, dhs);
+      await tf.setBackend('wasm');
+      const wasm = tfjs(H, x, dhs);
+      runs.set(H, [...(runs.get(H) ?? []), { ours: mine, cpu, wasm, kernel: kernel.blocked }]);
+    }
+  }
   const rows: string[][] = [];
   const wallRows: string[][] = [];
   for (const H of HS) {
-    const x = randomArray(T * B * I, 11);
-    const dhs = randomArray(T * B * H, 12);
+    const rs = runs.get(H)!;
     const flop = 24 * T * B * H * (I + H);
-    const first = ours(H, x, dhs);
-    await tf.setBackend('cpu');
-    await tf.ready();
-    const cpu = tfjs(H, x, dhs);
-    await tf.setBackend('wasm');
-    await tf.ready();
-    const wasm = tfjs(H, x, dhs);
-    const second = ours(H, x, dhs); // measured again after TF.js ran, to expose drift
-    const mine = pick(first) <= pick(second) ? first : second;
-    const gflops = flop / pick(mine) / 1e6;
+    const oursMs = median(rs.map((r) => pick(r.ours)));
+    const gflops = flop / oursMs / 1e6;
     rows.push([
       String(H),
-      pick(mine).toFixed(2),
-      pick(cpu).toFixed(1),
-      pick(wasm).toFixed(1),
-      (pick(cpu) / pick(mine)).toFixed(1) + '×',
-      (pick(wasm) / pick(mine)).toFixed(1) + '×',
+      oursMs.toFixed(2),
+      median(rs.map((r) => pick(r.cpu))).toFixed(1),
+      median(rs.map((r) => pick(r.wasm))).toFixed(1),
+      median(rs.map((r) => pick(r.cpu) / pick(r.ours))).toFixed(1) + '×',
+      median(rs.map((r) => pick(r.wasm) / pick(r.ours))).toFixed(1) + '×',
       (flop / 1e6).toFixed(1),
       gflops.toFixed(2),
-      ((100 * gflops) / kernel.blocked).toFixed(0) + '%',
+      median(rs.map((r) => (100 * flop) / pick(r.ours) / 1e6 / r.kernel)).toFixed(0) + '%',
     ]);
-    wallRows.push([String(H), mine.wall.toFixed(2), cpu.wall.toFixed(1), wasm.wall.toFixed(1)]);
+    wallRows.push([
+      String(H),
+      median(rs.map((r) => r.ours.wall)).toFixed(2),
+      median(rs.map((r) => r.cpu.wall)).toFixed(1),
+      median(rs.map((r) => r.wasm.wall)).toFixed(1),
+    ]);
   }
   const table = (head: string[], body: string[][]): void => {
     const widths = head.map((h, c) => Math.max(h.length, ...body.map((r) => r[c]!.length)));
@@ -219,15 +239,16 @@ async function main(): Promise<void> {
     for (const r of body) console.log(line(r));
   };
   const clock = Number.isNaN(threadCpuMs()) ? 'wall-clock median' : 'thread CPU time, mean';
-  console.log(`LSTM train step (forward + BPTT), I=${I}, T=${T}, B=${B}; node ${process.version}; ${clock} per step`);
+  console.log(`LSTM train step (forward + BPTT), I=${I}, T=${T}, B=${B}; node ${process.version}; ${clock} per step;`);
+  console.log(`median of ${ROUNDS} interleaved rounds; load average at the end: ${loadavg().map((v) => v.toFixed(1)).join(' ')}`);
   console.log(`TF.js ${tf.version.tfjs} (float32; wasm SIMD ${String(wasmSimd)}, wasm threads ${String(wasmThreads)}); ours float64.`);
   console.log('FLOP = 24·T·B·H·(I+H), matrix multiplies only.');
   console.log(
-    `Kernel reference (256³, same run): blocked gemmABt ${kernel.blocked.toFixed(2)} GFLOP/s, ` +
-      `naive loop ${kernel.naive.toFixed(2)} GFLOP/s`,
+    `Kernel reference (256³, same rounds): blocked gemmABt ${median(kernelRuns.map((k) => k.blocked)).toFixed(2)} ` +
+      `GFLOP/s, naive loop ${median(kernelRuns.map((k) => k.naive)).toFixed(2)} GFLOP/s`,
   );
   table(['H', 'ours ms', 'tfjs-cpu ms', 'tfjs-wasm ms', 'vs cpu', 'vs wasm', 'MFLOP', 'GFLOP/s', '% kernel'], rows);
-  console.log('Wall-clock medians (ms) of the same runs, for reference (inflated if other processes compete):');
+  console.log('Wall-clock medians (ms), for reference (inflated when other processes compete for the cores):');
   table(['H', 'ours', 'tfjs-cpu', 'tfjs-wasm'], wallRows);
 }
 

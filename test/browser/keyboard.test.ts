@@ -41,6 +41,8 @@ interface Control {
   label: string;
   /** Radio group name: one Tab stop per group (arrow keys move inside it). */
   group: string;
+  /** Explicit ARIA role, if any (`slider` on a focusable plot, `region` on a scrollable table…). */
+  role: string;
 }
 
 /** Marks every enabled, rendered control inside a figure with `data-kbd` = its document-order index. */
@@ -53,6 +55,9 @@ async function markFigureControls(page: Page): Promise<Control[]> {
           const h = el as HTMLElement;
           const style = getComputedStyle(h);
           const disabled = (h as HTMLButtonElement).disabled === true || h.closest('[inert]') !== null;
+          // content of a collapsed <details> is not on screen (its <summary> is, and is a control itself)
+          const collapsed = h.tagName !== 'SUMMARY' && h.closest('details:not([open])') !== null;
+          if (collapsed) continue;
           if (disabled || style.visibility === 'hidden' || style.display === 'none' || h.getClientRects().length === 0) continue;
           if (!controls.includes(el)) controls.push(el);
         }
@@ -70,6 +75,7 @@ async function markFigureControls(page: Page): Promise<Control[]> {
           tag: el.tagName.toLowerCase(),
           type: (el as HTMLInputElement).type ?? '',
           group: (el as HTMLInputElement).type === 'radio' ? (el as HTMLInputElement).name : '',
+          role: el.getAttribute('role') ?? '',
           label: label.replace(/\s+/g, ' ').slice(0, 50),
         };
       });
@@ -97,12 +103,16 @@ const focusStyle = (page: Page, index: number): Promise<FocusStyle> =>
     };
   });
 
-/** The figure around a control, serialised with the control's state, to see whether the figure responded. */
+/**
+ * A fingerprint of the figure around a control (its markup: readouts, SVG, aria-valuetext…, not the control's own
+ * value), to see whether the figure responded — so a slider that moves but drives nothing is reported.
+ */
 const figureState = (page: Page, index: number) =>
   page.locator(`[data-kbd="${index}"]`).evaluate((el) => {
-    // Only what the reader sees: the figure's markup (readouts, SVG, aria-valuetext…), not the control's own value,
-    // so a slider that moves but drives nothing is reported.
-    return (el.closest('figure, [data-figure]') ?? el.parentElement!).outerHTML;
+    const html = (el.closest('figure, [data-figure]') ?? el.parentElement!).outerHTML;
+    let h = 0x811c9dc5;
+    for (let i = 0; i < html.length; i++) h = Math.imul(h ^ html.charCodeAt(i), 0x01000193);
+    return `${html.length}:${h >>> 0}`;
   });
 
 const changes = (page: Page, index: number, before: string) =>
@@ -113,6 +123,31 @@ const changes = (page: Page, index: number, before: string) =>
       () => true,
       () => false,
     );
+
+/** How a control is operated from the keyboard, by kind. Links navigate, summaries are covered by axe; a bare
+ * `tabindex` element without an interactive role (a scrollable table region) is a focus stop, not a control. */
+function operation(c: Control): { kind: 'none' } | { kind: 'activate' } | { kind: 'value'; steps: string[] } {
+  const arrowsX = ['ArrowRight', 'ArrowLeft', 'ArrowLeft'];
+  const arrowsY = ['ArrowDown', 'ArrowUp', 'ArrowUp'];
+  if (c.tag === 'a' || c.tag === 'summary') return { kind: 'none' };
+  if (c.tag === 'input') {
+    if (c.type === 'range') return { kind: 'value', steps: arrowsX };
+    if (c.type === 'radio') return { kind: 'value', steps: arrowsY };
+    if (c.type === 'checkbox') return { kind: 'value', steps: ['Space'] };
+    if (['button', 'submit', 'reset', 'image'].includes(c.type)) return { kind: 'activate' };
+    if (c.type === 'number') return { kind: 'value', steps: ['ArrowUp', 'ArrowDown', 'ArrowDown'] };
+    return { kind: 'value', steps: ['type'] }; // text-like: type a new value, then Enter
+  }
+  if (c.tag === 'textarea') return { kind: 'value', steps: ['type'] };
+  if (c.tag === 'select') return { kind: 'value', steps: arrowsY };
+  if (c.tag === 'button') return { kind: 'activate' };
+  if (['slider', 'scrollbar', 'spinbutton'].includes(c.role)) return { kind: 'value', steps: [...arrowsX, 'ArrowUp'] };
+  if (['radiogroup', 'listbox', 'tablist', 'menu', 'tree', 'grid'].includes(c.role))
+    return { kind: 'value', steps: [...arrowsY, ...arrowsX] };
+  if (['button', 'switch', 'checkbox', 'tab', 'menuitem', 'option', 'radio', 'link'].includes(c.role))
+    return { kind: 'activate' };
+  return { kind: 'none' };
+}
 
 interface KeyboardReport {
   stops: number;
@@ -173,35 +208,64 @@ async function keyboardAudit(page: Page): Promise<KeyboardReport> {
     }
   }
 
-  // Operate each control: arrows for ranges/selects/radios, Enter then Space for buttons, Space for checkboxes.
+  // Operate each control the way its kind is operated from a keyboard (see operation()).
+  await page.evaluate(() => {
+    const w = window as unknown as { __kbdClicks?: Record<string, number> };
+    if (w.__kbdClicks) return;
+    const clicks: Record<string, number> = (w.__kbdClicks = {});
+    document.addEventListener(
+      'click',
+      (e) => {
+        const k = (e.target as Element | null)?.closest?.('[data-kbd]')?.getAttribute('data-kbd');
+        if (k) clicks[k] = (clicks[k] ?? 0) + 1;
+      },
+      true,
+    );
+  });
+  const clicks = (i: number) =>
+    page.evaluate((i) => (window as unknown as { __kbdClicks: Record<string, number> }).__kbdClicks[String(i)] ?? 0, i);
   const inoperable: string[] = [];
   for (const c of controls) {
     const control = page.locator(`[data-kbd="${c.index}"]`);
-    if (c.tag === 'a' || c.tag === 'summary' || (await control.count()) === 0) continue; // links navigate
+    const op = operation(c);
+    if (op.kind === 'none' || (await control.count()) === 0) continue;
     if (c.group && !focused.has(c.index)) continue; // radios: operated through the group's reached member
-    const keys =
-      c.tag === 'input' && c.type === 'range'
-        ? ['ArrowRight', 'ArrowLeft', 'ArrowLeft']
-        : c.tag === 'select' || c.type === 'radio'
-          ? ['ArrowDown', 'ArrowUp', 'ArrowUp']
-          : c.type === 'checkbox'
-            ? ['Space']
-            : ['Enter', 'Space'];
-    const needsAll = keys[0] === 'Enter' || keys[0] === 'Space'; // every activation key must work
-    const failed: string[] = [];
-    let worked = false;
-    for (const key of keys) {
-      if ((await control.count()) === 0) break;
-      await control.focus();
-      const before = await figureState(page, c.index);
-      await page.keyboard.press(key);
-      if (await changes(page, c.index, before)) {
-        worked = true;
-        if (!needsAll) break;
-      } else if (needsAll) failed.push(key);
-    }
-    if (!worked || failed.length > 0) {
-      inoperable.push(`${name(c)}: ${(needsAll ? failed : keys).join('/')} changed nothing in its figure`);
+    if (op.kind === 'activate') {
+      // Enter and Space must each activate: a click reaches the control (native buttons) or the figure changes
+      // (custom controls); an aria-pressed toggle must flip each time.
+      for (const key of ['Enter', 'Space']) {
+        if ((await control.count()) === 0) break;
+        await control.focus();
+        const [before, clicked, pressed] = [
+          await figureState(page, c.index),
+          await clicks(c.index),
+          await control.getAttribute('aria-pressed'),
+        ];
+        await page.keyboard.press(key);
+        const ok = (await clicks(c.index)) > clicked || (await changes(page, c.index, before));
+        const flipped = pressed === null || (await control.getAttribute('aria-pressed').catch(() => pressed)) !== pressed;
+        if (!ok) inoperable.push(`${name(c)}: ${key} does not activate it`);
+        else if (!flipped) inoperable.push(`${name(c)}: ${key} does not toggle aria-pressed`);
+      }
+    } else {
+      // Value controls: the keys must change what the figure shows (a slider that moves but drives nothing fails).
+      let worked = false;
+      for (const step of op.steps) {
+        if ((await control.count()) === 0) break;
+        await control.focus();
+        const before = await figureState(page, c.index);
+        if (step === 'type') {
+          const value = await control.inputValue();
+          const n = Number.parseFloat(value.replace('\u2212', '-')); // figures may print a true minus sign
+          await control.fill(Number.isFinite(n) ? String(n === 0.25 ? 0.75 : 0.25) : `${value}x`);
+          await page.keyboard.press('Enter');
+        } else await page.keyboard.press(step);
+        if (await changes(page, c.index, before)) {
+          worked = true;
+          break;
+        }
+      }
+      if (!worked) inoperable.push(`${name(c)}: ${op.steps.join('/')} changed nothing in its figure`);
     }
   }
   return {
@@ -273,8 +337,8 @@ describe('keyboard-only use', () => {
     expect(r.missing).toEqual(['input[range] "unreachable"']);
     expect(r.noIndicator).toEqual([expect.stringContaining('button "no ring"')]);
     expect(r.inoperable).toEqual([
-      'button "no ring": Enter/Space changed nothing in its figure',
-      'div "dead div": Enter/Space changed nothing in its figure',
+      'div "dead div": Enter does not activate it',
+      'div "dead div": Space does not activate it',
       'input[range] "unreachable": ArrowRight/ArrowLeft/ArrowLeft changed nothing in its figure',
     ]);
     await context.close();

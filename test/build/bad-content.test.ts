@@ -74,6 +74,14 @@ describe('a build with bad content', () => {
     expect(r.output).toContain('unknown-cite.mdx');
   });
 
+  it('fails on a figure-kit component given an unknown value, naming the value and the file', () => {
+    const formulas = join(process.cwd(), 'src/components/ActivationFormulas.astro');
+    const r = buildWith('bad-keys.mdx', `${FRONTMATTER}\nimport ActivationFormulas from '${formulas}';\n\n<ActivationFormulas keys="tanh, nope" />\n`);
+    expect(r.status).not.toBe(0);
+    expect(r.output).toMatch(/unknown activation nope/);
+    expect(r.output).toContain('bad-keys.mdx');
+  });
+
   // Contract with the figure kit (src/components/figures/): a figure given a prop value it does not know must fail the
   // build, naming the value and the article — never render a default silently. Pending until the kit validates props.
   it('[figure-kit contract] fails on a figure prop with an unknown value, naming the value and the file', () => {

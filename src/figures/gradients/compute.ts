@@ -95,10 +95,12 @@ export interface FlowResult {
   /** Length of the sequence the loss was computed on: `params.t`, or less if the forward pass overflowed. */
   readonly T: number;
   /**
-   * −1 if the forward pass stayed finite; otherwise the first step (0-based) whose state (h, or the LSTM's c) is
-   * not a finite number. The loss is then taken at step overflowStep − 1 and `T` = overflowStep.
+   * −1 if the loss is at the last step; otherwise the first step (0-based) whose state (h, or the LSTM's c) is not
+   * a finite number (`cutReason` 'nonfinite') or, if the backward pass from there still overflowed, exceeds 1e154
+   * ('huge'). The loss is then taken at step overflowStep − 1 and `T` = overflowStep.
    */
   readonly overflowStep: number;
+  readonly cutReason: CutReason;
   /** ‖∂L/∂h_t‖ by lag. */
   readonly h: LagSeries;
   /** ‖∂L/∂c_t‖ by lag (LSTM), otherwise null. */
@@ -129,41 +131,84 @@ export interface ClipReport {
   readonly factor: number;
 }
 
-/** A built network and its input, deterministic in the params. */
+/**
+ * A built network and its input, deterministic in the params. Scenarios share a cached layer (see
+ * {@link buildScenario}): one is valid until the next call of `buildScenario` or `computeFlow`.
+ */
 export interface Scenario {
   readonly layer: Rnn | Lstm | Gru;
-  /** The full input sequence, T × 1 × {@link INPUT}. */
+  /** The input sequence, at least T × 1 × {@link INPUT} long (a longer sequence of the same seed is drawn once). */
   readonly x: Float64Array;
   /** The unit vector v of L = vᵀh_{T−1}. */
   readonly v: Float64Array;
   readonly hidden: number;
 }
 
-/**
- * Builds the network and input of `p`: PyTorch's default initialisation U(−1/√H, 1/√H) of every parameter from
- * the seed, then each gate block of W_hh replaced (ρ·orthogonal, or N(0, 1/H) rescaled to spectral radius ρ), the
- * gate bias written as b_i· = 0, b_h· = bf, and T inputs x_t ~ N(0, 1) drawn after the weights (so a shorter
- * sequence is a prefix of a longer one with the same seed).
- */
-export function buildScenario(p: FlowParams, options: FlowOptions = {}): Scenario {
-  const H = options.hidden ?? HIDDEN;
+/** Inputs drawn per seed (the figures' longest sequence); longer requests draw more. */
+const X_STEPS = 1000;
+
+/** What does not depend on ρ, the gate bias or T: the layer, its initial parameters, W_hh before scaling, the inputs. */
+interface Skeleton {
+  readonly key: string;
+  readonly layer: Rnn | Lstm | Gru;
+  /** Copies of every `Param.w` right after initialisation; W_hh holds Q (orthogonal, gain 1) or the unscaled Gaussian. */
+  readonly initial: readonly Float64Array[];
+  readonly x: Float64Array;
+  readonly v: Float64Array;
+  readonly hidden: number;
+}
+
+let skeletonCache: Skeleton | null = null;
+
+/** The skeleton of `p`: built from the seed, or the cached one (a slider that moves ρ or T rebuilds nothing). */
+function skeletonOf(p: FlowParams, H: number): Skeleton {
+  const steps = Math.max(X_STEPS, p.t);
+  const key = `${p.c},${p.a},${p.w},${p.s},${H}`;
+  if (skeletonCache !== null && skeletonCache.key === key && skeletonCache.x.length >= steps * INPUT) return skeletonCache;
   const rng = createRng(p.s);
   const act = Activations[p.a];
-  const maxT = p.t;
   const layer =
     p.c === 'rnn'
-      ? createRnn({ inputSize: INPUT, hiddenSize: H, activation: act, rng, maxT })
+      ? createRnn({ inputSize: INPUT, hiddenSize: H, activation: act, rng })
       : p.c === 'lstm'
-        ? createLstm({ inputSize: INPUT, hiddenSize: H, activations: { candidate: act, cellOutput: act }, rng, maxT })
-        : createGru({ inputSize: INPUT, hiddenSize: H, activations: { candidate: act }, rng, maxT });
-  const blocks = GATE_BLOCKS[p.c];
+        ? createLstm({ inputSize: INPUT, hiddenSize: H, activations: { candidate: act, cellOutput: act }, rng })
+        : createGru({ inputSize: INPUT, hiddenSize: H, activations: { candidate: act }, rng });
   const whh = layer.weightHh;
   if (p.w === 'orth') {
-    orthogonal(whh, rng, { blocks, gain: p.r });
+    orthogonal(whh, rng, { blocks: GATE_BLOCKS[p.c], gain: 1 });
   } else {
     const std = 1 / Math.sqrt(H);
     for (let k = 0; k < whh.w.length; k++) whh.w[k] = std * rng.normal();
-    scaleToSpectralRadius(whh, p.r, { blocks });
+  }
+  const x = new Float64Array(steps * INPUT);
+  for (let k = 0; k < x.length; k++) x[k] = rng.normal();
+  const v = new Float64Array(H).fill(1 / Math.sqrt(H));
+  skeletonCache = { key, layer, initial: layer.params.map((q) => Float64Array.from(q.w)), x, v, hidden: H };
+  return skeletonCache;
+}
+
+/**
+ * Builds the network and input of `p`: PyTorch's default initialisation U(−1/√H, 1/√H) of every parameter from
+ * the seed, then each gate block of W_hh replaced — ρ·Q with Q from the library's `orthogonal` (exactly what
+ * `orthogonal(…, { gain: ρ })` writes), or N(0, 1/H) rescaled by the library's `scaleToSpectralRadius` to radius ρ —,
+ * the gate bias written as b_i· = 0, b_h· = bf, and inputs x_t ~ N(0, 1) drawn after the weights (so a shorter
+ * sequence is a prefix of a longer one with the same seed). Only ρ, the gate bias and T may change between calls
+ * that reuse the cached layer; the result is the same with or without the cache.
+ */
+export function buildScenario(p: FlowParams, options: FlowOptions = {}): Scenario {
+  const H = options.hidden ?? HIDDEN;
+  const sk = skeletonOf(p, H);
+  const { layer } = sk;
+  layer.params.forEach((q, i) => {
+    q.w.set(sk.initial[i]!);
+    q.dw.fill(0);
+  });
+  const whh = layer.weightHh;
+  if (p.w === 'orth') {
+    const q = whh.w;
+    for (let k = 0; k < q.length; k++) q[k] = p.r * q[k]!;
+  } else {
+    scaleToSpectralRadius(whh, p.r, { blocks: GATE_BLOCKS[p.c] });
   }
   if (p.c !== 'rnn') {
     // Rows H … 2H−1 are the forget gate (LSTM: i, f, g, o) or the update gate (GRU: r, z, n).
@@ -172,10 +217,7 @@ export function buildScenario(p: FlowParams, options: FlowOptions = {}): Scenari
       layer.biasHh.w[j] = p.bf;
     }
   }
-  const x = new Float64Array(maxT * INPUT);
-  for (let k = 0; k < x.length; k++) x[k] = rng.normal();
-  const v = new Float64Array(H).fill(1 / Math.sqrt(H));
-  return { layer, x, v, hidden: H };
+  return { layer, x: sk.x, v: sk.v, hidden: H };
 }
 
 /** The batch of the first `T` steps of a scenario. */
@@ -183,18 +225,24 @@ export function prefixBatch(sc: Scenario, T: number): SeqBatch {
   return { T, B: 1, I: INPUT, x: sc.x.subarray(0, T * INPUT) };
 }
 
-/** First step whose h (or, for the LSTM, c) is not finite, or −1. */
-function firstNonFinite(sc: Scenario, hs: Float64Array, T: number): number {
+/**
+ * First step whose h (or, for the LSTM, c) is not finite or exceeds `limit` in magnitude, or −1. (NaN fails
+ * `Math.abs(v) <= limit`, so it counts too.)
+ */
+function firstBadStep(sc: Scenario, hs: Float64Array, T: number, limit: number): number {
   const H = sc.hidden;
   const cs = sc.layer.kind === 'lstm' ? sc.layer.trace().c : null;
   for (let t = 0; t < T; t++) {
     for (let k = t * H; k < (t + 1) * H; k++) {
-      if (!Number.isFinite(hs[k]!)) return t;
-      if (cs !== null && !Number.isFinite(cs[k]!)) return t;
+      if (!(Math.abs(hs[k]!) <= limit)) return t;
+      if (cs !== null && !(Math.abs(cs[k]!) <= limit)) return t;
     }
   }
   return -1;
 }
+
+/** States above this size make the backward pass's products (state × state-sized factors) overflow: √MAX_VALUE. */
+export const SAFE_STATE = 1e154;
 
 /** Reverses a per-step library series into a per-lag {@link LagSeries}. */
 function byLag(s: NormSeries): LagSeries {
@@ -271,6 +319,36 @@ export function boundLog2(gamma: number, wNorm: number, T: number): Float64Array
   return out;
 }
 
+/** Why the loss was moved before step T: the state was not finite, or too large for the backward pass. */
+export type CutReason = 'nonfinite' | 'huge' | null;
+
+interface Pass {
+  readonly h: LagSeries;
+  readonly c: LagSeries | null;
+  readonly dhs: Float64Array;
+}
+
+/**
+ * The overflow-safe backward pass of L = vᵀh_{T−1} (after a forward pass over the first T steps, run here unless the
+ * layer's last forward pass was exactly that).
+ */
+function backwardFrom(sc: Scenario, T: number, forwardDone: boolean): Pass {
+  const { layer, v } = sc;
+  const H = sc.hidden;
+  if (!forwardDone) layer.forward(prefixBatch(sc, T));
+  // Seed ∂L/∂h_{T−1} = v at the last step only.
+  const dhs = new Float64Array(T * H);
+  dhs.set(v, (T - 1) * H);
+  const g = layer.backward(dhs, { rescale: true });
+  const h = byLag(describeNorms(g.flow.hNorm, g.flow.scaleLog2));
+  const c = layer.kind === 'lstm' ? byLag(describeNorms(g.flow.cNorm, g.flow.scaleLog2)) : null;
+  return { h, c, dhs };
+}
+
+function hasUndefined(p: Pass): boolean {
+  return p.h.flags.includes('undefined') || (p.c?.flags.includes('undefined') ?? false);
+}
+
 /**
  * Runs the scenario of `p` and measures the gradient flow (see the module comment). Deterministic: the same params
  * give bit-identical results.
@@ -279,19 +357,28 @@ export function computeFlow(p: FlowParams, options: FlowOptions = {}): FlowResul
   const sc = buildScenario(p, options);
   const { layer, v } = sc;
   const H = sc.hidden;
+  // The forward pass may leave the float64 range (exploding ReLU or identity networks). Then no gradient of the loss
+  // at step T exists: the loss moves to the last step whose state is finite. If the backward pass from there still
+  // overflows (it multiplies states of up to 1e308 together), it moves further back, to the last step whose state
+  // is below √MAX_VALUE ≈ 1e154.
   let T = p.t;
-  const overflowStep = firstNonFinite(sc, layer.forward(prefixBatch(sc, T)), T);
+  let cutReason: CutReason = null;
+  let overflowStep = firstBadStep(sc, layer.forward(prefixBatch(sc, T)), T, Infinity);
   if (overflowStep >= 0) {
-    // No gradient of a non-finite loss exists: put the loss at the last finite step instead.
+    cutReason = 'nonfinite';
     T = Math.max(1, overflowStep);
-    layer.forward(prefixBatch(sc, T));
   }
-  // Seed ∂L/∂h_{T−1} = v at the last step only, then the overflow-safe backward pass.
-  const dhs = new Float64Array(T * H);
-  dhs.set(v, (T - 1) * H);
-  const g = layer.backward(dhs, { rescale: true });
-  const h = byLag(describeNorms(g.flow.hNorm, g.flow.scaleLog2));
-  const c = layer.kind === 'lstm' ? byLag(describeNorms(g.flow.cNorm, g.flow.scaleLog2)) : null;
+  let pass = backwardFrom(sc, T, cutReason === null);
+  if (cutReason !== null && hasUndefined(pass)) {
+    const safe = firstBadStep(sc, layer.forward(prefixBatch(sc, T)), T, SAFE_STATE);
+    if (safe > 0) {
+      overflowStep = safe;
+      cutReason = 'huge';
+      T = safe;
+      pass = backwardFrom(sc, T, false);
+    }
+  }
+  const { h, c, dhs } = pass;
 
   const block = { blocks: GATE_BLOCKS[p.c], block: 0 };
   const wNorm = spectralNorm(layer.weightHh, block);
@@ -336,6 +423,7 @@ export function computeFlow(p: FlowParams, options: FlowOptions = {}): FlowResul
     hidden: H,
     T,
     overflowStep,
+    cutReason,
     h,
     c,
     ref,

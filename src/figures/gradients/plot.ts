@@ -252,10 +252,13 @@ export function rangeEvents(label: string, s: LagSeries): string {
 /** The notice for a forward pass that left the float64 range (or ''). */
 export function overflowNotice(r: FlowResult): string {
   if (r.overflowStep < 0) return '';
+  const why =
+    r.cutReason === 'huge'
+      ? `h (or c) grows beyond 10¹⁵⁴ from step ${r.overflowStep + 1} of ${r.params.t} on and later overflows float64; backpropagation multiplies such values and overflows too`
+      : `h (or c) is not a finite number from step ${r.overflowStep + 1} of ${r.params.t} on`;
   return (
-    `The forward pass overflowed: h (or c) is not a finite number from step ${r.overflowStep + 1} of ${r.params.t} on, ` +
-    `so the loss at step ${r.params.t} and its gradient do not exist in float64. Shown instead: the loss at step ${r.T}, ` +
-    `the last finite one (lags 0 to ${r.T - 1}).`
+    `The forward pass overflowed: ${why}, so the loss at step ${r.params.t} and its gradient do not exist in float64. ` +
+    `Shown instead: the loss at step ${r.T}, the last step before that (lags 0 to ${r.T - 1}).`
   );
 }
 
@@ -281,7 +284,8 @@ export function clipText(r: FlowResult): string {
   const { before, after, threshold, factor } = r.clip;
   const t = formatNumber(threshold);
   if (!Number.isFinite(before)) {
-    return `‖∂L/∂θ‖ over all parameters overflowed float64 (${formatNumber(before)}): clipping to ${t} cannot repair it — the clipped gradient would be NaN, so training frameworks skip or stop such a step.`;
+    const what = Number.isNaN(before) ? 'is not a number' : 'overflowed float64';
+    return `‖∂L/∂θ‖ over all parameters ${what}: clipping to ${t} cannot repair it (rescaling an infinite gradient gives no number at all), so such a training step has to be skipped.`;
   }
   if (factor >= 1) return `‖∂L/∂θ‖ over all parameters = ${formatNumber(before, 3)}: below ${t}, clipping leaves it unchanged.`;
   return `‖∂L/∂θ‖ over all parameters = ${formatNumber(before, 3)}; clipped to norm ${t} it becomes ${formatNumber(after, 3)} (every entry × ${formatNumber(factor, 3)}, same direction).`;

@@ -1,0 +1,43 @@
+/**
+ * Messages between the live-run island (LiveRun.tsx) and its Web Worker (run.worker.ts). Types only.
+ */
+import type { RunOutcome } from '../../experiments/runner';
+import type { RunSpec } from '../../experiments/spec';
+
+/** Steps per point of the live loss curve. */
+export const LIVE_EVERY = 10;
+
+export type ToWorker =
+  | { readonly type: 'start'; readonly id: number; readonly spec: RunSpec }
+  | { readonly type: 'pause'; readonly id: number }
+  | { readonly type: 'resume'; readonly id: number }
+  | { readonly type: 'cancel'; readonly id: number };
+
+export type FromWorker =
+  | {
+      readonly type: 'progress';
+      readonly id: number;
+      /** Completed steps. */
+      readonly step: number;
+      /** New curve points since the last message: [last step of the window, mean training loss] (loss NaN → null). */
+      readonly points: readonly (readonly [number, number | null])[];
+      /** New held-out evaluations: [step, loss, metric]. */
+      readonly evals: readonly (readonly [number, number, number])[];
+      /** Largest |c| or |h| so far. */
+      readonly maxState: number;
+      /** Training time so far (ms, pauses excluded). */
+      readonly ms: number;
+      /** Set once the first PROTOCOL.fingerprintSteps steps are done: their fingerprint. */
+      readonly fingerprint?: string;
+    }
+  | {
+      readonly type: 'done';
+      readonly id: number;
+      readonly outcome: RunOutcome;
+      readonly fingerprint: string;
+      readonly fingerprintSteps: number;
+      readonly head: readonly number[];
+      readonly ms: number;
+      readonly baseline: number;
+    }
+  | { readonly type: 'error'; readonly id: number; readonly message: string };

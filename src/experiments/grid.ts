@@ -1,0 +1,99 @@
+/**
+ * The experiment grid behind the article "Can I replace tanh with ReLU?": which variants, tasks, lengths, learning
+ * rates, clipping settings, seeds and step budgets `npm run experiments` runs. Changing anything here changes
+ * the committed results (data/experiments/results.json), which must then be regenerated.
+ *
+ * @module
+ */
+import type { CandidateKey, CellId, OutputKey, RunSpec, TaskId } from './spec.ts';
+
+/** A model variant: the cell and its activation per role (everything but the training settings). */
+export interface Variant {
+  readonly cell: CellId;
+  readonly candidate: CandidateKey;
+  readonly output: OutputKey;
+  /** Which group the variant belongs to in the tables. */
+  readonly group: 'candidate' | 'output' | 'both' | 'reference';
+}
+
+const lstm = (candidate: CandidateKey, output: OutputKey, group: Variant['group']): Variant => ({ cell: 'lstm', candidate, output, group });
+
+/**
+ * LSTM variants that differ from the standard cell (sigmoid gates, tanh candidate, tanh output) in one role only,
+ * then the all-ReLU cell (both roles, as "replace tanh with ReLU" is usually meant), then the reference cells.
+ */
+export const VARIANTS: readonly Variant[] = Object.freeze([
+  lstm('tanh', 'tanh', 'candidate'),
+  lstm('relu', 'tanh', 'candidate'),
+  lstm('hardtanh', 'tanh', 'candidate'),
+  lstm('softsign', 'tanh', 'candidate'),
+  lstm('identity', 'tanh', 'candidate'),
+  lstm('sigmoid', 'tanh', 'candidate'),
+  lstm('tanh', 'relu', 'output'),
+  lstm('tanh', 'identity', 'output'),
+  lstm('relu', 'relu', 'both'),
+  { cell: 'gru', candidate: 'tanh', output: 'tanh', group: 'reference' },
+  { cell: 'rnn', candidate: 'tanh', output: 'tanh', group: 'reference' },
+  { cell: 'rnn', candidate: 'relu', output: 'tanh', group: 'reference' },
+  { cell: 'irnn', candidate: 'relu', output: 'tanh', group: 'reference' },
+]);
+
+/** One task at one length, with its step budget and the training settings it is run with. */
+export interface TaskSetting {
+  readonly task: TaskId;
+  readonly T: number;
+  /** Step budget of every run on this task. */
+  readonly steps: number;
+  readonly lrs: readonly number[];
+  /** Clipping thresholds; 0 = none. */
+  readonly clips: readonly number[];
+}
+
+/** Hidden units of every grid run. */
+export const GRID_H = 16;
+
+/** Seeds of every grid run. */
+export const GRID_SEEDS: readonly number[] = Object.freeze([0, 1, 2]);
+
+/** The learning rates and clipping settings. */
+export const LRS = Object.freeze([0.01, 0.003]);
+export const CLIPS = Object.freeze([0, 1]);
+
+/** The tasks, in the order they are run and shown. */
+export const TASK_SETTINGS: readonly TaskSetting[] = Object.freeze([
+  { task: 'adding', T: 50, steps: 3000, lrs: LRS, clips: CLIPS },
+  { task: 'adding', T: 100, steps: 3000, lrs: LRS, clips: CLIPS },
+  { task: 'updown', T: 50, steps: 1500, lrs: LRS, clips: CLIPS },
+  { task: 'copy', T: 30, steps: 3000, lrs: LRS, clips: CLIPS },
+]);
+
+/** Every run of the grid, in a fixed order: task setting, variant, learning rate, clipping, seed. */
+export function gridSpecs(settings: readonly TaskSetting[] = TASK_SETTINGS, seeds: readonly number[] = GRID_SEEDS): RunSpec[] {
+  const out: RunSpec[] = [];
+  for (const ts of settings) {
+    for (const v of VARIANTS) {
+      for (const lr of ts.lrs) {
+        for (const clip of ts.clips) {
+          for (const seed of seeds) {
+            out.push({ task: ts.task, T: ts.T, cell: v.cell, candidate: v.candidate, output: v.output, H: GRID_H, lr, clip, seed, steps: ts.steps });
+          }
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** The configuration the page's live figure starts with: the standard LSTM on the adding problem, T = 50, seed 0. */
+export const DEFAULT_SPEC: RunSpec = Object.freeze({
+  task: 'adding',
+  T: 50,
+  cell: 'lstm',
+  candidate: 'tanh',
+  output: 'tanh',
+  H: GRID_H,
+  lr: 0.01,
+  clip: 0,
+  seed: 0,
+  steps: 3000,
+});
