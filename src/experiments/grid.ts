@@ -84,6 +84,11 @@ export function gridSpecs(settings: readonly TaskSetting[] = TASK_SETTINGS, seed
   return out;
 }
 
+/** The step budget of a task at a length in the grid (the live figure's default budget for it); 3000 otherwise. */
+export function budgetOf(task: TaskId, T: number): number {
+  return (TASK_SETTINGS.find((ts) => ts.task === task && ts.T === T) ?? TASK_SETTINGS.find((ts) => ts.task === task))?.steps ?? 3000;
+}
+
 /** The configuration the page's live figure starts with: the standard LSTM on the adding problem, T = 50, seed 0. */
 export const DEFAULT_SPEC: RunSpec = Object.freeze({
   task: 'adding',
@@ -95,5 +100,5 @@ export const DEFAULT_SPEC: RunSpec = Object.freeze({
   lr: 0.01,
   clip: 0,
   seed: 0,
-  steps: 3000,
+  steps: budgetOf('adding', 50),
 });

@@ -55,6 +55,18 @@ const freePort = () =>
     });
   });
 
+/** Up to three elements or URLs an audit blames, so a failure names what to fix. */
+function where(audit: { details?: unknown } | undefined): string {
+  const items = (audit?.details as { items?: Record<string, unknown>[] } | undefined)?.items ?? [];
+  const names = items.slice(0, 3).map((item) => {
+    const node = item['node'] as { selector?: string; snippet?: string; explanation?: string } | undefined;
+    if (node)
+      return `${node.selector ?? ''} ${node.snippet?.slice(0, 100) ?? ''}${node.explanation ? ` (${node.explanation.split('\n')[0]})` : ''}`;
+    return String(item['url'] ?? item['source'] ?? JSON.stringify(item).slice(0, 120));
+  });
+  return names.length ? `\n      at ${names.join('\n      at ')}` : '';
+}
+
 const FORCED_CPU = process.env['LIGHTHOUSE_CPU'] ? Number(process.env['LIGHTHOUSE_CPU']) : undefined;
 
 async function audit(page: string, cpu = FORCED_CPU ?? 4): Promise<Omit<Audit, 'runs'>> {
@@ -76,14 +88,16 @@ async function audit(page: string, cpu = FORCED_CPU ?? 4): Promise<Omit<Audit, '
     for (const ref of lhr.categories[c]?.auditRefs ?? []) {
       const a = lhr.audits[ref.id];
       if (ref.weight > 0 && a && a.score !== null && a.score < 1) {
-        failing.push(`${c}: ${a.id} = ${a.score}${a.displayValue ? ` (${a.displayValue})` : ''} — ${a.title}`);
+        failing.push(`${c}: ${a.id} = ${a.score}${a.displayValue ? ` (${a.displayValue})` : ''} — ${a.title}${where(a)}`);
       }
     }
   }
+  const cls = lhr.audits['cumulative-layout-shift']?.numericValue ?? Number.NaN;
+  if (cls !== 0) failing.push(`CLS = ${cls}${where(lhr.audits['layout-shifts'])}`);
   return {
     page,
     scores,
-    cls: lhr.audits['cumulative-layout-shift']?.numericValue ?? Number.NaN,
+    cls,
     seconds: (Date.now() - t0) / 1000,
     benchmarkIndex: Math.round(lhr.environment.benchmarkIndex),
     cpu: lhr.configSettings.throttling.cpuSlowdownMultiplier ?? cpu,

@@ -15,6 +15,17 @@ export type ToWorker =
 
 export type FromWorker =
   | {
+      readonly type: 'ready';
+      readonly id: number;
+      /** Expected loss of the task's baseline predictor at this T. */
+      readonly baseline: number;
+      /** Success threshold of the task's metric. */
+      readonly threshold: number;
+      readonly metricName: string;
+      readonly higherIsBetter: boolean;
+      readonly loss: 'mse' | 'cross-entropy';
+    }
+  | {
       readonly type: 'progress';
       readonly id: number;
       /** Completed steps. */

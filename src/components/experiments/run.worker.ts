@@ -145,6 +145,16 @@ scope.onmessage = (e) => {
       timer: null,
     };
     active = a;
+    const metric = run.trainer.config.task.metric;
+    scope.postMessage({
+      type: 'ready',
+      id: m.id,
+      baseline: run.baseline,
+      threshold: run.threshold,
+      metricName: metric.name,
+      higherIsBetter: metric.higherIsBetter,
+      loss: run.trainer.config.task.loss,
+    });
     a.timer = setTimeout(() => slice(a), 0);
     return;
   }

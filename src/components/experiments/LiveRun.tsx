@@ -1,0 +1,523 @@
+/**
+ * Island: `<LiveRun client:visible committed={…} initial={…}>caption</LiveRun>` — re-run any configuration of the
+ * experiments (or a new one) in the reader's browser. Training runs in a module Web Worker (run.worker.ts, the same
+ * runner as `npm run experiments`); this component only sends start / pause / resume / cancel and draws the
+ * streamed curve, so the page never blocks. The configuration lives in the URL (`#fig-run=…`, state.ts), so a
+ * link reproduces "this exact run"; a run of the committed grid is compared with its precomputed fingerprint.
+ */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+import { Figure, descriptionId, type FigureWidth } from '../figures/Figure';
+import { Controls, Select } from '../figures/controls';
+import { useFigureState, useHydrated, useSize } from '../figures/hooks';
+import { formatNumber } from '../../figures/format';
+import { DEFAULT_SIZE } from '../../figures/scale';
+import type { RunOutcome } from '../../experiments/runner';
+import {
+  ACTIVATION_SHORT,
+  CANDIDATE_KEYS,
+  CELL_IDS,
+  CELL_NAMES,
+  LIMITS,
+  OUTPUT_KEYS,
+  PROTOCOL,
+  TASK_IDS,
+  TASK_NAMES,
+  runKey,
+  variantLabel,
+  type CandidateKey,
+  type CellId,
+  type OutputKey,
+  type RunSpec,
+  type TaskId,
+} from '../../experiments/spec';
+import { buildLossPlot, lossDomain, type LossSeries, type RefLine } from './curves';
+import { unpackCommitted } from './committed';
+import { PRESETS } from './presets';
+import { hrefOf, liveState, specOf, type LiveState } from './state';
+import type { FromWorker, ToWorker } from './protocol';
+import './experiments.css';
+
+/** The precomputed run shown before the reader runs anything (the default configuration). */
+export interface InitialRun {
+  readonly key: string;
+  /** Mean training loss per window of `every` steps. */
+  readonly curve: readonly (number | null)[];
+  readonly every: number;
+  readonly status: string;
+  readonly step: number;
+  readonly baseline: number;
+  readonly threshold: number;
+}
+
+export interface LiveRunProps {
+  /** Packed committed outcomes (committed.ts). */
+  readonly committed: string;
+  readonly initial: InitialRun | null;
+  readonly width?: FigureWidth | undefined;
+  readonly title?: string | undefined;
+  readonly children?: ComponentChildren;
+}
+
+type Phase = 'idle' | 'running' | 'paused' | 'done' | 'error';
+
+interface TaskInfo {
+  readonly baseline: number;
+  readonly threshold: number;
+  readonly metricName: string;
+  readonly higherIsBetter: boolean;
+  readonly loss: 'mse' | 'cross-entropy';
+}
+
+interface Live {
+  readonly id: number;
+  readonly phase: Phase;
+  readonly spec: RunSpec;
+  readonly points: readonly (readonly [number, number | null])[];
+  readonly evals: readonly (readonly [number, number, number])[];
+  readonly step: number;
+  readonly maxState: number;
+  /** Compute time in the worker (ms). */
+  readonly ms: number;
+  /** Wall-clock time from Run to the end, pauses excluded (ms). */
+  readonly wallMs: number;
+  readonly info: TaskInfo | null;
+  readonly fingerprint: string | null;
+  readonly fingerprintSteps: number;
+  readonly outcome: RunOutcome | null;
+  readonly error: string | null;
+}
+
+const IDLE: Omit<Live, 'spec'> = {
+  id: 0,
+  phase: 'idle',
+  points: [],
+  evals: [],
+  step: 0,
+  maxState: 0,
+  ms: 0,
+  wallMs: 0,
+  info: null,
+  fingerprint: null,
+  fingerprintSteps: 0,
+  outcome: null,
+  error: null,
+};
+
+const f3 = (v: number) => formatNumber(v, 3);
+const seconds = (ms: number) => `${formatNumber(ms / 1000, 3)} s`;
+const QUANTITY: Readonly<Record<string, string>> = { state: 'the largest |c| or |h|', loss: 'the training loss', gradNorm: 'the gradient norm' };
+
+/** Plain-text summary of how a run ended. */
+export function outcomeText(o: RunOutcome, info: TaskInfo | null): string {
+  const metric = info ? `${info.metricName} ${f3(o.final?.metric ?? NaN)}` : '';
+  switch (o.status) {
+    case 'solved':
+      return `Solved at step ${o.step}: held-out ${metric} (criterion ${info?.higherIsBetter ? '≥' : '<'} ${formatNumber(info?.threshold ?? NaN)}).`;
+    case 'budget':
+      return `Not solved within ${o.step} steps: held-out ${metric} at the end.`;
+    case 'diverged':
+      return `Diverged at step ${o.step}: ${QUANTITY[o.quantity ?? ''] ?? o.quantity} became ${o.value === null || o.value === undefined ? o.valueText : f3(o.value)} (bound ${formatNumber(PROTOCOL.bounds.state)}).`;
+    case 'cancelled':
+      return `Cancelled after ${o.step} steps.`;
+  }
+}
+
+interface NumberFieldProps {
+  readonly id: string;
+  readonly label: string;
+  readonly value: number;
+  readonly min: number;
+  readonly max: number;
+  readonly step: number | 'any';
+  readonly onValue: (v: number) => void;
+}
+
+function NumberField(p: NumberFieldProps) {
+  return (
+    <div class="ctl ctl-number">
+      <label for={p.id}>{p.label}</label>
+      <input
+        type="number"
+        id={p.id}
+        min={p.min}
+        max={p.max}
+        step={p.step}
+        value={p.value}
+        onChange={(e) => {
+          const v = Number((e.currentTarget as HTMLInputElement).value);
+          if (!Number.isFinite(v)) return;
+          const r = p.step === 'any' ? v : Math.round(v);
+          p.onValue(Math.min(p.max, Math.max(p.min, r)));
+        }}
+      />
+    </div>
+  );
+}
+
+export default function LiveRun({ committed, initial, width = 'page', title, children }: LiveRunProps) {
+  const fig = useFigureState(liveState);
+  const hydrated = useHydrated();
+  const { spec, problems: crossProblems } = specOf(fig.state);
+  const key = runKey(spec);
+  const committedMap = useMemo(() => unpackCommitted(committed), [committed]);
+  const reference = committedMap.get(key) ?? null;
+  const [live, setLive] = useState<Live>({ ...IDLE, spec });
+  const worker = useRef<Worker | null>(null);
+  const nextId = useRef(1);
+  const wall = useRef({ start: 0, acc: 0 });
+  const boxRef = useRef<HTMLDivElement>(null);
+  const size = useSize(boxRef, DEFAULT_SIZE);
+
+  // A new configuration cancels a run in progress and resets the figure.
+  const liveRef = useRef(live);
+  liveRef.current = live;
+  useEffect(() => {
+    const l = liveRef.current;
+    if (l.phase === 'running' || l.phase === 'paused') worker.current?.postMessage({ type: 'cancel', id: l.id } satisfies ToWorker);
+    setLive({ ...IDLE, spec });
+  }, [key]);
+
+  useEffect(
+    () => () => {
+      worker.current?.terminate();
+      worker.current = null;
+    },
+    [],
+  );
+
+  const onMessage = (e: MessageEvent<FromWorker>) => {
+    const m = e.data;
+    setLive((l) => {
+      if (m.id !== l.id) return l;
+      switch (m.type) {
+        case 'ready':
+          return { ...l, info: { baseline: m.baseline, threshold: m.threshold, metricName: m.metricName, higherIsBetter: m.higherIsBetter, loss: m.loss } };
+        case 'progress':
+          return {
+            ...l,
+            step: m.step,
+            points: m.points.length > 0 ? [...l.points, ...m.points] : l.points,
+            evals: m.evals.length > 0 ? [...l.evals, ...m.evals] : l.evals,
+            maxState: m.maxState,
+            ms: m.ms,
+            ...(m.fingerprint !== undefined ? { fingerprint: m.fingerprint, fingerprintSteps: Math.min(m.step, PROTOCOL.fingerprintSteps) } : {}),
+          };
+        case 'done': {
+          const w = wall.current;
+          const wallMs = w.acc + (l.phase === 'running' ? performance.now() - w.start : 0);
+          return {
+            ...l,
+            phase: 'done',
+            outcome: m.outcome,
+            fingerprint: m.fingerprint,
+            fingerprintSteps: m.fingerprintSteps,
+            ms: m.ms,
+            wallMs,
+            step: m.outcome.step,
+          };
+        }
+        case 'error':
+          return { ...l, phase: 'error', error: m.message };
+      }
+    });
+  };
+
+  const getWorker = (): Worker | null => {
+    if (worker.current) return worker.current;
+    try {
+      const w = new Worker(new URL('./run.worker.ts', import.meta.url), { type: 'module' });
+      w.onmessage = onMessage;
+      w.onerror = () => setLive((l) => ({ ...l, phase: 'error', error: 'The training worker could not be started.' }));
+      worker.current = w;
+      return w;
+    } catch {
+      setLive((l) => ({ ...l, phase: 'error', error: 'This browser cannot start the training worker.' }));
+      return null;
+    }
+  };
+  const send = (m: ToWorker) => worker.current?.postMessage(m);
+
+  const start = () => {
+    const w = getWorker();
+    if (!w) return;
+    const id = nextId.current++;
+    wall.current = { start: performance.now(), acc: 0 };
+    setLive({ ...IDLE, id, spec, phase: 'running' });
+    w.postMessage({ type: 'start', id, spec } satisfies ToWorker);
+  };
+  const pause = () => {
+    wall.current.acc += performance.now() - wall.current.start;
+    send({ type: 'pause', id: live.id });
+    setLive((l) => ({ ...l, phase: 'paused' }));
+  };
+  const resume = () => {
+    wall.current.start = performance.now();
+    send({ type: 'resume', id: live.id });
+    setLive((l) => ({ ...l, phase: 'running' }));
+  };
+  const cancel = () => send({ type: 'cancel', id: live.id });
+
+  const active = live.phase === 'running' || live.phase === 'paused';
+  const set = (over: Partial<LiveState>) => fig.set((p) => ({ ...p, ...over }));
+
+  // ---- the plot ---------------------------------------------------------------------------------------------
+  const info: TaskInfo | null = live.info ?? (initial && key === initial.key ? { baseline: initial.baseline, threshold: initial.threshold, metricName: '', higherIsBetter: false, loss: 'mse' } : null);
+  const showInitial = initial !== null && key === initial.key;
+  const series: LossSeries[] = [];
+  if (showInitial) {
+    series.push({
+      id: 'committed',
+      points: initial.curve.map((v, i) => [Math.min((i + 1) * initial.every, initial.step), v] as const),
+      tone: 'cm',
+      dash: 'dash',
+      end: initial.status === 'diverged' ? 'diverged' : initial.status === 'solved' ? 'solved' : null,
+    });
+  }
+  if (live.points.length > 0) {
+    series.push({ id: 'live', points: live.points, tone: 'c1', end: live.outcome?.status ?? null });
+  }
+  const isCopy = spec.task === 'copy';
+  const yDomain = info ? (isCopy ? lossDomain(info.baseline / 100, info.baseline) : lossDomain(info.threshold, info.baseline)) : ([1e-4, 10] as [number, number]);
+  const refs: RefLine[] = [];
+  if (info) {
+    refs.push({ id: 'baseline', value: info.baseline, label: `baseline ${f3(info.baseline)}` });
+    if (!isCopy) refs.push({ id: 'threshold', value: info.threshold, label: `solved below ${formatNumber(info.threshold)}` });
+  }
+  const model = useMemo(
+    () => buildLossPlot(series, refs, { steps: spec.steps, yDomain, width: size.width, height: size.height }),
+    [live.points, live.outcome, showInitial, spec.steps, yDomain[0], yDomain[1], info?.baseline, size.width, size.height],
+  );
+  const evalDots = useMemo(() => {
+    if (!info || isCopy) return [];
+    const { frame } = model;
+    const [lo, hi] = yDomain;
+    const yOf = (v: number) => frame.y1 - ((Math.log10(Math.min(hi, Math.max(lo, v))) - Math.log10(lo)) / (Math.log10(hi) - Math.log10(lo))) * (frame.y1 - frame.y0);
+    return live.evals.map(([s, loss]) => ({ x: frame.x0 + (s / spec.steps) * (frame.x1 - frame.x0), y: yOf(loss) }));
+  }, [live.evals, model]);
+
+  // ---- text --------------------------------------------------------------------------------------------------
+  const label = `${variantLabel(spec)} on the ${TASK_NAMES[spec.task].toLowerCase()}, T = ${spec.T}, H = ${spec.H}, Adam ${spec.lr}, ${spec.clip > 0 ? `clipping at ${spec.clip}` : 'no clipping'}, seed ${spec.seed}`;
+  const lastLoss = [...live.points].reverse().find((p) => p[1] !== null)?.[1] ?? null;
+  const progress =
+    live.phase === 'idle'
+      ? showInitial
+        ? `Showing the precomputed run (dashed): ${initial.status} at step ${initial.step}. Press Run to train it in your browser.`
+        : 'Press Run to train this configuration in your browser.'
+      : `Step ${live.step} of ${spec.steps}${lastLoss !== null ? ` · training loss ${f3(lastLoss)}` : ''} · ${seconds(live.phase === 'done' ? live.wallMs : live.ms)}${live.phase === 'paused' ? ' · paused' : ''}`;
+  const announce =
+    live.phase === 'done' && live.outcome
+      ? outcomeText(live.outcome, info)
+      : live.phase === 'error'
+        ? `Error: ${live.error}`
+        : live.phase === 'paused'
+          ? 'Paused.'
+          : live.phase === 'running'
+            ? 'Training…'
+            : '';
+  let reproduction = '';
+  if (reference && live.fingerprint !== null) {
+    const same = live.fingerprint === reference.fingerprint && live.fingerprintSteps === reference.fingerprintSteps;
+    reproduction = same
+      ? `The first ${live.fingerprintSteps} steps are bit-for-bit identical to the precomputed run (fingerprint ${live.fingerprint}).`
+      : `The first ${live.fingerprintSteps} steps differ from the precomputed run (fingerprint ${live.fingerprint}, precomputed ${reference.fingerprint}).`;
+    if (live.outcome && live.outcome.status !== 'cancelled') {
+      const match = live.outcome.status === reference.status && live.outcome.step === reference.step;
+      reproduction += match
+        ? ` Outcome identical too: ${reference.status} at step ${reference.step}.`
+        : ` Precomputed outcome: ${reference.status} at step ${reference.step}.`;
+    }
+  } else if (!reference) {
+    reproduction = 'This configuration is not in the precomputed grid.';
+  }
+  const description =
+    `Training loss (mean over ${10} steps, log scale) against the step for: ${label}. ` +
+    (live.outcome ? outcomeText(live.outcome, info) : showInitial ? `The precomputed run is shown: ${initial.status} at step ${initial.step}.` : 'No run yet.');
+  const tableRows = useMemo(() => {
+    const pts = live.points.length > 0 ? live.points : series[0]?.points ?? [];
+    const every = Math.max(1, Math.ceil(pts.length / 20));
+    return pts.filter((_, i) => i % every === every - 1 || i === pts.length - 1).map(([s, v]) => [String(s), v === null ? '—' : f3(v)]);
+  }, [live.points, showInitial]);
+
+  const id = liveState.key;
+  const plotLabel = `Training loss against the step: ${label}`;
+  return (
+    <Figure
+      id={id}
+      width={width}
+      title={title ?? 'Train it yourself.'}
+      caption={children}
+      description={description}
+      data={{ columns: ['step', live.points.length > 0 ? 'training loss (this run)' : 'training loss (precomputed)'], rows: tableRows }}
+      dataCaption="Mean training loss over the steps up to the given one (3 significant digits)."
+      problems={[...fig.problems, ...crossProblems]}
+      status={fig.status}
+      onCopyLink={fig.copyLink}
+      hydrated={hydrated}
+    >
+      <div
+        class="fig-body xr-body"
+        data-status={live.phase}
+        data-key={key}
+        data-step={live.step}
+        data-outcome={live.outcome?.status ?? ''}
+        data-outcome-step={live.outcome?.step ?? ''}
+        data-fingerprint={live.fingerprint ?? ''}
+        data-fingerprint-steps={live.fingerprintSteps}
+        data-wall-ms={live.phase === 'done' ? live.wallMs.toFixed(0) : ''}
+        data-compute-ms={live.ms.toFixed(0)}
+      >
+        <Controls label="Task and cell">
+          <Select<TaskId>
+            id={`${id}-task`}
+            label="Task"
+            value={fig.state.task}
+            options={TASK_IDS.map((t) => ({ value: t, label: TASK_NAMES[t] }))}
+            onValue={(task) => set({ task })}
+          />
+          <NumberField id={`${id}-t`} label="Length T" value={fig.state.t} min={LIMITS.T.min} max={LIMITS.T.max} step={1} onValue={(t) => set({ t })} />
+          <Select<CellId>
+            id={`${id}-cell`}
+            label="Cell"
+            value={fig.state.cell}
+            options={CELL_IDS.map((c) => ({ value: c, label: CELL_NAMES[c] }))}
+            onValue={(cell) => set({ cell })}
+          />
+          {spec.cell !== 'irnn' && (
+            <Select<CandidateKey>
+              id={`${id}-g`}
+              label={spec.cell === 'lstm' ? 'Candidate g' : spec.cell === 'gru' ? 'Candidate n' : 'Activation'}
+              value={fig.state.g}
+              options={CANDIDATE_KEYS.map((k) => ({ value: k, label: ACTIVATION_SHORT[k] ?? k }))}
+              onValue={(g) => set({ g })}
+            />
+          )}
+          {spec.cell === 'lstm' && (
+            <Select<OutputKey>
+              id={`${id}-phi`}
+              label="Output φ"
+              value={fig.state.phi}
+              options={OUTPUT_KEYS.map((k) => ({ value: k, label: ACTIVATION_SHORT[k] ?? k }))}
+              onValue={(phi) => set({ phi })}
+            />
+          )}
+        </Controls>
+        <Controls label="Training">
+          <NumberField id={`${id}-h`} label="Hidden H" value={fig.state.h} min={LIMITS.H.min} max={LIMITS.H.max} step={1} onValue={(h) => set({ h })} />
+          <NumberField id={`${id}-lr`} label="Learning rate" value={fig.state.lr} min={LIMITS.lr.min} max={LIMITS.lr.max} step="any" onValue={(lr) => set({ lr })} />
+          <NumberField id={`${id}-clip`} label="Clip (0 = off)" value={fig.state.clip} min={LIMITS.clip.min} max={LIMITS.clip.max} step="any" onValue={(clip) => set({ clip })} />
+          <NumberField id={`${id}-seed`} label="Seed" value={fig.state.seed} min={LIMITS.seed.min} max={LIMITS.seed.max} step={1} onValue={(seed) => set({ seed })} />
+          <NumberField id={`${id}-steps`} label="Steps" value={fig.state.steps} min={LIMITS.steps.min} max={LIMITS.steps.max} step={1} onValue={(steps) => set({ steps })} />
+        </Controls>
+        <div class="xr-actions">
+          {!active ? (
+            <button type="button" class="xr-run" onClick={start} disabled={!hydrated} data-action="run">
+              {live.phase === 'done' || live.phase === 'error' ? 'Run again' : 'Run'}
+            </button>
+          ) : live.phase === 'running' ? (
+            <button type="button" onClick={pause} data-action="pause">
+              Pause
+            </button>
+          ) : (
+            <button type="button" onClick={resume} data-action="resume">
+              Resume
+            </button>
+          )}
+          <button type="button" onClick={cancel} disabled={!active} data-action="cancel">
+            Cancel
+          </button>
+          <p class="xr-progress" aria-live="off">
+            {progress}
+          </p>
+        </div>
+        <p class="xr-announce" role="status" aria-live="polite">
+          {announce}
+        </p>
+        <div ref={boxRef} class="fp-plot xr-plot" role="img" aria-label={plotLabel} aria-describedby={descriptionId(id)}>
+          <svg viewBox={`0 0 ${model.frame.width} ${model.frame.height}`} preserveAspectRatio="xMidYMid meet" aria-hidden="true" focusable="false" class="fp-svg">
+            <g class="fp-grid">
+              {model.xTicks.map((t) => (
+                <line key={`x${t.px}`} x1={t.px} x2={t.px} y1={model.frame.y0} y2={model.frame.y1} />
+              ))}
+              {model.yTicks.map((t) => (
+                <line key={`y${t.py}`} x1={model.frame.x0} x2={model.frame.x1} y1={t.py} y2={t.py} />
+              ))}
+            </g>
+            <g class="fp-axes">
+              <line class="fp-frame" x1={model.frame.x0} x2={model.frame.x1} y1={model.frame.y1} y2={model.frame.y1} />
+              <line class="fp-frame" x1={model.frame.x0} x2={model.frame.x0} y1={model.frame.y0} y2={model.frame.y1} />
+            </g>
+            <g class="fp-ticks">
+              {model.xTicks.map((t) => (
+                <text key={`x${t.px}`} x={t.px} y={model.frame.y1 + 17} text-anchor="middle">
+                  {t.label}
+                </text>
+              ))}
+              {model.yTicks.map((t) => (
+                <text key={`y${t.py}`} x={model.frame.x0 - 7} y={t.py + 4} text-anchor="end">
+                  {t.label}
+                </text>
+              ))}
+              <text class="fp-axis-name" x={(model.frame.x0 + model.frame.x1) / 2} y={model.frame.height - 4} text-anchor="middle">
+                training step
+              </text>
+            </g>
+            {model.refs.map((r) => (
+              <g key={r.id} class={`xr-ref xr-ref-${r.id}`}>
+                <line x1={model.frame.x0} x2={model.frame.x1} y1={r.y} y2={r.y} />
+                <text x={model.frame.x1 - 4} y={r.y - 5} text-anchor="end">
+                  {r.label}
+                </text>
+              </g>
+            ))}
+            {model.paths.map((p) => (
+              <path key={p.id} d={p.d} class={`fp-curve ${p.tone} d-${p.dash}${p.id === 'committed' ? ' faint' : ''}`} data-series={p.id} />
+            ))}
+            {evalDots.map((d, i) => (
+              <circle key={i} cx={d.x} cy={d.y} r={3.5} class="fp-dot c2" />
+            ))}
+            {model.ends.map((e) =>
+              e.kind === 'diverged' ? (
+                <path key={e.id} class={`xr-cross ${e.tone}`} d={`M${e.x - 6} ${e.y - 6}L${e.x + 6} ${e.y + 6}M${e.x - 6} ${e.y + 6}L${e.x + 6} ${e.y - 6}`} />
+              ) : (
+                <circle key={e.id} cx={e.x} cy={e.y} r={4.5} class={`fp-dot ${e.tone}`} />
+              ),
+            )}
+          </svg>
+        </div>
+        <ul class="xr-facts">
+          <li>
+            <span class="xr-key xr-key-live" aria-hidden="true" /> this run (training loss, mean of 10 steps)
+            {showInitial && (
+              <>
+                {' · '}
+                <span class="xr-key xr-key-committed" aria-hidden="true" /> precomputed run
+              </>
+            )}
+            {!isCopy && (
+              <>
+                {' · '}
+                <span class="xr-key xr-key-eval" aria-hidden="true" /> held-out evaluations
+              </>
+            )}
+          </li>
+          {live.phase !== 'idle' && <li>Largest |c| or |h| so far: {f3(live.maxState)}.</li>}
+          <li data-reproduction="">{reproduction}</li>
+        </ul>
+        <nav class="xr-presets" aria-label="Ready-made configurations">
+          <span>Try:</span>
+          <ul>
+            {PRESETS.map((p) => (
+              <li key={p.id}>
+                <a href={hrefOf(p.spec)} data-preset={p.id} aria-current={runKey(p.spec) === key ? 'true' : undefined}>
+                  {p.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </div>
+    </Figure>
+  );
+}
+

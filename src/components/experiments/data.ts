@@ -1,0 +1,93 @@
+/**
+ * The committed experiment results (data/experiments/results.json, written by `npm run experiments`) for the
+ * article and its build-time tables and plots, with lookup and wording helpers. Build time only: never import this
+ * from an island (it would ship the whole file to the browser).
+ *
+ * Every number the article prints about the experiments comes through here.
+ */
+import { formatNumber } from '../../figures/format';
+import type { GroupSummary, ResultsFile, RunRecord, Spread } from '../../experiments/results';
+import { CURVE_EVERY } from '../../experiments/results';
+import { DEFAULT_SPEC } from '../../experiments/grid';
+import { runKey, settingKey } from '../../experiments/spec';
+import { packCommitted } from './committed';
+import type { InitialRun } from './LiveRun';
+
+const files = import.meta.glob<ResultsFile>('../../../data/experiments/results.json', { eager: true, import: 'default' });
+const loaded = Object.values(files)[0];
+if (!loaded) throw new Error('data/experiments/results.json is missing: run `npm run experiments`.');
+
+/** The committed results. */
+export const RESULTS: ResultsFile = loaded;
+
+/** Setting key of a learning rate and clipping threshold. */
+export const setting = (lr: number, clip: number): string => settingKey({ lr, clip });
+
+/** The summary of one (task, variant, setting); throws when it is not in the file (a typo in the article). */
+export function group(task: string, variant: string, lr: number, clip: number): GroupSummary {
+  const s = setting(lr, clip);
+  const g = RESULTS.summaries.find((x) => x.taskKey === task && x.variantKey === variant && x.settingKey === s);
+  if (!g) throw new Error(`experiments: no results for ${task} / ${variant} / ${s}`);
+  return g;
+}
+
+/** Every summary matching a filter. */
+export function groups(filter: (g: GroupSummary) => boolean): GroupSummary[] {
+  return RESULTS.summaries.filter(filter);
+}
+
+/** The runs of one group. */
+export function runsOf(g: GroupSummary): RunRecord[] {
+  return RESULTS.runs.filter((r) => {
+    const s = r.spec;
+    return `${s.task}-${s.T}` === g.taskKey && r.key.split('/')[1] === g.variantKey && setting(s.lr, s.clip) === g.settingKey;
+  });
+}
+
+/** Task metadata by key (`adding-50`). */
+export function taskInfo(key: string): ResultsFile['tasks'][number] {
+  const t = RESULTS.tasks.find((x) => x.key === key);
+  if (!t) throw new Error(`experiments: no task ${key}`);
+  return t;
+}
+
+/** Sums over groups: runs, solved, diverged, budget. */
+export function totals(gs: readonly GroupSummary[]): { runs: number; solved: number; diverged: number; budget: number } {
+  return gs.reduce((a, g) => ({ runs: a.runs + g.runs, solved: a.solved + g.solved, diverged: a.diverged + g.diverged, budget: a.budget + g.budget }), {
+    runs: 0,
+    solved: 0,
+    diverged: 0,
+    budget: 0,
+  });
+}
+
+/** "1400" or "1400 (1000–1600)": median and range of a spread. */
+export function spreadText(s: Spread | null, sig = 3): string {
+  if (!s) return '—';
+  if (s.n === 1 || s.min === s.max) return formatNumber(s.median, sig);
+  return `${formatNumber(s.median, sig)} (${formatNumber(s.min, sig)}–${formatNumber(s.max, sig)})`;
+}
+
+/** Number formatting with 3 significant digits. */
+export const f3 = (v: number): string => formatNumber(v, 3);
+
+/** The props of the live figure: the packed committed outcomes and the precomputed default run. */
+export function liveProps(): { committed: string; initial: InitialRun | null } {
+  const key = runKey(DEFAULT_SPEC);
+  const r = RESULTS.runs.find((x) => x.key === key);
+  const t = RESULTS.tasks.find((x) => x.key === `${DEFAULT_SPEC.task}-${DEFAULT_SPEC.T}`);
+  return {
+    committed: packCommitted(RESULTS.runs),
+    initial:
+      r && t
+        ? { key, curve: r.curve, every: CURVE_EVERY, status: r.outcome.status, step: r.outcome.step, baseline: t.baseline.expected, threshold: t.metric.threshold }
+        : null,
+  };
+}
+
+/** Minutes and seconds: "11 min 42 s". */
+export function duration(seconds: number): string {
+  const m = Math.floor(seconds / 60);
+  const s = Math.round(seconds - 60 * m);
+  return m > 0 ? `${m} min ${s} s` : `${s} s`;
+}
