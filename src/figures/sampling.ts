@@ -73,18 +73,66 @@ export interface PixelMap {
   readonly bottom: number;
 }
 
-const round = (v: number): string => {
-  const r = Math.round(v * 10) / 10;
-  return String(r === 0 ? 0 : r);
-};
+/** Pixel coordinates are written in integer tenths of a pixel (0.1 px resolution). */
+const tenths = (v: number): number => Math.round(v * 10);
+
+/** A number of tenths as compact path text: 15 → "1.5", −3 → "-.3", 0 → "0". */
+function num(t: number): string {
+  if (t === 0) return '0';
+  const sign = t < 0 ? '-' : '';
+  const a = Math.abs(t);
+  const whole = Math.floor(a / 10);
+  const frac = a % 10;
+  return `${sign}${whole === 0 && frac !== 0 ? '' : whole}${frac === 0 ? '' : `.${frac}`}`;
+}
+
+/** Joins two path numbers; a leading minus separates them by itself. */
+const pair = (a: number, b: number): string => `${num(a)}${b < 0 ? '' : ','}${num(b)}`;
 
 /**
- * An SVG path (`M`/`L` commands, pixel coordinates to 0.1 px) through the samples: a pen-up at every non-finite
- * value, segments clipped to the band [top, bottom]. Returns '' when nothing is visible.
+ * Builds compact SVG path data: absolute `M` for each pen-down, then relative `l` segments in 0.1 px steps, with runs
+ * of horizontal segments merged into one `h` (flat, saturated tails cost a few bytes). Exact to 0.1 px: the relative
+ * steps are differences of rounded absolute positions, so rounding never accumulates.
+ */
+class PathWriter {
+  d = '';
+  private x = 0;
+  private y = 0;
+  private h = 0;
+  moveTo(px: number, py: number): void {
+    this.flush();
+    this.x = tenths(px);
+    this.y = tenths(py);
+    this.d += `M${pair(this.x, this.y)}`;
+  }
+  lineTo(px: number, py: number): void {
+    const X = tenths(px);
+    const Y = tenths(py);
+    const dx = X - this.x;
+    const dy = Y - this.y;
+    this.x = X;
+    this.y = Y;
+    if (dy === 0) {
+      if (this.h !== 0 && Math.sign(dx) !== Math.sign(this.h)) this.flush();
+      this.h += dx;
+      return;
+    }
+    this.flush();
+    this.d += `l${pair(dx, dy)}`;
+  }
+  flush(): void {
+    if (this.h !== 0) this.d += `h${num(this.h)}`;
+    this.h = 0;
+  }
+}
+
+/**
+ * An SVG path (pixel coordinates to 0.1 px; `M`, then relative `l`/`h`) through the samples: a pen-up at every
+ * non-finite value, segments clipped to the band [top, bottom]. Returns '' when nothing is visible.
  */
 export function samplesToPath(s: Samples, m: PixelMap): string {
   const { xs, ys } = s;
-  let d = '';
+  const w = new PathWriter();
   let penDown = false;
   let px = 0;
   let py = 0;
@@ -106,7 +154,7 @@ export function samplesToPath(s: Samples, m: PixelMap): string {
     if (!prevOk) {
       // A lone first point: start the pen only if it is inside the band.
       if (qy >= m.top && qy <= m.bottom) {
-        d += `M${round(qx)},${round(qy)}`;
+        w.moveTo(qx, qy);
         penDown = true;
       }
       prevOk = true;
@@ -119,14 +167,41 @@ export function samplesToPath(s: Samples, m: PixelMap): string {
       penDown = false;
     } else {
       const [ax, ay, bx, by] = clipped;
-      if (!penDown || ax !== px || ay !== py) d += `M${round(ax)},${round(ay)}`;
-      d += `L${round(bx)},${round(by)}`;
+      if (!penDown || ax !== px || ay !== py) w.moveTo(ax, ay);
+      w.lineTo(bx, by);
       penDown = bx === qx && by === qy;
     }
     px = qx;
     py = qy;
   }
-  return d;
+  w.flush();
+  return w.d;
+}
+
+/**
+ * Absolute vertices of a path written by {@link samplesToPath} (for tests and tools): one array per subpath.
+ */
+export function pathVertices(d: string): [number, number][][] {
+  const out: [number, number][][] = [];
+  let x = 0;
+  let y = 0;
+  for (const m of d.matchAll(/([MlhLH])([^MlhLH]*)/g)) {
+    const nums = (m[2]!.match(/-?(?:\d+\.?\d*|\.\d+)/g) ?? []).map(Number);
+    const c = m[1]!;
+    if (c === 'M') {
+      x = nums[0]!;
+      y = nums[1]!;
+      out.push([[x, y]]);
+    } else if (c === 'l') {
+      x += nums[0]!;
+      y += nums[1]!;
+      out.at(-1)!.push([x, y]);
+    } else if (c === 'h') {
+      x += nums[0]!;
+      out.at(-1)!.push([x, y]);
+    }
+  }
+  return out;
 }
 
 /**

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { scaleLinear } from 'd3-scale';
 import { formatNumber, formatScientific, MINUS, texNumber, formatInterval } from '../../src/figures/format';
 import { linearAxis, niceDomain, plotFrame, tickCount } from '../../src/figures/scale';
-import { clipSegmentY, sampleFunction, samplesToPath } from '../../src/figures/sampling';
+import { clipSegmentY, pathVertices, sampleFunction, samplesToPath } from '../../src/figures/sampling';
 
 describe('formatNumber', () => {
   it('never prints NaN or Infinity', () => {
@@ -71,6 +71,21 @@ describe('axes', () => {
 });
 
 describe('sampling and paths', () => {
+  it('writes compact relative paths that decode to the rounded absolute points', () => {
+    const s = sampleFunction((x) => Math.tanh(x), -6, 6, 97);
+    const m = { x: (v: number) => 50 + v * 47.3, y: (v: number) => 200 - v * 151.7, top: 0, bottom: 400 };
+    const d = samplesToPath(s, m);
+    expect(d).toMatch(/^M[\d.]+,[\d.]+[lh]/);
+    const vs = pathVertices(d)[0]!;
+    // Horizontal runs are merged, so compare against the distinct rounded points.
+    const pts = [...s.xs].map((x, i) => [Math.round(m.x(x) * 10) / 10, Math.round(m.y(s.ys[i]!) * 10) / 10] as const);
+    expect(vs[0]).toEqual([pts[0]![0], pts[0]![1]]);
+    const last = vs.at(-1)!;
+    expect(last[0]).toBeCloseTo(pts.at(-1)![0], 6);
+    expect(last[1]).toBeCloseTo(pts.at(-1)![1], 6);
+    for (const [x, y] of vs) expect(pts.some(([a, b]) => Math.abs(a - x) < 1e-6 && Math.abs(b - y) < 1e-6)).toBe(true);
+  });
+
   const px = { x: (v: number) => v * 10, y: (v: number) => 100 - v * 10, top: 0, bottom: 100 };
 
   it('samples both ends and both sides of each break', () => {
@@ -93,10 +108,11 @@ describe('sampling and paths', () => {
   it('clips at the top and bottom of the plot, exactly at the edge', () => {
     const s = sampleFunction((x) => 20 * x, -1, 1, 3); // 0→ -20, 0, 20: far outside [0, 10]
     const d = samplesToPath(s, { ...px, top: 0, bottom: 100 });
-    for (const m of d.matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)) {
-      const y = Number(m[2]);
-      expect(y).toBeGreaterThanOrEqual(0);
-      expect(y).toBeLessThanOrEqual(100);
+    const vs = pathVertices(d).flat();
+    expect(vs.length).toBeGreaterThan(1);
+    for (const [, y] of vs) {
+      expect(y).toBeGreaterThanOrEqual(-1e-9);
+      expect(y).toBeLessThanOrEqual(100 + 1e-9);
     }
     expect(clipSegmentY(0, -50, 10, 50, 0, 100)).toEqual([5, 0, 10, 50]);
     expect(clipSegmentY(0, -50, 10, -40, 0, 100)).toBeUndefined();

@@ -384,3 +384,14 @@ describe('activations offered', () => {
     for (const a of ACTIVATION_KEYS as readonly ActivationKey[]) expect(Activations[a].maxSlope.value).toBeGreaterThan(0);
   });
 });
+
+describe('formatValue', () => {
+  it('never writes toPrecision exponents ("2.88e+3")', async () => {
+    const { formatValue } = await import('../../src/figures/gradients/plot');
+    expect(formatValue(2879.8)).toBe('2.88 × 10³');
+    expect(formatValue(14.52)).toBe('14.5');
+    expect(formatValue(0.00395)).toBe('0.00395');
+    expect(formatValue(0)).toBe('0');
+    expect(formatValue(Infinity)).toBe('overflow');
+  });
+});

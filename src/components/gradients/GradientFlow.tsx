@@ -12,7 +12,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import { CELLS, CELL_NAMES, FLOW_ACTIVATIONS } from '../../figures/gradients/compute';
 import { GRADIENT_FIGURES, LIMITS, WEIGHT_INITS, flowParams, paramsKey, type GradientFigureId } from '../../figures/gradients/state';
-import { activationOption, clipText, describeFlow, flowTable, gammaText, overflowNotice, rangeEvents } from '../../figures/gradients/plot';
+import { activationOption, clipText, formatMeasured, describeFlow, flowTable, gammaText, overflowNotice, rangeEvents } from '../../figures/gradients/plot';
 import type { WeightInit } from '../../figures/gradients/compute';
 import { formatNumber } from '../../figures/format';
 import { Figure, descriptionId, type FigureWidth } from '../figures/Figure';
@@ -128,7 +128,11 @@ export default function GradientFlow({ figure = 'bptt', width = 'page', title, c
           />
           <Select<WeightInit>
             id={`${id}-init`}
-            label="W_hh"
+            label={
+              <>
+                W<sub>hh</sub>
+              </>
+            }
             value={fig.state.w}
             options={WEIGHT_INITS.map((w) => ({ value: w, label: WEIGHT_LABELS[w] }))}
             onValue={(w) => fig.set((p) => ({ ...p, w }))}
@@ -160,7 +164,17 @@ export default function GradientFlow({ figure = 'bptt', width = 'page', title, c
           {cell !== 'rnn' && (
             <Slider
               id={`${id}-bf`}
-              label={cell === 'lstm' ? 'Forget bias b_f' : 'Update bias b_z'}
+              label={
+                cell === 'lstm' ? (
+                  <>
+                    Forget bias b<sub>f</sub>
+                  </>
+                ) : (
+                  <>
+                    Update bias b<sub>z</sub>
+                  </>
+                )
+              }
               min={LIMITS.bf.min}
               max={LIMITS.bf.max}
               step={LIMITS.bf.step}
@@ -204,8 +218,8 @@ export default function GradientFlow({ figure = 'bptt', width = 'page', title, c
         <ul class="gf-facts">
           {r.params.c === 'rnn' ? (
             <li>
-              {gammaText(r)}, ‖W‖ = {formatNumber(r.wNorm, 4)} (spectral radius {formatNumber(r.wRadius, 4)}): the bound's factor per step is γ‖W‖ ={' '}
-              {formatNumber(r.gamma * r.wNorm, 4)}.
+              {gammaText(r)}, ‖W‖ = {formatMeasured(r.wNorm)} (spectral radius {formatMeasured(r.wRadius)}): the bound’s factor per step is
+              γ‖W‖ = {formatMeasured(r.gamma * r.wNorm)}.
             </li>
           ) : (
             <li>

@@ -148,12 +148,12 @@ export function LogPlot(p: LogPlotProps) {
             </text>
           </g>
           {model.over && (
-            <text class="gf-strip-label" x={frame.x1 - 6} y={model.over.mid + 4} text-anchor="end">
+            <text class="gf-strip-label" x={frame.x1 - 6} y={model.over.labelY} text-anchor="end">
               {model.over.label}
             </text>
           )}
           {model.under && (
-            <text class="gf-strip-label" x={frame.x1 - 6} y={model.under.mid + 4} text-anchor="end">
+            <text class="gf-strip-label" x={frame.x1 - 6} y={model.under.labelY} text-anchor="end">
               {model.under.label}
             </text>
           )}

@@ -56,7 +56,8 @@ export function scientificFromLog10(l: number, sig = 2): string {
 export function formatNorm(log10: number, flag: NormFlag, sig = 3): string {
   switch (flag) {
     case 'ok':
-      return formatNumber(10 ** log10, sig);
+      // formatNumber writes [1e3, 1e5) with toPrecision, which gives "2.88e+3" for 3 digits: use × 10ⁿ there.
+      return log10 >= 3 || log10 < -3 ? scientificFromLog10(log10, sig) : formatNumber(10 ** log10, sig);
     case 'overflow':
       return `overflow (≈ ${scientificFromLog10(log10)})`;
     case 'underflow':
@@ -66,6 +67,12 @@ export function formatNorm(log10: number, flag: NormFlag, sig = 3): string {
     default:
       return 'undefined (the forward pass overflowed)';
   }
+}
+
+/** A finite number for reading with `sig` digits (like {@link formatNorm} for positive values; "0", "—", "overflow" otherwise). */
+export function formatValue(v: number, sig = 3): string {
+  if (v > 0 && Number.isFinite(v)) return formatNorm(Math.log10(v), 'ok', sig);
+  return formatNumber(v, sig);
 }
 
 /** One curve of the plot. */
@@ -79,11 +86,16 @@ export interface GradCurve {
   readonly series: LagSeries;
 }
 
+/** A measured matrix norm or radius to 4 significant digits, without noise digits ("0.05", not "0.05000"). */
+export function formatMeasured(v: number): string {
+  return formatNumber(Number.isFinite(v) ? Number(v.toPrecision(4)) : v);
+}
+
 /** Label of the reference curve. */
 export function refLabel(r: FlowResult): string {
   if (r.refKind === 'cell-path') return 'cell path alone ‖∂L/∂c_T ⊙ Π f‖';
   if (r.refKind === 'update-path') return 'direct path alone ‖v ⊙ Π z‖';
-  return `bound (γ‖W‖)^lag = (${formatNumber(r.gamma, 3)} × ${formatNumber(r.wNorm, 3)})^lag`;
+  return `bound (γ‖W‖)^lag = (${formatMeasured(r.gamma)} × ${formatMeasured(r.wNorm)})^lag`;
 }
 
 /** The curves of a result, reference first (drawn underneath). */
@@ -107,8 +119,10 @@ export function curvesOf(r: FlowResult): GradCurve[] {
 export interface Strip {
   readonly y: number;
   readonly height: number;
-  /** Centre line where out-of-range points are drawn. */
+  /** Line where out-of-range points are drawn (the label sits on the other half of the strip). */
   readonly mid: number;
+  /** Baseline of the label. */
+  readonly labelY: number;
   readonly label: string;
 }
 
@@ -132,7 +146,8 @@ export interface LogPlotModel {
   pointY(series: LagSeries, k: number): number | null;
 }
 
-const STRIP = 22;
+/** Height of a strip: a 12 px label and, beside it, the line of out-of-range points. */
+const STRIP = 28;
 
 /** Lays out the curves of a result of length `T` in a `width` × `height` viewBox. */
 export function buildLogPlot(curves: readonly GradCurve[], T: number, width: number, height: number): LogPlotModel {
@@ -169,12 +184,12 @@ export function buildLogPlot(curves: readonly GradCurve[], T: number, width: num
     if (eHi - eLo < 2 && eLo > AXIS_MIN_EXP) eLo--;
   }
   const overStrip: Strip | null = over
-    ? { y: frame.y0, height: STRIP, mid: frame.y0 + STRIP / 2, label: `overflow: above ${scientificFromLog10(LOG10_MAX)}` }
+    ? { y: frame.y0, height: STRIP, mid: frame.y0 + STRIP - 7, labelY: frame.y0 + 13, label: `overflow: above ${scientificFromLog10(LOG10_MAX)}` }
     : null;
   const bottomStrip = underflow || zero;
   const underLabel = underflow && zero ? `below ${powerOfTen(AXIS_MIN_EXP)} or exactly 0` : underflow ? `underflow: below ${powerOfTen(AXIS_MIN_EXP)}` : 'exactly 0';
   const underStrip: Strip | null = bottomStrip
-    ? { y: frame.y1 - STRIP, height: STRIP, mid: frame.y1 - STRIP / 2, label: underLabel }
+    ? { y: frame.y1 - STRIP, height: STRIP, mid: frame.y1 - STRIP + 7, labelY: frame.y1 - 5, label: underLabel }
     : null;
   const top = frame.y0 + (overStrip ? STRIP + 6 : 0);
   const bottom = frame.y1 - (underStrip ? STRIP + 6 : 0);
@@ -234,7 +249,7 @@ export function setupText(r: FlowResult): string {
 /** The weights in words. */
 export function weightText(r: FlowResult): string {
   const init = r.params.w === 'orth' ? 'ρ × random orthogonal' : 'Gaussian rescaled to spectral radius ρ';
-  return `W_hh = ${init}, ρ = ${formatNumber(r.params.r)} (‖W‖ = ${formatNumber(r.wNorm, 3)})`;
+  return `W_hh = ${init}, ρ = ${formatNumber(r.params.r)} (‖W‖ = ${formatMeasured(r.wNorm)})`;
 }
 
 /** Where a series first overflows, underflows or becomes exactly zero, in words (or ''). */
@@ -287,8 +302,8 @@ export function clipText(r: FlowResult): string {
     const what = Number.isNaN(before) ? 'is not a number' : 'overflowed float64';
     return `‖∂L/∂θ‖ over all parameters ${what}: clipping to ${t} cannot repair it (rescaling an infinite gradient gives no number at all), so such a training step has to be skipped.`;
   }
-  if (factor >= 1) return `‖∂L/∂θ‖ over all parameters = ${formatNumber(before, 3)}: below ${t}, clipping leaves it unchanged.`;
-  return `‖∂L/∂θ‖ over all parameters = ${formatNumber(before, 3)}; clipped to norm ${t} it becomes ${formatNumber(after, 3)} (every entry × ${formatNumber(factor, 3)}, same direction).`;
+  if (factor >= 1) return `‖∂L/∂θ‖ over all parameters = ${formatValue(before)}: below ${t}, clipping leaves it unchanged.`;
+  return `‖∂L/∂θ‖ over all parameters = ${formatValue(before)}; clipped to norm ${t} it becomes ${formatValue(after)} (every entry × ${formatValue(factor)}, same direction).`;
 }
 
 /** The text alternative of the figure for a result. */

@@ -1,0 +1,126 @@
+// @ts-check
+/**
+ * `npm run bench:figures [-- --throttle 4] [--seconds 3] [--path articles/activation-functions/]`
+ *
+ * Frame rate of the figures while a slider is dragged or the pointer sweeps over a plot, in headless Chromium at the
+ * figures' default size (1280 × 900 viewport). Run `npm run build` first (or set DIST_DIR).
+ *
+ * For each figure on the page: scroll it into view, wait until it has hydrated, then for `--seconds` dispatch input
+ * events on its first range slider — several per animation frame, sweeping the slider back and forth, which is more
+ * than a real drag produces — and count frames with requestAnimationFrame. The same for pointer moves across the plot
+ * (hover read-out). Reports frames per second, the 95th-percentile and worst frame interval, and long tasks.
+ * `--throttle N` slows the CPU N× through the DevTools protocol (4 ≈ a mid-range phone).
+ */
+import { startStaticServer } from '../test/support/static-server.ts';
+import { launchBrowser } from '../test/support/browser.ts';
+import { DIST, BASE } from '../test/support/site.ts';
+
+const args = process.argv.slice(2);
+const opt = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
+};
+const seconds = Number(opt('seconds', '3'));
+const throttle = Number(opt('throttle', '1'));
+const path = opt('path', 'articles/activation-functions/');
+const eventsPerFrame = Number(opt('events-per-frame', '4'));
+
+const server = await startStaticServer(DIST, BASE);
+const browser = await launchBrowser();
+/** @type {{ figure: string; action: string; fps: number; p95: number; worst: number; longTasks: number; frames: number }[]} */
+const results = [];
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  if (throttle > 1) {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  }
+  await page.goto(server.url(path));
+  const ids = await page.locator('figure.fig').evaluateAll((fs) => fs.map((f) => f.getAttribute('data-figure') ?? ''));
+  if (ids.length === 0) throw new Error(`No figure.fig on /${path}`);
+  for (const id of ids) {
+    const fig = page.locator(`figure.fig[data-figure="${id}"]`);
+    await fig.scrollIntoViewIfNeeded();
+    await fig.locator('.fp-plot[role="slider"]').waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(300);
+    for (const action of ['slider', 'hover']) {
+      const r = await page.evaluate(
+        async ({ id, action, seconds, eventsPerFrame }) => {
+          const fig = /** @type {HTMLElement} */ (document.querySelector(`figure.fig[data-figure="${id}"]`));
+          const slider = /** @type {HTMLInputElement | null} */ (fig.querySelector('input[type=range]'));
+          const plot = /** @type {HTMLElement} */ (fig.querySelector('.fp-plot'));
+          if (action === 'slider' && !slider) return null;
+          let longTasks = 0;
+          const po = new PerformanceObserver((l) => (longTasks += l.getEntries().length));
+          try {
+            po.observe({ type: 'longtask', buffered: false });
+          } catch {
+            /* not supported */
+          }
+          const rect = plot.getBoundingClientRect();
+          const times = [];
+          let k = 0;
+          const drive = () => {
+            for (let e = 0; e < eventsPerFrame; e++, k++) {
+              const phase = (k % 240) / 240; // sweep over 240 events, then back
+              const u = phase < 0.5 ? phase * 2 : 2 - phase * 2;
+              if (action === 'slider' && slider) {
+                const min = Number(slider.min);
+                const max = Number(slider.max);
+                const step = Number(slider.step) || 0.01;
+                slider.value = String(Math.round((min + (max - min) * u) / step) * step);
+                slider.dispatchEvent(new Event('input', { bubbles: true }));
+              } else {
+                const x = rect.left + 2 + (rect.width - 4) * u;
+                plot.dispatchEvent(
+                  new PointerEvent('pointermove', { bubbles: true, clientX: x, clientY: rect.top + rect.height / 2, pointerType: 'mouse' }),
+                );
+              }
+            }
+          };
+          await new Promise((resolve) => {
+            const t0 = performance.now();
+            const frame = (t) => {
+              times.push(t);
+              if (t - t0 < seconds * 1000) {
+                drive();
+                requestAnimationFrame(frame);
+              } else resolve(undefined);
+            };
+            requestAnimationFrame(frame);
+          });
+          po.disconnect();
+          const gaps = times.slice(1).map((t, i) => t - times[i]);
+          gaps.sort((a, b) => a - b);
+          const span = (times[times.length - 1] - times[0]) / 1000;
+          return {
+            frames: gaps.length,
+            fps: gaps.length / span,
+            p95: gaps[Math.floor(gaps.length * 0.95)] ?? 0,
+            worst: gaps[gaps.length - 1] ?? 0,
+            longTasks,
+          };
+        },
+        { id, action, seconds, eventsPerFrame },
+      );
+      if (r) results.push({ figure: id, action, ...r });
+    }
+  }
+  await page.close();
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+console.log(
+  `Figure frame rate on /${path} — Chromium headless, 1280×900, ${eventsPerFrame} events per frame, ${seconds} s each` +
+    (throttle > 1 ? `, CPU throttled ${throttle}×` : ''),
+);
+console.log('figure   action   fps    p95 frame  worst frame  long tasks');
+for (const r of results) {
+  console.log(
+    `${r.figure.padEnd(8)} ${r.action.padEnd(8)} ${r.fps.toFixed(1).padStart(5)}  ${r.p95.toFixed(1).padStart(6)} ms  ${r.worst.toFixed(1).padStart(8)} ms  ${String(r.longTasks).padStart(5)}`,
+  );
+}
+const min = Math.min(...results.map((r) => r.fps));
+console.log(`slowest: ${min.toFixed(1)} fps`);
