@@ -79,8 +79,13 @@ export default defineConfig(
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
   },
   {
+    // Node code; scripts and tests also pass callbacks to Playwright's page.evaluate(), which run in the browser.
     files: ['**/*.{js,mjs,cjs}', 'scripts/**', 'test/**', 'bench/**', '*.config.*'],
     languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['scripts/**', 'test/**'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
   },
   {
     rules: {

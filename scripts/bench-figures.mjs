@@ -8,7 +8,8 @@
  * For each figure on the page: scroll it into view, wait until it has hydrated, then for `--seconds` dispatch input
  * events on its first range slider — several per animation frame, sweeping the slider back and forth, which is more
  * than a real drag produces — and count frames with requestAnimationFrame. The same for pointer moves across the plot
- * (hover read-out). Reports frames per second, the 95th-percentile and worst frame interval, and long tasks.
+ * (hover read-out). Reports frames per second, the 95th-percentile and worst frame interval, and long tasks; the
+ * first row ("baseline") counts frames with no input at all, i.e. what the machine manages while idle.
  * `--throttle N` slows the CPU N× through the DevTools protocol (4 ≈ a mid-range phone).
  */
 import { startStaticServer } from '../test/support/static-server.ts';
@@ -27,14 +28,19 @@ const eventsPerFrame = Number(opt('events-per-frame', '4'));
 
 const server = await startStaticServer(DIST, BASE);
 const browser = await launchBrowser();
-/** @type {{ figure: string; action: string; fps: number; p95: number; worst: number; longTasks: number; frames: number }[]} */
+/** @type {{ figure: string; action: string; fps: number; p95: number; worst: number; longTasks: number; frames: number; taskMs: number; scriptMs: number; layoutMs: number }[]} */
 const results = [];
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  if (throttle > 1) {
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
-  }
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  if (throttle > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  /** Main-thread time so far (seconds), from the DevTools protocol: all tasks, script, style + layout. */
+  const metrics = async () => {
+    const { metrics: m } = await cdp.send('Performance.getMetrics');
+    const get = (/** @type {string} */ n) => m.find((x) => x.name === n)?.value ?? 0;
+    return { task: get('TaskDuration'), script: get('ScriptDuration'), layout: get('LayoutDuration') + get('RecalcStyleDuration') };
+  };
   await page.goto(server.url(path));
   const ids = await page.locator('figure.fig').evaluateAll((fs) => fs.map((f) => f.getAttribute('data-figure') ?? ''));
   if (ids.length === 0) throw new Error(`No figure.fig on /${path}`);
@@ -43,7 +49,8 @@ try {
     await fig.scrollIntoViewIfNeeded();
     await fig.locator('.fp-plot[role="slider"]').waitFor({ timeout: 30_000 });
     await page.waitForTimeout(300);
-    for (const action of ['slider', 'hover']) {
+    for (const action of id === ids[0] ? ['baseline', 'slider', 'hover'] : ['slider', 'hover']) {
+      const m0 = await metrics();
       const r = await page.evaluate(
         async ({ id, action, seconds, eventsPerFrame }) => {
           const fig = /** @type {HTMLElement} */ (document.querySelector(`figure.fig[data-figure="${id}"]`));
@@ -61,6 +68,7 @@ try {
           const times = [];
           let k = 0;
           const drive = () => {
+            if (action === 'baseline') return; // frames with no input at all: what this machine manages idle
             for (let e = 0; e < eventsPerFrame; e++, k++) {
               const phase = (k % 240) / 240; // sweep over 240 events, then back
               const u = phase < 0.5 ? phase * 2 : 2 - phase * 2;
@@ -103,7 +111,18 @@ try {
         },
         { id, action, seconds, eventsPerFrame },
       );
-      if (r) results.push({ figure: id, action, ...r });
+      const m1 = await metrics();
+      if (r) {
+        const per = (/** @type {number} */ v) => (v * 1000) / Math.max(1, r.frames);
+        results.push({
+          figure: id,
+          action,
+          ...r,
+          taskMs: per(m1.task - m0.task),
+          scriptMs: per(m1.script - m0.script),
+          layoutMs: per(m1.layout - m0.layout),
+        });
+      }
     }
   }
   await page.close();
@@ -116,11 +135,12 @@ console.log(
   `Figure frame rate on /${path} — Chromium headless, 1280×900, ${eventsPerFrame} events per frame, ${seconds} s each` +
     (throttle > 1 ? `, CPU throttled ${throttle}×` : ''),
 );
-console.log('figure   action   fps    p95 frame  worst frame  long tasks');
+console.log('figure   action     fps   p95 frame  worst frame  long tasks  main thread per frame (script, style+layout)');
 for (const r of results) {
   console.log(
-    `${r.figure.padEnd(8)} ${r.action.padEnd(8)} ${r.fps.toFixed(1).padStart(5)}  ${r.p95.toFixed(1).padStart(6)} ms  ${r.worst.toFixed(1).padStart(8)} ms  ${String(r.longTasks).padStart(5)}`,
+    `${r.figure.padEnd(8)} ${r.action.padEnd(8)} ${r.fps.toFixed(1).padStart(5)}  ${r.p95.toFixed(1).padStart(6)} ms  ${r.worst.toFixed(1).padStart(8)} ms  ${String(r.longTasks).padStart(10)}  ` +
+      `${r.taskMs.toFixed(1).padStart(5)} ms (${r.scriptMs.toFixed(1)}, ${r.layoutMs.toFixed(1)})`,
   );
 }
-const min = Math.min(...results.map((r) => r.fps));
+const min = Math.min(...results.filter((r) => r.action !== 'baseline').map((r) => r.fps));
 console.log(`slowest: ${min.toFixed(1)} fps`);

@@ -10,7 +10,7 @@
  *     [--jobs 2] [--out data/experiments/results.json] [--filter adding-50/lstm] [--prefix 12] [--seeds 0,1,2]
  *     [--budget 100]
  *
- * `--filter` keeps the runs whose key contains the text (keys look like
+ * `--filter` keeps the runs whose key contains the text (`a+b`: both texts; keys look like
  * `adding-50/lstm:g=relu,phi=tanh/h16/lr=0.01,clip=1/s0/n3000`), `--prefix N` the first N runs of the grid; a
  * `--budget N` caps every run's step budget at N (for trying the page out quickly). A partial or capped file is marked
  * `"complete": false`.
@@ -100,7 +100,7 @@ async function main(): Promise<void> {
   let specs = gridSpecs(TASK_SETTINGS, seeds);
   if (budget) specs = specs.map((s) => ({ ...s, steps: Math.min(s.steps, Number(budget)) }));
   const all = specs.length;
-  if (filter) specs = specs.filter((s) => runKey(s).includes(filter));
+  if (filter) specs = specs.filter((s) => filter.split('+').every((f) => runKey(s).includes(f)));
   if (prefix) specs = specs.slice(0, Number(prefix));
   const complete = specs.length === all && seeds === GRID_SEEDS && !budget;
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };

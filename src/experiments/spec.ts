@@ -105,7 +105,7 @@ export const CELL_NAMES: Readonly<Record<CellId, string>> = {
   lstm: 'LSTM',
   gru: 'GRU',
   rnn: 'Vanilla RNN',
-  irnn: 'IRNN (ReLU RNN, identity init)',
+  irnn: 'IRNN',
 };
 
 /** Copy tasks need T ≥ 2L + 1. */

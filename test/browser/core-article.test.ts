@@ -4,6 +4,7 @@
  * section ids forum links rely on, and its links. Run after `astro build`.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { consoleProblems, launchBrowser, openPage, waitForHydration } from '../support/browser';
 import { startStaticServer, type StaticServer } from '../support/static-server';
@@ -61,10 +62,12 @@ describe('the core article', () => {
   });
 
   for (const colorScheme of ['light', 'dark'] as const) {
-    it(`loads cleanly (${colorScheme}): no console problem, no page error, no foreign request`, async () => {
+    it(`loads cleanly (${colorScheme}): no console problem, no page error, no foreign request, no axe violation`, async () => {
       const { context, page, log } = await openPage(browser, server.origin, { colorScheme });
       await page.goto(server.url(PATH));
       await waitForHydration(page);
+      const axe = await new AxeBuilder({ page }).analyze();
+      expect(axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}× e.g. ${v.nodes[0]?.target})`)).toEqual([]);
       expect(consoleProblems(log)).toEqual([]);
       expect(log.pageErrors).toEqual([]);
       expect(log.foreignRequests).toEqual([]);

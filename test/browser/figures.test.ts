@@ -177,7 +177,7 @@ describe('figures with JavaScript', () => {
         await page.keyboard.press('End');
         await expect.poll(() => f.locator('.fp-legend').textContent()).toContain('g(z) = 2·σ(2z) − 1');
         expect(legendBefore).toContain('g(z) = σ(z)');
-        expect(await f.locator('.fig-desc').textContent()).toMatch(/At t = 1 the curve is tanh/);
+        await expect.poll(() => f.locator('.fig-desc').textContent()).toMatch(/At t = 1 the curve is tanh/);
       } else {
         const box = f.locator('input[type=checkbox]').first();
         const n = await f.locator('path.fp-curve').count();

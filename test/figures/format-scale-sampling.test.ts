@@ -73,7 +73,7 @@ describe('axes', () => {
 describe('sampling and paths', () => {
   it('writes compact relative paths that decode to the rounded absolute points', () => {
     const s = sampleFunction((x) => Math.tanh(x), -6, 6, 97);
-    const m = { x: (v: number) => 50 + v * 47.3, y: (v: number) => 200 - v * 151.7, top: 0, bottom: 400 };
+    const m = { x: (v: number) => 300 + v * 47.3, y: (v: number) => 200 - v * 151.7, top: 0, bottom: 400 };
     const d = samplesToPath(s, m);
     expect(d).toMatch(/^M[\d.]+,[\d.]+[lh]/);
     const vs = pathVertices(d)[0]!;

@@ -84,6 +84,8 @@ interface Live {
   readonly info: TaskInfo | null;
   readonly fingerprint: string | null;
   readonly fingerprintSteps: number;
+  /** The first training losses, full precision (set when the run ends). */
+  readonly head: readonly number[];
   readonly outcome: RunOutcome | null;
   readonly error: string | null;
 }
@@ -100,6 +102,7 @@ const IDLE: Omit<Live, 'spec'> = {
   info: null,
   fingerprint: null,
   fingerprintSteps: 0,
+  head: [],
   outcome: null,
   error: null,
 };
@@ -212,6 +215,7 @@ export default function LiveRun({ committed, initial, width = 'page', title, chi
             outcome: m.outcome,
             fingerprint: m.fingerprint,
             fingerprintSteps: m.fingerprintSteps,
+            head: m.head,
             ms: m.ms,
             wallMs,
             step: m.outcome.step,
@@ -364,6 +368,8 @@ export default function LiveRun({ committed, initial, width = 'page', title, chi
         data-outcome-step={live.outcome?.step ?? ''}
         data-fingerprint={live.fingerprint ?? ''}
         data-fingerprint-steps={live.fingerprintSteps}
+        data-head={live.head.length > 0 ? JSON.stringify(live.head) : ''}
+        data-final-loss={live.outcome?.final ? String(live.outcome.final.loss) : ''}
         data-wall-ms={live.phase === 'done' ? live.wallMs.toFixed(0) : ''}
         data-compute-ms={live.ms.toFixed(0)}
       >

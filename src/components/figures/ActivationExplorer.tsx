@@ -11,7 +11,7 @@ import { formatNumber } from '../../figures/format';
 import { Figure, descriptionId, type FigureWidth } from './Figure';
 import { FunctionPlot } from './FunctionPlot';
 import { Controls, Select, Slider, Toggle } from './controls';
-import { useFigureState, useHydrated, useVisible, useWhenVisible } from './hooks';
+import { useFigureState, useHydrated, useSettled, useVisible, useWhenVisible } from './hooks';
 
 export interface ActivationExplorerProps {
   /** Initial activation (before any URL state). */
@@ -31,8 +31,14 @@ export default function ActivationExplorer({ width = 'page', children }: Activat
   const visible = useVisible(ref);
   const s = useWhenVisible(fig.state, visible);
   const spec = useMemo(() => explorerSpec(s), [s]);
-  const description = useMemo(() => explorerDescription(s, spec, { samples: sampleCurves(spec, 601) }), [s, spec]);
-  const data = useMemo(() => dataTable(spec), [spec]);
+  // The text alternative and the data table follow the state once a drag settles (they need not run at 60 fps).
+  const settled = useSettled(s);
+  const settledSpec = useMemo(() => (settled === s ? spec : explorerSpec(settled)), [settled, s, spec]);
+  const description = useMemo(
+    () => explorerDescription(settled, settledSpec, { samples: sampleCurves(settledSpec, 601) }),
+    [settled, settledSpec],
+  );
+  const data = useMemo(() => dataTable(settledSpec), [settledSpec]);
   const half = (s.d[1] - s.d[0]) / 2;
   const id = def.key;
   return (

@@ -10,7 +10,7 @@ import { formatNumber } from '../../figures/format';
 import { Figure, descriptionId, type FigureWidth } from './Figure';
 import { FunctionPlot } from './FunctionPlot';
 import { Controls, Slider, Toggle } from './controls';
-import { useFigureState, useHydrated, useVisible, useWhenVisible } from './hooks';
+import { useFigureState, useHydrated, useSettled, useVisible, useWhenVisible } from './hooks';
 
 export interface SecondDerivativesProps {
   readonly width?: FigureWidth | undefined;
@@ -25,8 +25,14 @@ export default function SecondDerivatives({ width = 'body', children }: SecondDe
   const visible = useVisible(ref);
   const s = useWhenVisible(fig.state, visible);
   const spec = useMemo(() => secondDerivativeSpec(s), [s]);
-  const description = useMemo(() => secondDerivativeDescription(s, spec, { samples: sampleCurves(spec, 601) }), [s, spec]);
-  const data = useMemo(() => dataTable(spec), [spec]);
+  // The text alternative and the data table follow the state once a drag settles (they need not run at 60 fps).
+  const settled = useSettled(s);
+  const settledSpec = useMemo(() => (settled === s ? spec : secondDerivativeSpec(settled)), [settled, s, spec]);
+  const description = useMemo(
+    () => secondDerivativeDescription(settled, settledSpec, { samples: sampleCurves(settledSpec, 601) }),
+    [settled, settledSpec],
+  );
+  const data = useMemo(() => dataTable(settledSpec), [settledSpec]);
   const id = def.key;
   return (
     <Figure

@@ -10,7 +10,7 @@ import { formatNumber } from '../../figures/format';
 import { Figure, descriptionId, type FigureWidth } from './Figure';
 import { FunctionPlot } from './FunctionPlot';
 import { Controls, Slider } from './controls';
-import { useFigureState, useHydrated, useVisible, useWhenVisible } from './hooks';
+import { useFigureState, useHydrated, useSettled, useVisible, useWhenVisible } from './hooks';
 
 export interface SigmoidTanhMorphProps {
   readonly width?: FigureWidth | undefined;
@@ -25,8 +25,14 @@ export default function SigmoidTanhMorph({ width = 'body', children }: SigmoidTa
   const visible = useVisible(ref);
   const s = useWhenVisible(fig.state, visible);
   const spec = useMemo(() => morphSpec(s), [s]);
-  const description = useMemo(() => morphDescription(s, spec, { samples: sampleCurves(spec, 601) }), [s, spec]);
-  const data = useMemo(() => dataTable(spec), [spec]);
+  // The text alternative and the data table follow the state once a drag settles (they need not run at 60 fps).
+  const settled = useSettled(s);
+  const settledSpec = useMemo(() => (settled === s ? spec : morphSpec(settled)), [settled, s, spec]);
+  const description = useMemo(
+    () => morphDescription(settled, settledSpec, { samples: sampleCurves(settledSpec, 601) }),
+    [settled, settledSpec],
+  );
+  const data = useMemo(() => dataTable(settledSpec), [settledSpec]);
   const { a, b, c } = morphParams(fig.state.t);
   const id = def.key;
   return (

@@ -149,3 +149,17 @@ export function useFigureState<S extends object>(def: FigureState<S>): FigureSta
   }, [def]);
   return { state, update, set, problems, status, copyLink };
 }
+
+/**
+ * `value`, but only once it has stopped changing for `delay` ms: for what need not follow a drag at 60 frames per
+ * second (the text alternative, the data table). The first render returns `value` itself (server = hydration).
+ */
+export function useSettled<T>(value: T, delay = 200): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    if (Object.is(value, settled)) return;
+    const t = setTimeout(() => setSettled(value), delay);
+    return () => clearTimeout(t);
+  }, [value, settled, delay]);
+  return settled;
+}

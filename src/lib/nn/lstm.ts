@@ -299,10 +299,8 @@ class LstmLayer implements Lstm {
     this.#ensureCapacity(T, B);
     this.#lastT = T;
     this.#lastB = B;
-    const H4 = 4 * H, K = this.#K, cifg = this.cifg;
-    const gateF = this.#gateF, candF = this.#candF, phiF = this.#phiF;
-    const Wcat = this.#Wcat, bs = this.#bsum, xh = this.#XH, z = this.#Z;
-    const gi = this.#Gi, gf = this.#Gf, gg = this.#Gg, go = this.#Go, hs = this.#Hs, cs = this.#Cs, phi = this.#Phi;
+    const H4 = 4 * H, K = this.#K;
+    const Wcat = this.#Wcat, bs = this.#bsum, xh = this.#XH, cs = this.#Cs;
 
     // Fused operands: Wcat = [W_ih | W_hh] row by row, bs = b_ih + b_hh, XH rows = [x_t, h_{t−1}].
     const wih = this.weightIh.w, whh = this.weightHh.w, bih = this.biasIh.w, bhh = this.biasHh.w;
@@ -316,42 +314,51 @@ class LstmLayer implements Lstm {
     for (let b = 0; b < B; b++) for (let j = 0; j < H; j++) xh[b * K + I + j] = h0 === undefined ? 0 : h0[b * H + j]!;
     if (c0 === undefined) cs.fill(0, 0, BH); else cs.set(c0);
 
-    for (let t = 0; t < T; t++) {
-      const feed = t + 1 < T;
-      // Z_t = [x_t, h_{t−1}]·[W_ih | W_hh]ᵀ (+ b_ih + b_hh below): one multiply per step.
-      gemmABt(B, H4, K, xh, t * B * K, K, Wcat, 0, K, z, t * B * H4, H4, false);
-      for (let b = 0; b < B; b++) {
-        const zRow = (t * B + b) * H4;
-        const row = (t * B + b) * H; // (t, b) in [T, B, H]
-        const next = (t + 1) * B * K + b * K + I; // h_t's slot in the next fused row (none after the last step)
-        for (let j = 0; j < H; j++) {
-          const k = row + j;
-          const zi = (z[zRow + j] += bs[j]!);
-          const zf = (z[zRow + H + j] += bs[H + j]!);
-          const zg = (z[zRow + 2 * H + j] += bs[2 * H + j]!);
-          const zo = (z[zRow + 3 * H + j] += bs[3 * H + j]!);
-          // i = σ(z_i), f = σ(z_f), g = ψ(z_g), o = σ(z_o); with CIFG i = 1 − f.
-          const f = gateF(zf);
-          const i = cifg ? 1 - f : gateF(zi);
-          const g = candF(zg);
-          const o = gateF(zo);
-          // c_t = f ⊙ c_{t−1} + i ⊙ g   (c_{t−1} at k, c_t at k + BH in Cs)
-          const c = f * cs[k]! + i * g;
-          // h_t = o ⊙ φ(c_t)
-          const p = phiF(c);
-          const h = o * p;
-          gi[k] = i;
-          gf[k] = f;
-          gg[k] = g;
-          go[k] = o;
-          cs[k + BH] = c;
-          phi[k] = p;
-          hs[k] = h;
-          if (feed) xh[next + j] = h;
-        }
+    // One small method per step (instead of one long loop) lets V8 optimise it as a whole after a few calls,
+    // rather than through on-stack replacement, whose exits deoptimised the long loop again and again.
+    for (let t = 0; t < T; t++) this.#forwardStep(t, T, B);
+    return this.#Hs.subarray(0, T * BH);
+  }
+
+  /** Step t of the forward pass: Z_t from one fused multiply, then the cell equations for all B·H units. */
+  #forwardStep(t: number, T: number, B: number): void {
+    const I = this.inputSize, H = this.hiddenSize, H4 = 4 * H, K = this.#K, BH = B * H, cifg = this.cifg;
+    const gateF = this.#gateF, candF = this.#candF, phiF = this.#phiF;
+    const bs = this.#bsum, xh = this.#XH, z = this.#Z;
+    const gi = this.#Gi, gf = this.#Gf, gg = this.#Gg, go = this.#Go, hs = this.#Hs, cs = this.#Cs, phi = this.#Phi;
+    const feed = t + 1 < T;
+    // Z_t = [x_t, h_{t−1}]·[W_ih | W_hh]ᵀ (+ b_ih + b_hh below): one multiply per step.
+    gemmABt(B, H4, K, xh, t * B * K, K, this.#Wcat, 0, K, z, t * B * H4, H4, false);
+    for (let b = 0; b < B; b++) {
+      const zRow = (t * B + b) * H4;
+      const row = (t * B + b) * H; // (t, b) in [T, B, H]
+      const next = (t + 1) * B * K + b * K + I; // h_t's slot in the next fused row (none after the last step)
+      for (let j = 0; j < H; j++) {
+        const k = row + j;
+        const zi = (z[zRow + j] += bs[j]!);
+        const zf = (z[zRow + H + j] += bs[H + j]!);
+        const zg = (z[zRow + 2 * H + j] += bs[2 * H + j]!);
+        const zo = (z[zRow + 3 * H + j] += bs[3 * H + j]!);
+        // i = σ(z_i), f = σ(z_f), g = ψ(z_g), o = σ(z_o); with CIFG i = 1 − f.
+        const f = gateF(zf);
+        const i = cifg ? 1 - f : gateF(zi);
+        const g = candF(zg);
+        const o = gateF(zo);
+        // c_t = f ⊙ c_{t−1} + i ⊙ g   (c_{t−1} at k, c_t at k + BH in Cs)
+        const c = f * cs[k]! + i * g;
+        // h_t = o ⊙ φ(c_t)
+        const p = phiF(c);
+        const h = o * p;
+        gi[k] = i;
+        gf[k] = f;
+        gg[k] = g;
+        go[k] = o;
+        cs[k + BH] = c;
+        phi[k] = p;
+        hs[k] = h;
+        if (feed) xh[next + j] = h;
       }
     }
-    return hs.subarray(0, T * BH);
   }
 
   backward(dhs: Float64Array, opts: BackwardOptions = {}): CellGradients {
@@ -374,95 +381,108 @@ class LstmLayer implements Lstm {
     if (dcLast !== undefined && dcLast.length !== BH) {
       throw new RangeError(`lstm.backward: dcLast has length ${dcLast.length}, expected B·H = ${BH}`);
     }
-    const H4 = 4 * H, K = this.#K, cifg = this.cifg;
-    const gateD = rescale ? this.#gateDz : this.#gateD;
-    const candD = rescale ? this.#candDz : this.#candD;
-    const phiD = rescale ? this.#phiDz : this.#phiD;
-    const z = this.#Z, gi = this.#Gi, gf = this.#Gf, gg = this.#Gg, go = this.#Go, cs = this.#Cs, phi = this.#Phi;
-    const dz = this.#dZ, dxh = this.#dXH, dx = this.#dx, Wcat = this.#Wcat;
-    const dhT = this.#dh, dcT = this.#dc, dcN = this.#dcNext, dh0 = this.#dh0;
-    const hNorm = this.#hNorm, cNorm = this.#cNorm, scaleLog2 = this.#scaleLog2;
+    const K = this.#K, dxh = this.#dXH, dcN = this.#dcNext, dh0 = this.#dh0, scaleLog2 = this.#scaleLog2;
     // The carried ∂L/∂h_{t−1} lives in columns I … I+H−1 of dXH (written by the multiply at the end of each step).
     for (let b = 0; b < B; b++) dxh.fill(0, b * K + I, b * K + K);
     if (dcLast === undefined) dcN.fill(0, 0, BH); else dcN.set(dcLast);
     let scale = 0;
-
     for (let t = T - 1; t >= 0; t--) {
       if (rescale) scale = rescaleCarries(dxh, B * K, dcN, BH, scale);
       scaleLog2[t] = scale;
-      const dhsOff = t * BH;
-      for (let b = 0; b < B; b++) {
-        const zRow = (t * B + b) * H4;
-        const row = (t * B + b) * H;
-        const s = b * H;
-        const carry = b * K + I;
-        for (let j = 0; j < H; j++) {
-          const k = row + j;
-          // ∂L/∂h_t: from the loss at step t and from step t+1 (∂Z_{t+1}·W_hh).
-          const dht = dhs[dhsOff + s + j]! + dxh[carry + j]!;
-          const i = gi[k]!, f = gf[k]!, g = gg[k]!, o = go[k]!, p = phi[k]!;
-          const cPrev = cs[k]!;
-          // h_t = o ⊙ φ(c_t):  ∂o = ∂h ⊙ φ(c_t),  ∂c_t += ∂h ⊙ o ⊙ φ′(c_t)
-          const dO = dht * p;
-          const dct = dcN[s + j]! + dht * o * phiD(cs[k + BH]!, p);
-          // c_t = f ⊙ c_{t−1} + i ⊙ g:  ∂i = ∂c ⊙ g,  ∂f = ∂c ⊙ c_{t−1},  ∂g = ∂c ⊙ i,  ∂c_{t−1} = ∂c ⊙ f
-          const dI = dct * g;
-          const dF = dct * cPrev;
-          const dG = dct * i;
-          dcN[s + j] = dct * f;
-          // Gates from their pre-activations: ∂z = ∂(gate) ⊙ act′(z).
-          // With CIFG, i = 1 − f: the i rows get no gradient and f collects −∂i.
-          if (cifg) {
-            dz[zRow + j] = 0;
-            dz[zRow + H + j] = (dF - dI) * gateD(z[zRow + H + j]!, f);
-          } else {
-            dz[zRow + j] = dI * gateD(z[zRow + j]!, i);
-            dz[zRow + H + j] = dF * gateD(z[zRow + H + j]!, f);
-          }
-          dz[zRow + 2 * H + j] = dG * candD(z[zRow + 2 * H + j]!, g);
-          dz[zRow + 3 * H + j] = dO * gateD(z[zRow + 3 * H + j]!, o);
-          dhT[s + j] = dht;
-          dcT[s + j] = dct;
-        }
-      }
-      hNorm[t] = norm2(dhT, 0, BH);
-      cNorm[t] = norm2(dcT, 0, BH);
-      // Z_t = [x_t, h_{t−1}]·Wcatᵀ + b:  ∂[x_t, h_{t−1}] = ∂Z_t·Wcat (one multiply; the h part is the next carry).
-      gemmAB(B, K, H4, dz, t * B * H4, H4, Wcat, 0, K, dxh, 0, K, false);
-      if (paramGrads) for (let b = 0; b < B; b++) for (let k = 0; k < I; k++) dx[(t * B + b) * I + k] = dxh[b * K + k]!;
+      this.#backwardStep(t, B, dhs, rescale, paramGrads);
     }
     for (let b = 0; b < B; b++) for (let j = 0; j < H; j++) dh0[b * H + j] = dxh[b * K + I + j]!;
+    if (paramGrads) this.#accumulateParamGrads(R);
 
-    if (paramGrads) {
-      // ∂[W_ih | W_hh] = Σ over all T·B rows of ∂Z_rowᵀ·[x, h_prev]_row: one long multiply, then split.
-      const dWcat = this.#dWcat;
-      gemmAtB(H4, K, R, dz, 0, H4, this.#XH, 0, K, dWcat, 0, K, false);
-      const dwih = this.weightIh.dw, dwhh = this.weightHh.dw;
-      for (let r = 0; r < H4; r++) {
-        for (let k = 0; k < I; k++) dwih[r * I + k] += dWcat[r * K + k]!;
-        for (let k = 0; k < H; k++) dwhh[r * H + k] += dWcat[r * K + I + k]!;
-      }
-      // Both biases enter Z as a sum, so both get Σ ∂Z.
-      const dbsum = this.#dbsum;
-      dbsum.fill(0);
-      addColumnSums(R, H4, dz, 0, H4, dbsum, 0);
-      const dbih = this.biasIh.dw, dbhh = this.biasHh.dw;
-      for (let r = 0; r < H4; r++) {
-        dbih[r] += dbsum[r]!;
-        dbhh[r] += dbsum[r]!;
-      }
-    }
     const flow: ScaledGradientFlow = {
-      hNorm: hNorm.subarray(0, T),
-      cNorm: cNorm.subarray(0, T),
+      hNorm: this.#hNorm.subarray(0, T),
+      cNorm: this.#cNorm.subarray(0, T),
       scaleLog2: scaleLog2.subarray(0, T),
     };
     return {
-      dx: paramGrads ? dx.subarray(0, R * I) : dx.subarray(0, 0),
+      dx: paramGrads ? this.#dx.subarray(0, R * I) : this.#dx.subarray(0, 0),
       dh0: dh0.subarray(0, BH),
       dc0: dcN.subarray(0, BH),
       flow,
     };
+  }
+
+  /**
+   * Step t of the backward pass: the cell equations in reverse for all B·H units (reading the carried ∂L/∂h_t and
+   * ∂L/∂c_t, writing ∂L/∂Z_t and the new ∂L/∂c_{t−1}), the per-step norms, then ∂[x_t, h_{t−1}] = ∂Z_t·Wcat.
+   */
+  #backwardStep(t: number, B: number, dhs: Float64Array, exact: boolean, keepDx: boolean): void {
+    const I = this.inputSize, H = this.hiddenSize, H4 = 4 * H, K = this.#K, BH = B * H, cifg = this.cifg;
+    const gateD = exact ? this.#gateDz : this.#gateD;
+    const candD = exact ? this.#candDz : this.#candD;
+    const phiD = exact ? this.#phiDz : this.#phiD;
+    const z = this.#Z, gi = this.#Gi, gf = this.#Gf, gg = this.#Gg, go = this.#Go, cs = this.#Cs, phi = this.#Phi;
+    const dz = this.#dZ, dxh = this.#dXH, dhT = this.#dh, dcT = this.#dc, dcN = this.#dcNext;
+    const dhsOff = t * BH;
+    for (let b = 0; b < B; b++) {
+      const zRow = (t * B + b) * H4;
+      const row = (t * B + b) * H;
+      const s = b * H;
+      const carry = b * K + I;
+      for (let j = 0; j < H; j++) {
+        const k = row + j;
+        // ∂L/∂h_t: from the loss at step t and from step t+1 (∂Z_{t+1}·W_hh).
+        const dht = dhs[dhsOff + s + j]! + dxh[carry + j]!;
+        const i = gi[k]!, f = gf[k]!, g = gg[k]!, o = go[k]!, p = phi[k]!;
+        const cPrev = cs[k]!;
+        // h_t = o ⊙ φ(c_t):  ∂o = ∂h ⊙ φ(c_t),  ∂c_t += ∂h ⊙ o ⊙ φ′(c_t)
+        const dO = dht * p;
+        const dct = dcN[s + j]! + dht * o * phiD(cs[k + BH]!, p);
+        // c_t = f ⊙ c_{t−1} + i ⊙ g:  ∂i = ∂c ⊙ g,  ∂f = ∂c ⊙ c_{t−1},  ∂g = ∂c ⊙ i,  ∂c_{t−1} = ∂c ⊙ f
+        const dI = dct * g;
+        const dF = dct * cPrev;
+        const dG = dct * i;
+        dcN[s + j] = dct * f;
+        // Gates from their pre-activations: ∂z = ∂(gate) ⊙ act′(z).
+        // With CIFG, i = 1 − f: the i rows get no gradient and f collects −∂i.
+        if (cifg) {
+          dz[zRow + j] = 0;
+          dz[zRow + H + j] = (dF - dI) * gateD(z[zRow + H + j]!, f);
+        } else {
+          dz[zRow + j] = dI * gateD(z[zRow + j]!, i);
+          dz[zRow + H + j] = dF * gateD(z[zRow + H + j]!, f);
+        }
+        dz[zRow + 2 * H + j] = dG * candD(z[zRow + 2 * H + j]!, g);
+        dz[zRow + 3 * H + j] = dO * gateD(z[zRow + 3 * H + j]!, o);
+        dhT[s + j] = dht;
+        dcT[s + j] = dct;
+      }
+    }
+    this.#hNorm[t] = norm2(dhT, 0, BH);
+    this.#cNorm[t] = norm2(dcT, 0, BH);
+    // Z_t = [x_t, h_{t−1}]·Wcatᵀ + b:  ∂[x_t, h_{t−1}] = ∂Z_t·Wcat (one multiply; the h part is the next carry).
+    gemmAB(B, K, H4, dz, t * B * H4, H4, this.#Wcat, 0, K, dxh, 0, K, false);
+    if (keepDx) {
+      const dx = this.#dx;
+      for (let b = 0; b < B; b++) for (let q = 0; q < I; q++) dx[(t * B + b) * I + q] = dxh[b * K + q]!;
+    }
+  }
+
+  /** After the time loop: ∂W and ∂b from all R = T·B rows at once, accumulated into the params' `dw`. */
+  #accumulateParamGrads(R: number): void {
+    const I = this.inputSize, H = this.hiddenSize, H4 = 4 * H, K = this.#K;
+    // ∂[W_ih | W_hh] = Σ over all T·B rows of ∂Z_rowᵀ·[x, h_prev]_row: one long multiply, then split.
+    const dWcat = this.#dWcat, dz = this.#dZ;
+    gemmAtB(H4, K, R, dz, 0, H4, this.#XH, 0, K, dWcat, 0, K, false);
+    const dwih = this.weightIh.dw, dwhh = this.weightHh.dw;
+    for (let r = 0; r < H4; r++) {
+      for (let k = 0; k < I; k++) dwih[r * I + k] += dWcat[r * K + k]!;
+      for (let k = 0; k < H; k++) dwhh[r * H + k] += dWcat[r * K + I + k]!;
+    }
+    // Both biases enter Z as a sum, so both get Σ ∂Z.
+    const dbsum = this.#dbsum;
+    dbsum.fill(0);
+    addColumnSums(R, H4, dz, 0, H4, dbsum, 0);
+    const dbih = this.biasIh.dw, dbhh = this.biasHh.dw;
+    for (let r = 0; r < H4; r++) {
+      dbih[r] += dbsum[r]!;
+      dbhh[r] += dbsum[r]!;
+    }
   }
 
   trace(): LstmTrace {
