@@ -6,18 +6,18 @@
  *
  * @packageDocumentation
  */
-export type * from './types';
-export * from './activations';
-export { createRng } from './rng';
-export * from './lstm';
-export * from './gru';
-export * from './rnn';
-export * from './gradflow';
-export * from './readout';
-export * from './loss';
-export * from './optim';
-export * from './tasks';
-export * from './train';
-export * from './state-dict';
+export type * from './types.ts';
+export * from './activations.ts';
+export { createRng } from './rng.ts';
+export * from './lstm.ts';
+export * from './gru.ts';
+export * from './rnn.ts';
+export * from './gradflow.ts';
+export * from './readout.ts';
+export * from './loss.ts';
+export * from './optim.ts';
+export * from './tasks.ts';
+export * from './train.ts';
+export * from './state-dict.ts';
 /** Initialisers (PyTorch default, Glorot, orthogonal, identity, spectral scaling), namespaced: `init.orthogonal(…)`. */
-export * as init from './init';
+export * as init from './init.ts';
