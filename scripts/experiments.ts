@@ -21,8 +21,8 @@ import { cpus, loadavg } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort } from 'node:worker_threads';
-import { GRID_H, GRID_SEEDS, TASK_SETTINGS, VARIANTS, gridSpecs } from '../src/experiments/grid.ts';
-import { PROTOCOL, evalGate, runKey, taskKey, variantKey, variantLabel, type RunSpec } from '../src/experiments/spec.ts';
+import { GRID_H, GRID_SEEDS, TASK_SETTINGS, VARIANTS, gridSpecs, keyOfVariant, variantsOf } from '../src/experiments/grid.ts';
+import { PROTOCOL, evalGate, runKey, taskKey, variantLabel, type RunSpec } from '../src/experiments/spec.ts';
 import { baselineOnHeldOut, makeTask, runToEnd } from '../src/experiments/runner.ts';
 import { recordOf, summarize, type ResultsFile, type RunRecord } from '../src/experiments/results.ts';
 
@@ -159,10 +159,10 @@ async function main(): Promise<void> {
     grid: {
       H: GRID_H,
       seeds,
-      settings: TASK_SETTINGS.map((ts) => ({ task: ts.task, T: ts.T, steps: ts.steps, lrs: ts.lrs, clips: ts.clips })),
+      settings: TASK_SETTINGS.map((ts) => ({ task: ts.task, T: ts.T, steps: ts.steps, lrs: ts.lrs, clips: ts.clips, variants: variantsOf(ts).map(keyOfVariant) })),
       variants: VARIANTS.map((v) => {
         const s = { ...v, task: 'adding', T: 50, H: GRID_H, lr: 0.01, clip: 0, seed: 0, steps: 1 } as const;
-        return { key: variantKey(s), label: variantLabel(s), cell: v.cell, candidate: v.candidate, output: v.output, group: v.group };
+        return { key: keyOfVariant(v), label: variantLabel(s), cell: v.cell, candidate: v.candidate, output: v.output, group: v.group };
       }),
       complete,
     },

@@ -96,7 +96,15 @@ export interface ResultsFile {
   readonly grid: {
     readonly H: number;
     readonly seeds: readonly number[];
-    readonly settings: readonly { readonly task: TaskId; readonly T: number; readonly steps: number; readonly lrs: readonly number[]; readonly clips: readonly number[] }[];
+    readonly settings: readonly {
+      readonly task: TaskId;
+      readonly T: number;
+      readonly steps: number;
+      readonly lrs: readonly number[];
+      readonly clips: readonly number[];
+      /** Keys of the variants run on this task. */
+      readonly variants: readonly string[];
+    }[];
     readonly variants: readonly { readonly key: string; readonly label: string; readonly cell: string; readonly candidate: string; readonly output: string; readonly group: string }[];
     /** Whether this file holds the whole grid or only a prefix of it (a test or a partial run). */
     readonly complete: boolean;

@@ -67,7 +67,7 @@ export const PROTOCOL = Object.freeze({
   /** A run diverges when |c| or |h|, the training loss or the pre-clip gradient norm is non-finite or above 1e6. */
   bounds: { loss: 1e6, gradNorm: 1e6, state: 1e6 },
   /** Options of the tasks. */
-  copy: { symbols: 8, length: 5 },
+  copy: { symbols: 8, length: 2 },
   updown: { moveProbability: 0.5 },
   /** Number of first steps whose (loss, gradient norm, max state) are fingerprinted bit for bit. */
   fingerprintSteps: 50,

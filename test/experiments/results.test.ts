@@ -61,7 +61,16 @@ describe('the live figure’s committed outcomes', () => {
     const map = unpackCommitted(packCommitted(RESULTS.runs));
     expect(map.size).toBe(RESULTS.runs.length);
     const r = RESULTS.runs.at(-1)!;
-    expect(map.get(r.key)).toEqual({ fingerprint: r.fingerprint, fingerprintSteps: r.fingerprintSteps, status: r.outcome.status, step: r.outcome.step });
+    expect(map.get(r.key)).toEqual({
+      fingerprint: r.fingerprint,
+      fingerprintSteps: r.fingerprintSteps,
+      status: r.outcome.status,
+      step: r.outcome.step,
+      headSteps: r.head.length,
+      headLast: r.head.at(-1),
+      final: r.outcome.final ? Number(r.outcome.final.loss.toPrecision(4)) : null,
+    });
+    for (const x of RESULTS.runs) expect(Object.is(map.get(x.key)!.headLast, x.head.at(-1))).toBe(true);
     expect(unpackCommitted('garbage;;a b').size).toBe(0);
   });
 });

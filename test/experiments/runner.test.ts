@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Fingerprint, baselineOnHeldOut, createExperimentRun, trainConfig } from '../../src/experiments/runner';
-import { DEFAULT_SPEC, GRID_SEEDS, TASK_SETTINGS, VARIANTS, gridSpecs } from '../../src/experiments/grid';
+import { GRID_SEEDS, TASK_SETTINGS, VARIANTS, DEFAULT_SPEC, gridSpecs, keyOfVariant, variantsOf } from '../../src/experiments/grid';
 import { PROTOCOL, normalizeSpec, runKey, specProblems, variantKey, variantLabel, type RunSpec } from '../../src/experiments/spec';
 import { recordOf, type ResultsFile, type RunRecord } from '../../src/experiments/results';
 import { createTrainer } from '../../src/lib/nn/train';
@@ -60,8 +60,11 @@ describe('the committed file', () => {
     expect(RESULTS.runs.map((r) => r.key)).toEqual(specs.map(runKey));
     expect(RESULTS.runs.map((r) => r.spec)).toEqual(specs.map(normalizeSpec));
     expect(RESULTS.grid.seeds).toEqual(GRID_SEEDS);
-    expect(RESULTS.grid.settings).toEqual(TASK_SETTINGS.map((t) => ({ task: t.task, T: t.T, steps: t.steps, lrs: t.lrs, clips: t.clips })));
-    expect(RESULTS.grid.variants.map((v) => v.key)).toEqual(VARIANTS.map((v) => variantKey({ ...DEFAULT_SPEC, ...v })));
+    expect(RESULTS.grid.settings).toEqual(
+      TASK_SETTINGS.map((t) => ({ task: t.task, T: t.T, steps: t.steps, lrs: t.lrs, clips: t.clips, variants: variantsOf(t).map(keyOfVariant) })),
+    );
+    expect(RESULTS.grid.variants.map((v) => v.key)).toEqual(VARIANTS.map(keyOfVariant));
+    expect(keyOfVariant(VARIANTS[0]!)).toBe(variantKey(DEFAULT_SPEC));
     expect(RESULTS.protocol).toEqual(JSON.parse(JSON.stringify(PROTOCOL)));
     expect(RESULTS.runs.length).toBeGreaterThan(0);
   });
@@ -136,7 +139,7 @@ describe('the runner', () => {
 
   it('rejects invalid specs', () => {
     expect(specProblems({ ...spec, T: 5 })).not.toEqual([]);
-    expect(specProblems({ ...spec, task: 'copy', T: 10 })).not.toEqual([]);
+    expect(specProblems({ ...spec, task: 'copy', T: 4 })).not.toEqual([]);
     expect(specProblems({ ...spec, lr: 0 })).not.toEqual([]);
     expect(specProblems(spec)).toEqual([]);
     expect(() => createExperimentRun({ ...spec, H: 0 })).toThrow(RangeError);

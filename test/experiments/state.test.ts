@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hrefOf, liveState, specOf, stateOf } from '../../src/components/experiments/state';
 import { PRESETS } from '../../src/components/experiments/presets';
 import { DEFAULT_SPEC, gridSpecs } from '../../src/experiments/grid';
-import { normalizeSpec, runKey } from '../../src/experiments/spec';
+import { minLength, normalizeSpec, runKey } from '../../src/experiments/spec';
 
 describe('the live figure’s URL state', () => {
   it('defaults to the default run', () => {
@@ -53,10 +53,10 @@ describe('the live figure’s URL state', () => {
     }
   });
 
-  it('repairs a copy task that is too short for its symbols', () => {
+  it('keeps the copy task at least 2L + 1 long', () => {
     const { spec, problems } = specOf({ ...stateOf(DEFAULT_SPEC), task: 'copy', t: 10 });
-    expect(spec.T).toBe(11);
-    expect(problems).toHaveLength(1);
+    expect(spec.T).toBe(Math.max(10, minLength('copy')));
+    expect(problems).toHaveLength(minLength('copy') > 10 ? 1 : 0);
   });
 
   it('presets are runs of the committed grid', () => {

@@ -32,7 +32,7 @@ import {
   type TaskId,
 } from '../../experiments/spec';
 import { buildLossPlot, lossDomain, type LossSeries, type RefLine } from './curves';
-import { unpackCommitted } from './committed';
+import { agreeingDigits, unpackCommitted } from './committed';
 import { PRESETS } from './presets';
 import { hrefOf, liveState, specOf, type LiveState } from './state';
 import type { FromWorker, ToWorker } from './protocol';
@@ -119,8 +119,11 @@ export function outcomeText(o: RunOutcome, info: TaskInfo | null): string {
       return `Solved at step ${o.step}: held-out ${metric} (criterion ${info?.higherIsBetter ? '≥' : '<'} ${formatNumber(info?.threshold ?? NaN)}).`;
     case 'budget':
       return `Not solved within ${o.step} steps: held-out ${metric} at the end.`;
-    case 'diverged':
-      return `Diverged at step ${o.step}: ${QUANTITY[o.quantity ?? ''] ?? o.quantity} became ${o.value === null || o.value === undefined ? o.valueText : f3(o.value)} (bound ${formatNumber(PROTOCOL.bounds.state)}).`;
+    case 'diverged': {
+      const v = o.value ?? Number(o.valueText);
+      const what = Number.isFinite(v) ? `reached ${f3(v)}, beyond the bound ${formatNumber(PROTOCOL.bounds.state)}` : Number.isNaN(v) ? 'became not-a-number' : 'overflowed to infinity';
+      return `Diverged at step ${o.step}: ${QUANTITY[o.quantity ?? ''] ?? o.quantity} ${what}.`;
+    }
     case 'cancelled':
       return `Cancelled after ${o.step} steps.`;
   }
@@ -204,7 +207,9 @@ export default function LiveRun({ committed, initial, width = 'page', title, chi
             evals: m.evals.length > 0 ? [...l.evals, ...m.evals] : l.evals,
             maxState: m.maxState,
             ms: m.ms,
-            ...(m.fingerprint !== undefined ? { fingerprint: m.fingerprint, fingerprintSteps: Math.min(m.step, PROTOCOL.fingerprintSteps) } : {}),
+            ...(m.fingerprint !== undefined
+              ? { fingerprint: m.fingerprint, fingerprintSteps: Math.min(m.step, PROTOCOL.fingerprintSteps), head: m.head ?? [] }
+              : {}),
           };
         case 'done': {
           const w = wall.current;
@@ -322,13 +327,20 @@ export default function LiveRun({ committed, initial, width = 'page', title, chi
   let reproduction = '';
   if (reference && live.fingerprint !== null) {
     const same = live.fingerprint === reference.fingerprint && live.fingerprintSteps === reference.fingerprintSteps;
-    reproduction = same
-      ? `The first ${live.fingerprintSteps} steps are bit-for-bit identical to the precomputed run (fingerprint ${live.fingerprint}).`
-      : `The first ${live.fingerprintSteps} steps differ from the precomputed run (fingerprint ${live.fingerprint}, precomputed ${reference.fingerprint}).`;
+    const mine = live.head[reference.headSteps - 1];
+    if (same) {
+      reproduction = `The first ${live.fingerprintSteps} steps are bit-for-bit identical to the precomputed run (fingerprint ${live.fingerprint}).`;
+    } else if (mine !== undefined) {
+      const digits = agreeingDigits(mine, reference.headLast);
+      reproduction =
+        `Not bit-for-bit identical to the precomputed run (fingerprint ${live.fingerprint}, precomputed ${reference.fingerprint}): ` +
+        `your browser’s Math.exp and Math.tanh round differently from Node’s in the last bit for some inputs. ` +
+        `The training loss at step ${reference.headSteps} agrees to ${digits} significant digits (${mine} here, ${reference.headLast} precomputed).`;
+    }
     if (live.outcome && live.outcome.status !== 'cancelled') {
       const match = live.outcome.status === reference.status && live.outcome.step === reference.step;
       reproduction += match
-        ? ` Outcome identical too: ${reference.status} at step ${reference.step}.`
+        ? ` Same outcome: ${reference.status} at step ${reference.step}${reference.final !== null ? `, held-out loss ${formatNumber(reference.final)} precomputed` : ''}.`
         : ` Precomputed outcome: ${reference.status} at step ${reference.step}.`;
     }
   } else if (!reference) {

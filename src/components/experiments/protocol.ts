@@ -38,8 +38,9 @@ export type FromWorker =
       readonly maxState: number;
       /** Training time so far (ms, pauses excluded). */
       readonly ms: number;
-      /** Set once the first PROTOCOL.fingerprintSteps steps are done: their fingerprint. */
+      /** Set once the first PROTOCOL.fingerprintSteps steps are done: their fingerprint, and the first losses. */
       readonly fingerprint?: string;
+      readonly head?: readonly number[];
     }
   | {
       readonly type: 'done';

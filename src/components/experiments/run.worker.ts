@@ -71,7 +71,9 @@ function postProgress(a: Active, final: boolean): void {
     evals,
     maxState: a.maxState,
     ms: a.ms,
-    ...(fingerprint !== undefined ? { fingerprint } : {}),
+    ...(fingerprint !== undefined
+      ? { fingerprint, head: Array.from(a.run.losses.subarray(0, Math.min(steps, PROTOCOL.headSteps))) }
+      : {}),
   });
   a.lastPost = performance.now();
 }

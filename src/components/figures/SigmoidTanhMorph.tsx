@@ -55,7 +55,7 @@ export default function SigmoidTanhMorph({ width = 'body', children }: SigmoidTa
         <Controls label="Figure controls">
           <Slider
             id={`${id}-t`}
-            label="t"
+            label="t (σ → tanh)"
             min={0}
             max={1}
             step={0.01}
