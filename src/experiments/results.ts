@@ -129,7 +129,7 @@ export function sig4(v: number): number {
 }
 
 /** Window means of the training losses of steps 1 … n. */
-export function curveOf(losses: Float64Array, n: number, every = CURVE_EVERY): (number | null)[] {
+export function curveOf(losses: Float64Array, n: number, every: number = CURVE_EVERY): (number | null)[] {
   const out: (number | null)[] = [];
   for (let a = 0; a < n; a += every) {
     const b = Math.min(n, a + every);

@@ -103,6 +103,6 @@ export const tex = Object.freeze({
   d2DecayTanh: String.raw`|z| > ${texNumber(values.d2DecayTanh, 3)}`,
   d1DecaySigmoid: String.raw`|z| \approx ${texNumber(values.d1DecaySigmoid, 3)}`,
   d1DecayTanh: String.raw`|z| \approx ${texNumber(values.d1DecayTanh, 3)}`,
-  d2Sigmoid: String.raw`\max_z |\sigma''(z)| = \frac{\sqrt3}{18} \approx ${texNumber(d2Sigmoid.value)} \quad\text{at}\quad z = \pm\ln\!\left(2+\sqrt3\right) \approx \pm${texNumber(d2Sigmoid.z)}`,
-  d2Tanh: String.raw`\max_z |\tanh''(z)| = \frac{4\sqrt3}{9} \approx ${texNumber(d2Tanh.value)} \quad\text{at}\quad z = \pm\tfrac12\ln\!\left(2+\sqrt3\right) \approx \pm${texNumber(d2Tanh.z)}`,
+  /** Both second-derivative maxima, aligned on two lines (narrow enough for a 42rem column). */
+  d2Maxima: String.raw`\begin{aligned} \max_z |\sigma''(z)| &= \frac{\sqrt3}{18} \approx ${texNumber(d2Sigmoid.value)} && \text{at } z = \pm\ln\left(2+\sqrt3\right) \approx \pm${texNumber(d2Sigmoid.z)}, \\ \max_z |\tanh''(z)| &= \frac{4\sqrt3}{9} \approx ${texNumber(d2Tanh.value)} && \text{at } z = \pm\tfrac12\ln\left(2+\sqrt3\right) \approx \pm${texNumber(d2Tanh.z)}. \end{aligned}`,
 });

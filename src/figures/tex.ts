@@ -9,12 +9,16 @@ import { katexOptions } from '../markdown/pipeline.mjs';
 /**
  * KaTeX HTML + MathML for `tex`. The MathML carries `tex` verbatim in `<annotation encoding="application/x-tex">`.
  *
+ * @param focusable - give a display formula `tabindex="0"` (default: for display math, as the Markdown pipeline does).
  * @param where - named in the error if the formula does not parse.
  * @throws Error naming `where`, the formula and KaTeX's message (fails the build).
  */
-export function renderTex(tex: string, displayMode = false, where = 'a component'): string {
+export function renderTex(tex: string, displayMode = false, where = 'a component', focusable = displayMode): string {
   try {
-    return katex.renderToString(tex, { ...katexOptions, macros: { ...katexOptions.macros }, displayMode, throwOnError: true });
+    const html = katex.renderToString(tex, { ...katexOptions, macros: { ...katexOptions.macros }, displayMode, throwOnError: true });
+    // Like src/markdown/rehype-focusable-display-math.mjs: a display formula may scroll sideways on a phone, and a
+    // scrollable region must be reachable by keyboard.
+    return focusable ? html.replace('<span class="katex-display">', '<span class="katex-display" tabindex="0">') : html;
   } catch (e) {
     throw new Error(`KaTeX could not typeset ${JSON.stringify(tex)} in ${where}: ${e instanceof Error ? e.message : String(e)}`);
   }

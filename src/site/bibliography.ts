@@ -222,6 +222,26 @@ const table = {
     url: 'https://people.idsia.ch/~juergen/SeppHochreiter1991ThesisAdvisorSchmidhuber.pdf',
     note: 'In German (“Investigations of dynamic neural networks”); advisor Jürgen Schmidhuber. Analyses why error signals vanish or explode in recurrent networks.',
   },
+  arjovsky2016: {
+    kind: 'inproceedings',
+    authors: ['Martin Arjovsky', 'Amar Shah', 'Yoshua Bengio'],
+    title: 'Unitary Evolution Recurrent Neural Networks',
+    year: 2016,
+    container: 'Proceedings of the 33rd International Conference on Machine Learning (ICML), PMLR',
+    volume: '48',
+    pages: '1120–1128',
+    url: 'https://proceedings.mlr.press/v48/arjovsky16.html',
+    arxiv: '1511.06464',
+  },
+  kingma2015: {
+    kind: 'inproceedings',
+    authors: ['Diederik P. Kingma', 'Jimmy Ba'],
+    title: 'Adam: A Method for Stochastic Optimization',
+    year: 2015,
+    container: 'International Conference on Learning Representations (ICLR)',
+    url: 'https://arxiv.org/abs/1412.6980',
+    arxiv: '1412.6980',
+  },
 } as const satisfies Record<string, Reference>;
 
 /** A citation key, e.g. `'hochreiter1997'`. */

@@ -226,6 +226,29 @@ describe('keyboard', () => {
   });
 });
 
+describe('presets', () => {
+  it('set the figure from a button (mouse or keyboard) and show which one is active', async () => {
+    const { context, page } = await openPage(browser, server.origin);
+    await page.goto(server.url(PATH));
+    const f = await ready(page, 'bptt');
+    expect(await f.locator('[data-preset="default"]').getAttribute('aria-pressed')).toBe('true');
+    await f.locator('[data-preset="sigmoid"]').click();
+    await ready(page, 'bptt', 'rnn,sigmoid,1,orth,0,200,1');
+    expect(await f.locator('[data-preset="sigmoid"]').getAttribute('aria-pressed')).toBe('true');
+    expect(await f.locator('[data-preset="default"]').getAttribute('aria-pressed')).toBe('false');
+    expect(await f.locator('#fig-bptt-act').inputValue()).toBe('sigmoid');
+    const c = await ready(page, 'cec');
+    await c.locator('[data-preset="bf5"]').focus();
+    await page.keyboard.press('Enter');
+    await ready(page, 'cec', 'lstm,tanh,0.5,orth,5,200,1');
+    expect(await c.locator('#fig-cec-bf').inputValue()).toBe('5');
+    await c.locator('[data-preset="gru"]').focus();
+    await page.keyboard.press('Space');
+    await ready(page, 'cec', 'gru,tanh,0.5,orth,2,200,1');
+    await context.close();
+  });
+});
+
 describe('recomputation time', () => {
   it('is measured in the page for T = 200 (each cell), moving ρ as a reader would', async () => {
     const { context, page } = await openPage(browser, server.origin);

@@ -10,7 +10,7 @@ import { createTrainer } from '../../src/lib/nn/train';
 const RESULTS = JSON.parse(readFileSync(join(process.cwd(), 'data/experiments/results.json'), 'utf8')) as ResultsFile;
 
 /** Re-runs the first `steps` steps of a committed run and compares them bit for bit. */
-function reproducePrefix(r: RunRecord, steps = PROTOCOL.fingerprintSteps) {
+function reproducePrefix(r: RunRecord, steps: number = PROTOCOL.fingerprintSteps) {
   const run = createExperimentRun(r.spec);
   while (run.outcome === null && run.stepCount < steps) run.step();
   const n = run.stepCount + (run.outcome?.status === 'diverged' ? 1 : 0);

@@ -13,10 +13,13 @@ import {
   cecRows,
   clipRows,
   gammaRows,
+  initialFlow,
   normAt,
-  presetHref,
+  presetResult,
   pytorchDefaultRadius,
 } from '../../src/figures/gradients/numbers';
+import { packFlow, unpackFlow } from '../../src/figures/gradients/pack';
+import { PRESETS, isPreset, presetState } from '../../src/figures/gradients/state';
 
 describe('the forget-gate table', () => {
   it('is σ(b), σ(b)^20 and the 1 % horizon, for b = 0, 1, 2, 5', () => {
@@ -66,14 +69,55 @@ describe('numbers quoted in the text', () => {
     const r = computeFlow(flowParams(bpttState.defaults));
     expect(normAt(r)).toMatch(/^[\d.]+ × 10⁻[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/);
     expect(normAt(r, 'ref')).toBe('1.00');
-    expect(presetHref('bptt', { a: 'sigmoid' })).toBe('#fig-bptt=c:rnn,a:sigmoid,r:1,w:orth,bf:0,t:200,s:1,k:50');
-    expect(presetHref('cec', { bf: 5 })).toMatch(/^#fig-cec=c:lstm,.*bf:5,/);
+    expect(presetResult('bptt', 'sigmoid').params).toEqual({ ...flowParams(bpttState.defaults), a: 'sigmoid' });
+    expect(normAt(presetResult('bptt', 'tiny'))).toMatch(/^underflow below 10⁻³⁰⁰/);
+    expect(presetResult('bptt', 'relu3').overflowStep).toBeGreaterThan(0);
   });
 
   it('measures PyTorch’s default recurrent block at a spectral radius near 1/√3', () => {
     const rho = pytorchDefaultRadius();
     expect(rho).toBeGreaterThan(0.5);
     expect(rho).toBeLessThan(0.7);
+  });
+});
+
+describe('presets', () => {
+  it('are valid states of their figure, each recognised as itself and no other', () => {
+    for (const figure of ['bptt', 'cec'] as const) {
+      const def = figure === 'bptt' ? bpttState : cecState;
+      expect(PRESETS[figure][0]!.change).toEqual({});
+      for (const p of PRESETS[figure]) {
+        const s = presetState(figure, p.id);
+        expect(def.parse(def.href(s)).problems).toEqual([]);
+        for (const q of PRESETS[figure]) expect(isPreset(figure, q.id, s)).toBe(q.id === p.id);
+      }
+    }
+  });
+});
+
+describe('the build-time initial results', () => {
+  it('unpack bit for bit to computeFlow of the default state', () => {
+    for (const figure of ['bptt', 'cec'] as const) {
+      const def = figure === 'bptt' ? bpttState : cecState;
+      const r = computeFlow(flowParams(def.defaults));
+      const u = unpackFlow(initialFlow(figure));
+      expect(u.params).toEqual(r.params);
+      expect(Array.from(u.h.log10)).toEqual(Array.from(r.h.log10));
+      expect(u.h.flags).toEqual(r.h.flags);
+      expect(u.c === null ? null : Array.from(u.c.log10)).toEqual(r.c === null ? null : Array.from(r.c.log10));
+      expect(Array.from(u.ref.log10)).toEqual(Array.from(r.ref.log10));
+      expect(u.clip).toEqual(r.clip);
+      expect(Object.is(u.meanGate, r.meanGate)).toBe(true);
+    }
+  });
+
+  it('keep non-finite numbers and flags through packing', () => {
+    const r = computeFlow({ c: 'rnn', a: 'relu', r: 3, w: 'orth', bf: 0, t: 1000, s: 1 });
+    const u = unpackFlow(packFlow(r));
+    expect(u.clip.before).toBe(Infinity);
+    expect(Number.isNaN(u.meanGate)).toBe(true);
+    expect(u.ref.flags).toEqual(r.ref.flags);
+    expect(u.cutReason).toBe(r.cutReason);
   });
 });
 

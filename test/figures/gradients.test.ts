@@ -125,7 +125,7 @@ describe('the plotted gradient norms are the exact BPTT values', () => {
       return out;
     };
     const states: Float64Array[] = [];
-    let h = new Float64Array(H);
+    let h: Float64Array = new Float64Array(H);
     for (let t = 0; t < p.t; t++) states.push((h = step(h, sc.x[t]!)));
     const lossFrom = (t: number, ht: Float64Array) => {
       let s = ht;

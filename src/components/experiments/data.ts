@@ -91,3 +91,33 @@ export function duration(seconds: number): string {
   const s = Math.round(seconds - 60 * m);
   return m > 0 ? `${m} min ${s} s` : `${s} s`;
 }
+
+/** "2/3": solved out of runs. */
+export const rate = (g: GroupSummary): string => `${g.solved}/${g.runs}`;
+
+/** The task setting of a task key (budget, learning rates, clipping, variants). */
+export function settingOf(task: string): ResultsFile['grid']['settings'][number] {
+  const s = RESULTS.grid.settings.find((x) => `${x.task}-${x.T}` === task);
+  if (!s) throw new Error(`experiments: no task setting ${task}`);
+  return s;
+}
+
+/** Number of runs in the file. */
+export const RUN_COUNT = RESULTS.runs.length;
+
+/** The variant's label by key. */
+export function labelOf(variant: string): string {
+  const v = RESULTS.grid.variants.find((x) => x.key === variant);
+  if (!v) throw new Error(`experiments: no variant ${variant}`);
+  return v.label;
+}
+
+/** The largest |c| (or |h|) over the runs of a group: median over seeds, formatted. */
+export function stateText(g: GroupSummary): string {
+  return spreadText(g.maxState);
+}
+
+/** Steps to solve, "1400 (1000–1600)", or "—". */
+export function stepsText(g: GroupSummary): string {
+  return spreadText(g.stepsToSolve);
+}

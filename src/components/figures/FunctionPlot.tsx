@@ -183,9 +183,7 @@ export function FunctionPlot(p: FunctionPlotProps) {
       <ul class="fp-legend" aria-label="Legend">
         {shown.map((c) => (
           <li key={c.id} class={c.faint ? 'faint' : undefined}>
-            <svg class="fp-key" viewBox="0 0 30 10" aria-hidden="true" focusable="false">
-              <line x1="1" y1="5" x2="29" y2="5" class={`fp-curve ${colourClass(c.colour)} ${dashClass(c.dash ?? 'solid')}${c.faint ? ' faint' : ''}`} />
-            </svg>
+            <span class={`fp-key ${colourClass(c.colour)} ${dashClass(c.dash ?? 'solid')}${c.faint ? ' faint' : ''}`} aria-hidden="true" />
             {c.label}
           </li>
         ))}

@@ -1,32 +1,46 @@
 /**
- * Island: `<GradientFlow figure="bptt" client:visible>caption</GradientFlow>` — the gradient norms ‖∂L/∂h_t‖ (and
- * ‖∂L/∂c_t‖ for the LSTM) of one random sequence against the lag T − t, on a log axis, with the reference curve of
- * src/figures/gradients/compute.ts. The reader picks the cell, the activation, the recurrent weight scale ρ and its
- * initialisation, the gate bias, the sequence length and the seed; everything is in the URL
- * (`#fig-bptt=c:rnn,a:tanh,r:1,w:orth,bf:0,t:200,s:1,k:50`).
+ * Island: `<GradientFlow figure="bptt" initial={…} client:visible>caption</GradientFlow>` — the gradient norms
+ * ‖∂L/∂h_t‖ (and ‖∂L/∂c_t‖ for the LSTM) of one random sequence against the lag T − t, on a log axis, with the
+ * reference curve of src/figures/gradients/compute.ts. The reader picks the cell, the activation, the recurrent weight
+ * scale ρ and its initialisation, the gate bias, the sequence length and the seed, or one of the presets; everything
+ * is in the URL (`#fig-bptt=c:rnn,a:tanh,r:1,w:orth,bf:0,t:200,s:1,k:50`).
  *
- * This component only renders: the numbers come from `computeFlow` (synchronously for T ≤ SYNC_MAX_T, otherwise in a
- * Web Worker), the drawing from src/figures/gradients/plot.ts.
+ * This component only renders. `initial` is the result for the figure's default state, computed at build time and
+ * packed by src/figures/gradients/pack.ts, so the server-rendered figure and its hydration need no numerical library;
+ * every other state is computed by `computeFlow` (loaded on demand; synchronously for T ≤ SYNC_MAX_T, otherwise in a
+ * Web Worker), and drawn by src/figures/gradients/plot.ts.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
-import { CELLS, CELL_NAMES, FLOW_ACTIVATIONS } from '../../figures/gradients/compute';
-import { GRADIENT_FIGURES, LIMITS, WEIGHT_INITS, flowParams, paramsKey, type GradientFigureId } from '../../figures/gradients/state';
+import { CELLS, CELL_NAMES, FLOW_ACTIVATIONS, type FlowParams, type WeightInit } from '../../figures/gradients/types';
+import {
+  GRADIENT_FIGURES,
+  LIMITS,
+  PRESETS,
+  WEIGHT_INITS,
+  flowParams,
+  isPreset,
+  paramsKey,
+  presetState,
+  type GradientFigureId,
+} from '../../figures/gradients/state';
 import { activationOption, clipText, formatMeasured, describeFlow, flowTable, gammaText, overflowNotice, rangeEvents } from '../../figures/gradients/plot';
-import type { WeightInit } from '../../figures/gradients/compute';
+import { unpackFlow } from '../../figures/gradients/pack';
 import { formatNumber } from '../../figures/format';
 import { Figure, descriptionId, type FigureWidth } from '../figures/Figure';
 import { Controls, Select, Slider } from '../figures/controls';
 import { useFigureState, useHydrated, useVisible, useWhenVisible } from '../figures/hooks';
 import { LogPlot } from './LogPlot';
-import { SYNC_MAX_T, computeOffThread, computeTimed, type TimedResult } from './flow-client';
+import { SYNC_MAX_T, computeNow, computeOffThread, loadCompute, type TimedResult } from './flow-client';
 import type { CellKind } from '../../lib/nn/types';
 import { Activations, type ActivationKey } from '../../lib/nn/activations';
 import './gradients.css';
 
 export interface GradientFlowProps {
-  /** Which figure (URL key and defaults): `bptt` (vanilla RNN) or `cec` (LSTM). */
+  /** Which figure (URL key, defaults and presets): `bptt` (vanilla RNN) or `cec` (LSTM). */
   readonly figure?: GradientFigureId | undefined;
+  /** The packed result of the figure's default state (`initialFlow(figure)` of src/figures/gradients/numbers.ts). */
+  readonly initial: string;
   readonly width?: FigureWidth | undefined;
   readonly title?: string | undefined;
   readonly children?: ComponentChildren;
@@ -34,7 +48,51 @@ export interface GradientFlowProps {
 
 const WEIGHT_LABELS: Readonly<Record<WeightInit, string>> = { orth: 'ρ × orthogonal', gauss: 'Gaussian, radius ρ' };
 
-export default function GradientFlow({ figure = 'bptt', width = 'page', title, children }: GradientFlowProps) {
+/**
+ * The result for `params`: the build-time one if it matches, else computed (on the main thread when short and the
+ * computation is loaded, otherwise in the worker; one worker job in flight at a time). While a result is pending the
+ * last one stays on screen, marked stale.
+ */
+function useFlow(params: FlowParams, initial: TimedResult): { out: TimedResult; ready: boolean } {
+  const key = paramsKey(params);
+  const initialKey = useMemo(() => paramsKey(initial.result.params), [initial]);
+  const sync = params.t <= SYNC_MAX_T;
+  const [loaded, setLoaded] = useState(0);
+  const syncOut = useMemo(() => (key === initialKey ? initial : sync ? computeNow(params) : null), [key, loaded]);
+  const [asyncOut, setAsyncOut] = useState<(TimedResult & { key: string }) | null>(null);
+  const last = useRef<TimedResult>(initial);
+  const wanted = useRef(params);
+  const inFlight = useRef(false);
+  const alive = useRef(true);
+  wanted.current = params;
+  useEffect(() => {
+    // Load the computation once the figure is interactive, so the first change is computed at once.
+    void loadCompute().then(() => alive.current && setLoaded((n) => n + 1));
+    return () => {
+      alive.current = false;
+    };
+  }, []);
+  useEffect(() => {
+    if (syncOut !== null || sync || inFlight.current) return;
+    const run = (p: FlowParams) => {
+      inFlight.current = true;
+      const k = paramsKey(p);
+      void computeOffThread(p).then((res) => {
+        inFlight.current = false;
+        if (!alive.current) return;
+        setAsyncOut({ ...res, key: k });
+        const w = wanted.current;
+        if (paramsKey(w) !== k && w.t > SYNC_MAX_T && paramsKey(w) !== initialKey) run(w);
+      });
+    };
+    run(params);
+  }, [key]);
+  const out = syncOut ?? (asyncOut && asyncOut.key === key ? asyncOut : null);
+  if (out) last.current = out;
+  return { out: out ?? last.current, ready: out !== null };
+}
+
+export default function GradientFlow({ figure = 'bptt', initial, width = 'page', title, children }: GradientFlowProps) {
   const def = GRADIENT_FIGURES[figure];
   const fig = useFigureState(def);
   const hydrated = useHydrated();
@@ -42,45 +100,8 @@ export default function GradientFlow({ figure = 'bptt', width = 'page', title, c
   const visible = useVisible(ref);
   const s = useWhenVisible(fig.state, visible);
   const params = flowParams(s);
-  const key = paramsKey(params);
-
-  // --- the computation: synchronous for short sequences, in a worker for long ones -----------------------------
-  const sync = params.t <= SYNC_MAX_T;
-  const syncOut = useMemo(() => (sync ? computeTimed(params) : null), [key]);
-  const [asyncOut, setAsyncOut] = useState<(TimedResult & { key: string }) | null>(null);
-  const last = useRef<TimedResult | null>(null);
-  const wanted = useRef<string>(key);
-  const wantedParams = useRef(params);
-  const inFlight = useRef(false);
-  const alive = useRef(true);
-  wanted.current = key;
-  wantedParams.current = params;
-  useEffect(
-    () => () => {
-      alive.current = false;
-    },
-    [],
-  );
-  useEffect(() => {
-    // One computation in flight at a time; when it returns, the latest wanted params (if still long) go next.
-    if (sync || inFlight.current) return;
-    const run = (p: typeof params) => {
-      inFlight.current = true;
-      const k = paramsKey(p);
-      void computeOffThread(p).then((res) => {
-        inFlight.current = false;
-        if (!alive.current) return;
-        setAsyncOut({ ...res, key: k });
-        const w = wantedParams.current;
-        if (wanted.current !== k && w.t > SYNC_MAX_T) run(w);
-      });
-    };
-    run(params);
-  }, [key]);
-  let out: TimedResult | null = syncOut ?? (asyncOut && asyncOut.key === key ? asyncOut : null);
-  const ready = out !== null;
-  if (out) last.current = out;
-  else out = last.current ?? (last.current = computeTimed(params));
+  const initialOut = useMemo<TimedResult>(() => ({ result: unpackFlow(initial), ms: 0 }), [initial]);
+  const { out, ready } = useFlow(params, initialOut);
   const r = out.result;
 
   const description = useMemo(() => describeFlow(r), [r]);
@@ -111,6 +132,22 @@ export default function GradientFlow({ figure = 'bptt', width = 'page', title, c
         data-params={paramsKey(r.params)}
         data-compute-ms={out.ms.toFixed(2)}
       >
+        <div class="gf-presets" role="group" aria-label="Presets">
+          <span class="gf-presets-label" aria-hidden="true">
+            Try:
+          </span>
+          {PRESETS[figure].map((p) => (
+            <button
+              type="button"
+              key={p.id}
+              data-preset={p.id}
+              aria-pressed={isPreset(figure, p.id, fig.state)}
+              onClick={() => fig.set(presetState(figure, p.id))}
+            >
+              {p.label}
+            </button>
+          ))}
+        </div>
         <Controls label="Network">
           <Select<CellKind>
             id={`${id}-cell`}
@@ -232,7 +269,7 @@ export default function GradientFlow({ figure = 'bptt', width = 'page', title, c
           <li>{clipText(r)}</li>
         </ul>
         <p class="fp-hint gf-status" role="status" aria-live="polite">
-          {ready ? '' : `Computing T = ${params.t} off the main thread…`}
+          {ready ? '' : `Computing T = ${params.t}…`}
         </p>
       </div>
     </Figure>

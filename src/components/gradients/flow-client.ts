@@ -1,23 +1,34 @@
 /**
- * Runs {@link computeFlow} for the gradient-flow figures: synchronously for short sequences (well inside one frame),
- * in a shared module Web Worker for long ones, so that the page never freezes. Without Worker support it falls back
- * to a computation in a later task.
+ * Runs `computeFlow` for the gradient-flow figures without ever blocking the page for long: short sequences on the
+ * main thread (a few milliseconds), long ones in a shared module Web Worker. The numerical library is not part of the
+ * page's initial JavaScript: it is imported on demand (the figures hydrate with a result computed at build time).
  */
-import { computeFlow, type FlowParams, type FlowResult } from '../../figures/gradients/compute';
+import type { FlowParams, FlowResult } from '../../figures/gradients/types';
 
-/** Sequences up to this length are computed on the main thread (a few milliseconds). */
+/** Sequences up to this length are computed on the main thread. */
 export const SYNC_MAX_T = 250;
 
-/** A result and how long its computation took. */
+/** A result and how long its computation took (milliseconds, measured around `computeFlow` only). */
 export interface TimedResult {
   readonly result: FlowResult;
   readonly ms: number;
 }
 
-/** Computes on the calling thread and measures the time. */
-export function computeTimed(params: FlowParams): TimedResult {
+type ComputeModule = typeof import('../../figures/gradients/compute');
+let computeModule: ComputeModule | null = null;
+let loading: Promise<ComputeModule> | null = null;
+
+/** Loads the computation (once); resolves when {@link computeNow} can run. */
+export function loadCompute(): Promise<ComputeModule> {
+  loading ??= import('../../figures/gradients/compute').then((m) => (computeModule = m));
+  return loading;
+}
+
+/** Computes on the calling thread if the computation is loaded, otherwise returns null (call {@link loadCompute}). */
+export function computeNow(params: FlowParams): TimedResult | null {
+  if (computeModule === null) return null;
   const t0 = performance.now();
-  const result = computeFlow(params);
+  const result = computeModule.computeFlow(params);
   return { result, ms: performance.now() - t0 };
 }
 
@@ -54,17 +65,20 @@ function getWorker(): Worker | null {
   return worker;
 }
 
-/** Computes off the main thread (or, without a worker, in a later task). */
+/** Computes in the worker (or, without Worker support, on the main thread in a later task). */
 export function computeOffThread(params: FlowParams): Promise<TimedResult> {
+  const fallback = () =>
+    loadCompute().then(
+      () =>
+        new Promise<TimedResult>((resolve) => {
+          setTimeout(() => resolve(computeNow(params)!), 0);
+        }),
+    );
   const w = getWorker();
-  const later = () =>
-    new Promise<TimedResult>((resolve) => {
-      setTimeout(() => resolve(computeTimed(params)), 0);
-    });
-  if (!w) return later();
+  if (!w) return fallback();
   const id = nextId++;
   return new Promise<TimedResult>((resolve, reject) => {
     pending.set(id, { resolve, reject });
     w.postMessage({ id, params });
-  }).catch(() => later());
+  }).catch(fallback);
 }

@@ -10,7 +10,8 @@ import { createLstm } from '../../lib/nn/lstm.ts';
 import { createRng } from '../../lib/nn/rng.ts';
 import { computeFlow, type FlowParams, type FlowResult } from './compute.ts';
 import { formatNorm } from './plot.ts';
-import { bpttState, cecState, flowParams, type GradState } from './state.ts';
+import { packFlow } from './pack.ts';
+import { GRADIENT_FIGURES, bpttState, cecState, flowParams, presetState, type GradientFigureId } from './state.ts';
 
 /** Forget-gate biases of the constant-error-carousel table. */
 export const CEC_BIASES = Object.freeze([0, 1, 2, 5] as const);
@@ -102,10 +103,14 @@ export function normAt(r: FlowResult, which: 'h' | 'c' | 'ref' = 'h', lag = r.T 
   return formatNorm(s.log10[lag]!, s.flags[lag]!);
 }
 
-/** A link (fragment only) that puts a figure into a given state: `#fig-bptt=c:rnn,a:sigmoid,…`. */
-export function presetHref(figure: 'bptt' | 'cec', change: Partial<GradState>): string {
-  const def = figure === 'bptt' ? bpttState : cecState;
-  return def.href({ ...def.defaults, ...change });
+/** The result of a figure preset (what the reader sees after pressing its button). */
+export function presetResult(figure: GradientFigureId, id: string): FlowResult {
+  return computeFlow(flowParams(presetState(figure, id)));
+}
+
+/** The packed build-time result of a figure's default state, for the island's `initial` prop. */
+export function initialFlow(figure: GradientFigureId): string {
+  return packFlow(computeFlow(flowParams(GRADIENT_FIGURES[figure].defaults)));
 }
 
 /**

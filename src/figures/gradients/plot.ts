@@ -15,7 +15,7 @@ import type { Colour, Dash, DataTable } from '../function-plot.ts';
 import { MINUS, formatNumber } from '../format.ts';
 import { activationSymbol } from '../names.ts';
 import { linearAxis, plotFrame, tickCount, type Axis, type PlotFrame } from '../scale.ts';
-import { CELL_NAMES, LOG10_MAX, type FlowResult, type LagSeries } from './compute.ts';
+import { CELL_NAMES, LOG10_MAX, type FlowResult, type LagSeries } from './types.ts';
 
 /** log10 of the underflow limit (−300). */
 export const LOG10_MIN = Math.log10(UNDERFLOW_LIMIT);

@@ -6,7 +6,7 @@
  */
 import type { CellKind } from '../../lib/nn/types.ts';
 import { activationCodec, defineFigureState, enumCodec, numberCodec, type FigureState } from '../url-state.ts';
-import { CELLS, FLOW_ACTIVATIONS, type FlowParams, type WeightInit } from './compute.ts';
+import { CELLS, FLOW_ACTIVATIONS, type FlowParams, type WeightInit } from './types.ts';
 
 /** A figure's state: the computation's parameters and the cursor. */
 export interface GradState extends FlowParams {
@@ -66,4 +66,45 @@ export function flowParams(s: GradState): FlowParams {
 /** A stable text key of the params (for caches and for matching a worker's answer to a request). */
 export function paramsKey(p: FlowParams): string {
   return `${p.c},${p.a},${p.r},${p.w},${p.bf},${p.t},${p.s}`;
+}
+
+/** A named setting of a figure, offered as a button above its plot (and quoted in the article). */
+export interface Preset {
+  /** Stable id (a `data-preset` hook for tests). */
+  readonly id: string;
+  /** Button text. */
+  readonly label: string;
+  /** The preset's state, relative to the figure's defaults. */
+  readonly change: Partial<GradState>;
+}
+
+/** The presets of each figure, in button order; the first is the figure's default view. */
+export const PRESETS: Readonly<Record<GradientFigureId, readonly Preset[]>> = Object.freeze({
+  bptt: [
+    { id: 'default', label: 'tanh, ρ = 1', change: {} },
+    { id: 'sigmoid', label: 'σ', change: { a: 'sigmoid' } },
+    { id: 'identity', label: 'identity, ρ = 0.9', change: { a: 'identity', r: 0.9 } },
+    { id: 'gauss', label: 'Gaussian W', change: { w: 'gauss' } },
+    { id: 'relu3', label: 'ReLU, ρ = 3, T = 1000', change: { a: 'relu', r: 3, t: 1000, k: 500 } },
+    { id: 'tiny', label: 'σ, ρ = 0.05, T = 1000', change: { a: 'sigmoid', r: 0.05, t: 1000, k: 999 } },
+  ],
+  cec: [
+    { id: 'default', label: 'forget bias 1', change: {} },
+    { id: 'bf0', label: 'forget bias 0', change: { bf: 0 } },
+    { id: 'bf5', label: 'forget bias 5', change: { bf: 5 } },
+    { id: 'r0', label: 'ρ = 0', change: { r: 0 } },
+    { id: 'gru', label: 'GRU, update bias 2', change: { c: 'gru', bf: 2 } },
+  ],
+});
+
+/** The full state of a preset. */
+export function presetState(figure: GradientFigureId, id: string): GradState {
+  const p = PRESETS[figure].find((x) => x.id === id);
+  if (!p) throw new RangeError(`No preset "${id}" for figure "${figure}"`);
+  return { ...GRADIENT_FIGURES[figure].defaults, ...p.change };
+}
+
+/** Whether a state shows a preset exactly (cursor aside). */
+export function isPreset(figure: GradientFigureId, id: string, s: GradState): boolean {
+  return paramsKey(flowParams(presetState(figure, id))) === paramsKey(flowParams(s));
 }
