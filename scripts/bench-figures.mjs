@@ -17,6 +17,7 @@ import { launchBrowser } from '../test/support/browser.ts';
 import { DIST, BASE } from '../test/support/site.ts';
 
 const args = process.argv.slice(2);
+/** @param {string} name @param {string} fallback */
 const opt = (name, fallback) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
@@ -65,6 +66,7 @@ try {
             /* not supported */
           }
           const rect = plot.getBoundingClientRect();
+          /** @type {number[]} */
           const times = [];
           let k = 0;
           const drive = () => {
@@ -88,6 +90,7 @@ try {
           };
           await new Promise((resolve) => {
             const t0 = performance.now();
+            /** @param {number} t */
             const frame = (t) => {
               times.push(t);
               if (t - t0 < seconds * 1000) {

@@ -64,8 +64,12 @@ export const PROTOCOL = Object.freeze({
   evalEvery: 50,
   /** Held-out set size (the library's default, seed HELD_OUT_SEED). */
   heldOutSize: 1024,
-  /** A run diverges when |c| or |h|, the training loss or the pre-clip gradient norm is non-finite or above 1e6. */
-  bounds: { loss: 1e6, gradNorm: 1e6, state: 1e6 },
+  /**
+   * A run diverges when the largest |c| or |h| of a training step, or its loss, is above 1e6 or not finite, or when the
+   * gradient norm is not finite. A large but finite gradient is not a divergence: clipping rescales it, and Adam's
+   * steps do not grow with it.
+   */
+  bounds: { loss: 1e6, gradNorm: Number.MAX_VALUE, state: 1e6 },
   /** Options of the tasks. */
   copy: { symbols: 8, length: 2 },
   updown: { moveProbability: 0.5 },

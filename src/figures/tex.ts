@@ -20,6 +20,8 @@ export function renderTex(tex: string, displayMode = false, where = 'a component
     // scrollable region must be reachable by keyboard.
     return focusable ? html.replace('<span class="katex-display">', '<span class="katex-display" tabindex="0">') : html;
   } catch (e) {
-    throw new Error(`KaTeX could not typeset ${JSON.stringify(tex)} in ${where}: ${e instanceof Error ? e.message : String(e)}`);
+    throw new Error(`KaTeX could not typeset ${JSON.stringify(tex)} in ${where}: ${e instanceof Error ? e.message : String(e)}`, {
+      cause: e,
+    });
   }
 }

@@ -14,6 +14,7 @@ import { hydrateAll } from '../site/lib/hydrate';
 import { sitePages } from '../support/site';
 import { startStaticServer, type StaticServer } from '../support/static-server';
 import { checkLinks, formatLinkReport } from '../site/lib/links';
+import { buildEnv } from '../build/lib/env';
 
 const BASE_NAME = 'why-tanh';
 const BASE = `/${BASE_NAME}/`;
@@ -27,8 +28,7 @@ beforeAll(async () => {
   rmSync(OUT, { recursive: true, force: true });
   const t0 = Date.now();
   const r = spawnSync('astro', ['build', '--outDir', OUT], {
-    // NODE_ENV as a deploy has it (vitest sets "test", which makes Vite treat the build as a dev build).
-    env: { ...process.env, NODE_ENV: 'production', BASE_PATH: BASE_NAME },
+    env: buildEnv({ BASE_PATH: BASE_NAME }), // a deploy's environment, without vitest's BASE_URL=/ (see buildEnv)
     encoding: 'utf8',
     timeout: 170_000,
   });

@@ -172,7 +172,7 @@ describe('figures with JavaScript', () => {
       await slider.focus();
       await page.keyboard.press('ArrowRight');
       await page.keyboard.press('ArrowRight');
-      await expect.poll(() => out.textContent(), id).not.toBe(before);
+      await expect.poll(() => out.textContent(), { message: id }).not.toBe(before);
       if (id === 'morph') {
         await page.keyboard.press('End');
         await expect.poll(() => f.locator('.fp-legend').textContent()).toContain('g(z) = 2·σ(2z) − 1');
@@ -183,13 +183,13 @@ describe('figures with JavaScript', () => {
         const n = await f.locator('path.fp-curve').count();
         await box.focus();
         await page.keyboard.press('Space');
-        await expect.poll(() => f.locator('path.fp-curve').count(), id).not.toBe(n);
+        await expect.poll(() => f.locator('path.fp-curve').count(), { message: id }).not.toBe(n);
       }
       const plot = f.locator('.fp-plot');
       const v = await plot.getAttribute('aria-valuenow');
       await plot.focus();
       await page.keyboard.press('PageUp');
-      await expect.poll(() => plot.getAttribute('aria-valuenow'), id).not.toBe(v);
+      await expect.poll(() => plot.getAttribute('aria-valuenow'), { message: id }).not.toBe(v);
     }
     await noBadNumbers(page);
     expect(consoleProblems(log)).toEqual([]);

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { consoleProblems, launchBrowser, openPage } from '../support/browser';
+import { consoleProblems, launchBrowser, openPage, type PageLog } from '../support/browser';
 import { startStaticServer, type StaticServer } from '../support/static-server';
 import { BASE, DIST } from '../support/site';
 
@@ -25,6 +25,14 @@ afterAll(async () => {
 });
 
 const fig = (page: Page, id: 'bptt' | 'cec') => page.locator(`figure#fig-${id}`);
+
+/**
+ * Console problems and CSP violations, minus reports about inline scripts: these figures run no inline script (their
+ * worker and chunks are files), and the page-wide inline scripts are checked by test/browser/site.test.ts and
+ * test/site/csp.test.ts — so a page-wide problem there fails those tests, not this one.
+ */
+const ownProblems = (log: PageLog) =>
+  [...consoleProblems(log), ...log.cspViolations, ...log.pageErrors].filter((m) => !/inline script|blocked inline/i.test(m));
 
 /** Scrolls the figure into view and waits until it has hydrated and shows a finished computation. */
 async function ready(page: Page, id: 'bptt' | 'cec', params?: string): Promise<Locator> {
@@ -105,8 +113,8 @@ describe('shared links', () => {
     const after = await drawing(g);
     expect(after).toEqual(before);
     expect(await g.locator('.fig-notice li').count()).toBe(0);
-    expect(consoleProblems(log)).toEqual([]);
-    expect(consoleProblems(other.log)).toEqual([]);
+    expect(ownProblems(log)).toEqual([]);
+    expect(ownProblems(other.log)).toEqual([]);
     await other.context.close();
     await context.close();
   });
@@ -168,9 +176,7 @@ describe('extreme settings', () => {
       const paths = await f.locator('svg.fp-svg path.fp-curve').evaluateAll((ps) => ps.map((p) => p.getAttribute('d') ?? ''));
       expect(paths.length).toBeGreaterThanOrEqual(2);
       for (const d of paths) expect(d.length).toBeGreaterThan(200);
-      expect(log.pageErrors).toEqual([]);
-      expect(log.cspViolations).toEqual([]);
-      expect(consoleProblems(log)).toEqual([]);
+      expect(ownProblems(log)).toEqual([]);
       await context.close();
     });
   }
@@ -260,7 +266,8 @@ describe('recomputation time', () => {
       await f.locator('#fig-bptt-cell').selectOption(cell);
       const times: number[] = [];
       for (let i = 0; i < 12; i++) {
-        const r = (0.8 + 0.05 * i).toFixed(2).replace(/0$/, '').replace(/\.0$/, '');
+        // 1.05 … 1.6: never the default ρ = 1, whose result is the build-time one (not computed in the page).
+        const r = String(Number((1.05 + 0.05 * i).toFixed(2)));
         await f.locator('#fig-bptt-rho').fill(r);
         await ready(page, 'bptt', `${cell},tanh,${r},orth,0,200,1`);
         times.push(Number(await f.locator('.gf-body').getAttribute('data-compute-ms')));

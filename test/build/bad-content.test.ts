@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { buildEnv } from './lib/env';
 
 const FRONTMATTER = `---
 title: Scratch article
@@ -23,7 +24,7 @@ function buildWith(fileName: string, source: string): { status: number | null; o
   writeFileSync(file, source);
   try {
     const r = spawnSync('astro', ['build', '--outDir', out], {
-      env: { ...process.env, WHY_TANH_CONTENT_DIR: dir },
+      env: buildEnv({ WHY_TANH_CONTENT_DIR: dir }),
       encoding: 'utf8',
       timeout: 110_000,
     });
@@ -76,7 +77,10 @@ describe('a build with bad content', () => {
 
   it('fails on a figure-kit component given an unknown value, naming the value and the file', () => {
     const formulas = join(process.cwd(), 'src/components/ActivationFormulas.astro');
-    const r = buildWith('bad-keys.mdx', `${FRONTMATTER}\nimport ActivationFormulas from '${formulas}';\n\n<ActivationFormulas keys="tanh, nope" />\n`);
+    const r = buildWith(
+      'bad-keys.mdx',
+      `${FRONTMATTER}\nimport ActivationFormulas from '${formulas}';\n\n<ActivationFormulas keys="tanh, nope" />\n`,
+    );
     expect(r.status).not.toBe(0);
     expect(r.output).toMatch(/unknown activation nope/);
     expect(r.output).toContain('bad-keys.mdx');

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { buildEnv } from './lib/env';
 
 // The scratch content folder sits two levels below the repository root, like content/articles, so the template's
 // relative imports (../../src/components/…) resolve exactly as they do for a real article.
@@ -59,10 +60,10 @@ describe('npm run new', () => {
 
   it('builds: the draft passes the schema and is not published (whatever NODE_ENV says)', () => {
     const t0 = Date.now();
-    // NODE_ENV=test on purpose (vitest sets it anyway): Vite then reports import.meta.env.DEV = true even in
+    // NODE_ENV=test on purpose (some CI systems set it): Vite then reports import.meta.env.DEV = true even in
     // `astro build`, and a draft filter keyed on DEV would publish drafts. A draft must never ship from a build.
     const r = spawnSync('astro', ['build', '--outDir', out], {
-      env: { ...process.env, NODE_ENV: 'test', WHY_TANH_CONTENT_DIR: dir },
+      env: buildEnv({ NODE_ENV: 'test', WHY_TANH_CONTENT_DIR: dir }),
       encoding: 'utf8',
       timeout: 170_000,
     });

@@ -42,14 +42,16 @@ describe('the link checker', () => {
     const dir = fakeSite({
       'index.html':
         '<a href="articles/a/#sec">a</a><a href="https://example.org/paper">paper</a><link rel="stylesheet" href="/s.css">',
-      'articles/a/index.html': '<h2 id="sec">S</h2><a href="../../">home</a><a href="#sec">self</a><a href="#">top</a>',
+      'articles/a/index.html':
+        '<h2 id="sec">S</h2><a href="../../">home</a><a href="#sec">self</a><a href="#">top</a>' +
+        '<figure id="fig-a"></figure><a href="#fig-a=f:tanh,d:-6_6">state</a><a href="#fig-a=f:relu&fig-a=x:1">two</a>',
       's.css': '@font-face{src:url(/f.woff2) format("woff2"),url("data:font/woff2;base64,AA==")}',
       'f.woff2': '',
     });
     const r = checkLinks(dir);
     expect(r.broken).toEqual([]);
     expect(r.pages).toBe(2);
-    expect(r.fragments).toBe(2);
+    expect(r.fragments).toBe(4);
     expect([...r.external.keys()]).toEqual(['https://example.org/paper']);
   });
 
@@ -57,19 +59,23 @@ describe('the link checker', () => {
     const dir = fakeSite({
       'index.html':
         '<a href="/why-tanh/articles/missing/">x</a><a href="/why-tanh/articles/a/#nope">y</a><a href="/articles/a/">z</a>',
-      'articles/a/index.html': '<h2 id="sec">S</h2><link rel="stylesheet" href="../../s.css"><a href="javascript:void 0">j</a>',
+      'articles/a/index.html':
+        '<h2 id="sec">S</h2><link rel="stylesheet" href="../../s.css"><a href="javascript:void 0">j</a>' +
+        '<a href="#fig-gone=f:tanh">state of a missing figure</a>',
       's.css': '@font-face{src:url(./gone.woff2)}',
     });
     const r = checkLinks(dir, { base: '/why-tanh/' });
     expect(r.broken.map((b) => `${b.page} ${b.href}`)).toEqual([
       'articles/a/ javascript:void 0',
+      'articles/a/ #fig-gone=f:tanh',
       ' /why-tanh/articles/missing/',
       ' /why-tanh/articles/a/#nope',
       ' /articles/a/',
       's.css ./gone.woff2',
     ]);
-    expect(r.broken[2]!.reason).toContain('no element with id "nope"');
-    expect(r.broken[3]!.reason).toContain('outside the base path');
+    expect(r.broken[1]!.reason).toContain('names no figure id "fig-gone"');
+    expect(r.broken[3]!.reason).toContain('no element with id "nope"');
+    expect(r.broken[4]!.reason).toContain('outside the base path');
   });
 
   it('checks canonical-origin URLs (canonical, og:url, sitemap, robots.txt) as internal', () => {

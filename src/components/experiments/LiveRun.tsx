@@ -121,7 +121,7 @@ export function outcomeText(o: RunOutcome, info: TaskInfo | null): string {
       return `Not solved within ${o.step} steps: held-out ${metric} at the end.`;
     case 'diverged': {
       const v = o.value ?? Number(o.valueText);
-      const what = Number.isFinite(v) ? `reached ${f3(v)}, beyond the bound ${formatNumber(PROTOCOL.bounds.state)}` : Number.isNaN(v) ? 'became not-a-number' : 'overflowed to infinity';
+      const what = Number.isFinite(v) ? `reached ${f3(v)}, beyond the bound ${formatNumber(PROTOCOL.bounds[o.quantity ?? "state"])}` : Number.isNaN(v) ? 'became not-a-number' : 'overflowed to infinity';
       return `Diverged at step ${o.step}: ${QUANTITY[o.quantity ?? ''] ?? o.quantity} ${what}.`;
     }
     case 'cancelled':

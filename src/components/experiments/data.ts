@@ -121,3 +121,12 @@ export function stateText(g: GroupSummary): string {
 export function stepsText(g: GroupSummary): string {
   return spreadText(g.stepsToSolve);
 }
+
+/**
+ * A qualitative statement the article makes about the results, checked when the page is built: if regenerated
+ * results no longer support it, the build fails with the statement instead of printing a wrong sentence.
+ */
+export function claim(holds: boolean, statement: string): '' {
+  if (!holds) throw new Error(`relu-experiments: the results no longer support the claim “${statement}”. Update the article.`);
+  return '';
+}

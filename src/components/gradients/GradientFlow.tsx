@@ -246,7 +246,7 @@ export default function GradientFlow({ figure = 'bptt', initial, width = 'page',
           id={id}
           result={r}
           cursor={s.k}
-          onCursor={(k) => fig.update((p) => ({ ...p, k }))}
+          onCursor={(u) => fig.update((p) => ({ ...p, k: typeof u === 'function' ? u(p.k) : u }))}
           label={`Gradient norms against the lag, ${CELL_NAMES[r.params.c]}`}
           describedBy={descriptionId(id)}
           hydrated={hydrated}

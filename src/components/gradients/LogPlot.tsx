@@ -18,7 +18,11 @@ export interface LogPlotProps {
   readonly result: FlowResult;
   /** Cursor lag. */
   readonly cursor: number;
-  readonly onCursor: (k: number) => void;
+  /**
+   * Moves the cursor: to a lag, or by an update of the current lag (keys use the update form, so that several
+   * presses within one frame all count).
+   */
+  readonly onCursor: (k: number | ((current: number) => number)) => void;
   /** Accessible name. */
   readonly label: string;
   readonly describedBy: string;
@@ -41,7 +45,9 @@ export function LogPlot(p: LogPlotProps) {
   const last = Math.max(0, r.T - 1);
   const valueText = `lag ${k} (step ${ro.step}): ${ro.values.map((v) => `${v.label} = ${v.text}`).join(', ')}`;
 
-  const move = (v: number) => p.onCursor(Math.min(last, Math.max(0, Math.round(v))));
+  const clamp = (v: number) => Math.min(last, Math.max(0, Math.round(v)));
+  const move = (v: number) => p.onCursor(clamp(v));
+  const step = (d: number) => p.onCursor((cur) => clamp(Math.min(cur, last) + d));
   const dataK = (clientX: number): number => {
     const svg = boxRef.current?.querySelector('svg');
     if (!svg) return k;
@@ -57,17 +63,17 @@ export function LogPlot(p: LogPlotProps) {
     switch (e.key) {
       case 'ArrowRight':
       case 'ArrowUp':
-        move(k + (e.shiftKey ? big : 1));
+        step(e.shiftKey ? big : 1);
         break;
       case 'ArrowLeft':
       case 'ArrowDown':
-        move(k - (e.shiftKey ? big : 1));
+        step(-(e.shiftKey ? big : 1));
         break;
       case 'PageUp':
-        move(k + big);
+        step(big);
         break;
       case 'PageDown':
-        move(k - big);
+        step(-big);
         break;
       case 'Home':
         move(0);

@@ -7,6 +7,7 @@
  * the canonical origin (canonical links, og:url) are checked as internal too when `siteOrigin` is given.
  *
  * What is checked: `href` of a/area/link (except rel=preconnect/dns-prefetch), `src`/`srcset` of img/source/script/
+ * (A fragment with "=" is figure state, `#fig-a=f:tanh&fig-b=t:0.5`: each segment must name a figure id on the page.)
  * iframe/video/audio/track/embed, `poster`, `data` of object, form `action`, SVG `href`/`xlink:href`, the island
  * `component-url`/`renderer-url` of Astro, `og:url`/`og:image`/`twitter:image` meta content, `url(…)`/`@import` in CSS
  * files, `<loc>`/`<link>` in sitemaps and feeds (on the canonical origin), `Sitemap:` lines of robots.txt and the
@@ -222,8 +223,19 @@ export function checkLinks(dist: string, options: LinkOptions = {}): LinkReport 
         broken.push({ page, href, reason: 'malformed percent-encoding in the fragment' });
         return;
       }
-      if (!idsOf(target).has(id) && id !== 'top') {
-        broken.push({ page, href, reason: `no element with id "${id}" in ${sitePathOf(target) || '(home)'}` });
+      const ids = idsOf(target);
+      const where = sitePathOf(target) || '(home)';
+      if (id.includes('=')) {
+        // Figure state (src/figures/url-state.ts): `#fig-a=f:tanh&fig-b=t:0.5`, each segment names a figure's id.
+        for (const segment of id.split('&')) {
+          const figure = segment.slice(0, segment.indexOf('='));
+          if (!segment.includes('=') || !ids.has(figure)) {
+            broken.push({ page, href, reason: `figure-state fragment names no figure id "${figure || segment}" in ${where}` });
+            break;
+          }
+        }
+      } else if (!ids.has(id) && id !== 'top') {
+        broken.push({ page, href, reason: `no element with id "${id}" in ${where}` });
       }
     }
   };

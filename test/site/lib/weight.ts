@@ -34,6 +34,8 @@ export interface PageWeight {
   /** JS files counted (site paths), in the order found. */
   readonly jsFiles: readonly string[];
   readonly cssFiles: readonly string[];
+  /** Gzip size of every counted file (and of the inline script/style, as "(inline …)"). */
+  readonly fileSizes: readonly { file: string; gz: number }[];
   /** Lazily imported chunks and worker chunks (not counted). */
   readonly lazy: readonly string[];
   readonly workers: readonly string[];
@@ -153,8 +155,14 @@ export function weighPages(dist: string, base = '/', budget: Budget = BUDGET): P
         }
       }
       for (const p of lazy) if (js.has(p)) lazy.delete(p);
-      const jsGz = [...js].reduce((s, p) => s + gz(read(p)), 0) + (inlineJs ? gz(inlineJs) : 0);
-      const cssGz = [...css].reduce((s, p) => s + gz(read(p)), 0) + (inlineCss ? gz(inlineCss) : 0);
+      const fileSizes = [
+        ...[...js, ...css].map((file) => ({ file, gz: gz(read(file)) })),
+        ...(inlineJs ? [{ file: '(inline scripts)', gz: gz(inlineJs) }] : []),
+        ...(inlineCss ? [{ file: '(inline styles)', gz: gz(inlineCss) }] : []),
+      ];
+      const sum = (pred: (f: string) => boolean) => fileSizes.filter((f) => pred(f.file)).reduce((s, f) => s + f.gz, 0);
+      const jsGz = sum((f) => js.has(f) || f === '(inline scripts)');
+      const cssGz = sum((f) => css.has(f) || f === '(inline styles)');
       const jsLimit = figures > 0 ? budget.jsWithFigures : budget.jsWithoutFigures;
       const problems: string[] = [];
       if (jsGz > jsLimit) {
@@ -170,6 +178,7 @@ export function weighPages(dist: string, base = '/', budget: Budget = BUDGET): P
         jsGz,
         cssGz,
         jsFiles: [...js],
+        fileSizes,
         cssFiles: [...css],
         lazy: [...lazy],
         workers: [...workers],
@@ -198,5 +207,12 @@ export function formatWeights(weights: readonly PageWeight[], budget: Budget = B
       .map((c, i) => c.padEnd(widths[i]!))
       .join('  ')
       .trimEnd();
-  return ['page weight (gzip; workers and lazy chunks not counted):', line(head), ...rows.map(line)].join('\n');
+  // For a page over budget, what it loads, largest first: where to cut.
+  const detail = weights
+    .filter((w) => w.problems.length > 0)
+    .flatMap((w) => [
+      `  ${w.problems.join('; ')}; it loads:`,
+      ...w.fileSizes.toSorted((a, b) => b.gz - a.gz).map((f) => `    ${kb(f.gz).padStart(6)} KB  ${f.file}`),
+    ]);
+  return ['page weight (gzip; workers and lazy chunks not counted):', line(head), ...rows.map(line), ...detail].join('\n');
 }
