@@ -86,6 +86,11 @@ export const text = Object.freeze({
   typedAtMinus5: formatNumber(values.typedAtMinus5, 5),
   fromOutputGap: formatScientific(values.fromOutputGap, 1),
   fraction: formatNumber(FRACTION * 100),
+  /** "agree to the last bit" when the library's two sides are identical, else "differ by at most 2 × 10⁻¹⁶". */
+  secondIdentityAgreement:
+    values.secondIdentityGap === 0
+      ? 'agree to the last bit'
+      : `differ by at most ${formatScientific(values.secondIdentityGap, 1)}`,
 });
 
 /** LaTeX with computed numbers, for `<Tex expr={tex.…} />`. */
@@ -103,6 +108,6 @@ export const tex = Object.freeze({
   d2DecayTanh: String.raw`|z| > ${texNumber(values.d2DecayTanh, 3)}`,
   d1DecaySigmoid: String.raw`|z| \approx ${texNumber(values.d1DecaySigmoid, 3)}`,
   d1DecayTanh: String.raw`|z| \approx ${texNumber(values.d1DecayTanh, 3)}`,
-  /** Both second-derivative maxima, aligned on two lines (narrow enough for a 42rem column). */
-  d2Maxima: String.raw`\begin{aligned} \max_z |\sigma''(z)| &= \frac{\sqrt3}{18} \approx ${texNumber(d2Sigmoid.value)} && \text{at } z = \pm\ln\left(2+\sqrt3\right) \approx \pm${texNumber(d2Sigmoid.z)}, \\ \max_z |\tanh''(z)| &= \frac{4\sqrt3}{9} \approx ${texNumber(d2Tanh.value)} && \text{at } z = \pm\tfrac12\ln\left(2+\sqrt3\right) \approx \pm${texNumber(d2Tanh.z)}. \end{aligned}`,
+  /** Both second-derivative maxima and where they fall, on four short lines (fits a phone column). */
+  d2Maxima: String.raw`\begin{aligned} \max_z |\sigma''(z)| &= \frac{\sqrt3}{18} \approx ${texNumber(d2Sigmoid.value)} \\ &\text{at } z = \pm\ln\left(2+\sqrt3\right) \approx \pm${texNumber(d2Sigmoid.z)}, \\[0.6em] \max_z |\tanh''(z)| &= \frac{4\sqrt3}{9} \approx ${texNumber(d2Tanh.value)} \\ &\text{at } z = \pm\tfrac12\ln\left(2+\sqrt3\right) \approx \pm${texNumber(d2Tanh.z)}. \end{aligned}`,
 });

@@ -42,10 +42,26 @@ export const ERRATA_Y = [-0.3, 0.3] as const;
 
 export function errataSpec(s: ErrataState): PlotSpec {
   const curves: CurveSpec[] = [
-    { id: 'correct', label: 'σ′(z) = σ(z)(1 − σ(z)), correct', short: 'correct', fn: Activations.sigmoid.df, colour: 3, dash: 'solid' },
+    {
+      id: 'correct',
+      label: 'σ′(z) = σ(z)(1 − σ(z)), correct',
+      short: 'correct',
+      fn: Activations.sigmoid.df,
+      colour: 3,
+      dash: 'solid',
+    },
   ];
-  if (s.sign) curves.push({ id: 'sign', label: '−e⁻ᶻ/(1 + e⁻ᶻ)², sign error', short: 'sign error', fn: withParentheses, colour: 2, dash: 'dash' });
-  if (s.typed) curves.push({ id: 'typed', label: '−e⁻ᶻ/1 + (e⁻ᶻ)², as typed', short: 'as typed', fn: asTyped, colour: 4, dash: 'dot' });
+  if (s.sign)
+    curves.push({
+      id: 'sign',
+      label: '−e⁻ᶻ/(1 + e⁻ᶻ)², sign error',
+      short: 'sign error',
+      fn: withParentheses,
+      colour: 2,
+      dash: 'dash',
+    });
+  if (s.typed)
+    curves.push({ id: 'typed', label: '−e⁻ᶻ/1 + (e⁻ᶻ)², as typed', short: 'as typed', fn: asTyped, colour: 4, dash: 'dot' });
   return { curves, xDomain: s.d, yDomain: ERRATA_Y };
 }
 

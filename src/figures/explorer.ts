@@ -52,8 +52,26 @@ export function saturationIntervals(key: ActivationKey, domain: Interval, fracti
 export function explorerSpec(s: ExplorerState): PlotSpec {
   const a = Activations[s.f];
   const curves: CurveSpec[] = [{ id: 'f', label: curveLabel(s.f, 0), fn: a.f, colour: 1, dash: 'solid', breaks: a.kinkAt }];
-  if (s.d1) curves.push({ id: 'df', label: curveLabel(s.f, 1), fn: a.df, colour: 2, dash: 'dash', breaks: a.kinkAt, splitAtBreaks: true });
-  if (s.d2) curves.push({ id: 'd2f', label: curveLabel(s.f, 2), fn: a.d2f, colour: 3, dash: 'dot', breaks: a.kinkAt, splitAtBreaks: true });
+  if (s.d1)
+    curves.push({
+      id: 'df',
+      label: curveLabel(s.f, 1),
+      fn: a.df,
+      colour: 2,
+      dash: 'dash',
+      breaks: a.kinkAt,
+      splitAtBreaks: true,
+    });
+  if (s.d2)
+    curves.push({
+      id: 'd2f',
+      label: curveLabel(s.f, 2),
+      fn: a.d2f,
+      colour: 3,
+      dash: 'dot',
+      breaks: a.kinkAt,
+      splitAtBreaks: true,
+    });
   return {
     curves,
     xDomain: s.d,
@@ -72,5 +90,3 @@ export function explorerDescription(s: ExplorerState, spec: PlotSpec, samples: P
   }
   return text;
 }
-
-

@@ -75,7 +75,12 @@ export interface PlotModel {
   readonly curves: readonly CurvePath[];
   /** Shaded rectangles, in pixels (x, width); full plot height. */
   readonly shading: readonly { readonly x: number; readonly width: number }[];
-  readonly markers: readonly { readonly cx: number; readonly cy: number; readonly colour: Colour; readonly label?: string | undefined }[];
+  readonly markers: readonly {
+    readonly cx: number;
+    readonly cy: number;
+    readonly colour: Colour;
+    readonly label?: string | undefined;
+  }[];
   readonly samples: ReadonlyMap<string, Samples>;
 }
 
@@ -272,7 +277,8 @@ export function describeCurve(label: string, s: CurveSummary, xName = 'z'): stri
       text = `${label} ${s.trend === 'varying' ? 'varies' : s.trend === 'rising then falling' ? 'rises, then falls,' : 'falls, then rises,'} between ${a} and ${b}`;
   }
   if (s.argmax !== undefined) text += `, peaking at ${xName} = ${formatNumber(s.argmax, 3)}`;
-  if (s.argmin !== undefined) text += `${s.argmax !== undefined ? ' and' : ','} lowest at ${xName} = ${formatNumber(s.argmin, 3)}`;
+  if (s.argmin !== undefined)
+    text += `${s.argmax !== undefined ? ' and' : ','} lowest at ${xName} = ${formatNumber(s.argmin, 3)}`;
   if (s.gaps) text += ' (with gaps where it is not a finite number)';
   return `${text}.`;
 }

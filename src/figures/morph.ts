@@ -69,7 +69,14 @@ export function morphSpec(s: MorphState): PlotSpec {
     curves: [
       { id: 'sigma', label: 'σ(z)', fn: Activations.sigmoid.f, colour: 'muted', dash: 'dash', faint: true },
       { id: 'tanh', label: 'tanh(z)', fn: Activations.tanh.f, colour: 'muted', dash: 'dot', faint: true },
-      { id: 'tangent', label: `tangent at 0, slope ${formatNumber(slope, 4)}`, short: 'tangent', fn: (z) => y0 + slope * z, colour: 2, dash: 'dash' },
+      {
+        id: 'tangent',
+        label: `tangent at 0, slope ${formatNumber(slope, 4)}`,
+        short: 'tangent',
+        fn: (z) => y0 + slope * z,
+        colour: 2,
+        dash: 'dash',
+      },
       { id: 'g', label: `g(z) = ${morphFormula(s.t)}`, short: 'g(z)', fn: g, colour: 1, dash: 'solid' },
     ],
     xDomain: MORPH_DOMAIN,

@@ -56,7 +56,12 @@ export function tickCount(lengthPx: number, spacingPx: number): number {
  */
 export function niceDomain(
   values: Iterable<number>,
-  { include = [0], minSpan = 0.5, pad = 0.06, count = 6 }: { include?: readonly number[]; minSpan?: number; pad?: number; count?: number } = {},
+  {
+    include = [0],
+    minSpan = 0.5,
+    pad = 0.06,
+    count = 6,
+  }: { include?: readonly number[]; minSpan?: number; pad?: number; count?: number } = {},
 ): Interval {
   let lo = Infinity;
   let hi = -Infinity;
@@ -107,7 +112,11 @@ export interface PlotFrame {
 export const DEFAULT_SIZE = Object.freeze({ width: 640, height: 400 });
 
 /** The plot frame for a given SVG size: margins leave room for tick labels (left, bottom) and axis titles. */
-export function plotFrame(width: number, height: number, margin: Margins = { top: 14, right: 14, bottom: 40, left: 50 }): PlotFrame {
+export function plotFrame(
+  width: number,
+  height: number,
+  margin: Margins = { top: 14, right: 14, bottom: 40, left: 50 },
+): PlotFrame {
   const w = Math.max(width, margin.left + margin.right + 40);
   const h = Math.max(height, margin.top + margin.bottom + 40);
   return { width: w, height: h, margin, x0: margin.left, x1: w - margin.right, y0: margin.top, y1: h - margin.bottom };

@@ -15,7 +15,12 @@ import { katexOptions } from '../markdown/pipeline.mjs';
  */
 export function renderTex(tex: string, displayMode = false, where = 'a component', focusable = displayMode): string {
   try {
-    const html = katex.renderToString(tex, { ...katexOptions, macros: { ...katexOptions.macros }, displayMode, throwOnError: true });
+    const html = katex.renderToString(tex, {
+      ...katexOptions,
+      macros: { ...katexOptions.macros },
+      displayMode,
+      throwOnError: true,
+    });
     // Like src/markdown/rehype-focusable-display-math.mjs: a display formula may scroll sideways on a phone, and a
     // scrollable region must be reachable by keyboard.
     return focusable ? html.replace('<span class="katex-display">', '<span class="katex-display" tabindex="0">') : html;

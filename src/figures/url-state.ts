@@ -16,8 +16,7 @@ import { ACTIVATION_KEYS, isActivationKey, type ActivationKey } from '../lib/nn/
 
 /** A parsed value, or why it could not be used (the field then takes `fallback`). */
 export type Decoded<T> =
-  | { readonly ok: true; readonly value: T; readonly note?: string | undefined }
-  | { readonly ok: false; readonly problem: string };
+  { readonly ok: true; readonly value: T; readonly note?: string | undefined } | { readonly ok: false; readonly problem: string };
 
 /** How one field's value is read from and written to its URL text. */
 export interface FieldCodec<T> {

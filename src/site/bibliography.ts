@@ -132,8 +132,7 @@ const table = {
     authors: ['Xavier Glorot', 'Yoshua Bengio'],
     title: 'Understanding the difficulty of training deep feedforward neural networks',
     year: 2010,
-    container:
-      'Proceedings of the Thirteenth International Conference on Artificial Intelligence and Statistics (AISTATS), PMLR',
+    container: 'Proceedings of the Thirteenth International Conference on Artificial Intelligence and Statistics (AISTATS), PMLR',
     volume: '9',
     pages: '249–256',
     url: 'https://proceedings.mlr.press/v9/glorot10a.html',
@@ -386,9 +385,7 @@ export class CitationRegistry {
     const n = this.#numbers.get(key);
     if (n !== undefined) return n;
     if (this.#closed) {
-      throw new Error(
-        `"${key}" is cited after the bibliography was rendered; put <Bibliography /> after every <Cite />.`,
-      );
+      throw new Error(`"${key}" is cited after the bibliography was rendered; put <Bibliography /> after every <Cite />.`);
     }
     const next = this.#numbers.size + 1;
     this.#numbers.set(key, next);

@@ -71,7 +71,10 @@ describe('figures with JavaScript', () => {
   for (const width of [1280, 375]) {
     it(`do not shift the layout when they hydrate (${width} px)`, async () => {
       const boxes = async (js: boolean) => {
-        const { context, page } = await openPage(browser, server.origin, { javaScriptEnabled: js, viewport: { width, height: 900 } });
+        const { context, page } = await openPage(browser, server.origin, {
+          javaScriptEnabled: js,
+          viewport: { width, height: 900 },
+        });
         await page.goto(server.url(PATH));
         if (js) for (const id of FIGURES) await hydrate(page, id);
         // Width and height of each figure (its position also depends on page chrome above it, which is not the figure's).
@@ -236,7 +239,9 @@ describe('figures with JavaScript', () => {
       const { context, page } = await openPage(browser, server.origin, { colorScheme });
       await page.goto(server.url(`${PATH}#fig-act=f:nope`));
       for (const id of FIGURES) await hydrate(page, id);
-      await page.evaluate(() => document.querySelectorAll('details.fig-data').forEach((d) => ((d as HTMLDetailsElement).open = true)));
+      await page.evaluate(() =>
+        document.querySelectorAll('details.fig-data').forEach((d) => ((d as HTMLDetailsElement).open = true)),
+      );
       const axe = await new AxeBuilder({ page }).include('figure.fig').include('.formula-list').include('figure.props').analyze();
       expect(axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes[0]?.target})`)).toEqual([]);
       await context.close();

@@ -48,7 +48,9 @@ async function ready(page: Page, id: 'bptt' | 'cec', params?: string): Promise<L
 /** What the plot draws: the `d` of every path, the y tick labels and the read-out. */
 async function drawing(f: Locator) {
   return {
-    paths: await f.locator('svg.fp-svg path.fp-curve').evaluateAll((ps) => ps.map((p) => `${p.getAttribute('data-curve')}:${p.getAttribute('d')}`)),
+    paths: await f
+      .locator('svg.fp-svg path.fp-curve')
+      .evaluateAll((ps) => ps.map((p) => `${p.getAttribute('data-curve')}:${p.getAttribute('d')}`)),
     ticks: await f.locator('.fp-ticks text').allTextContents(),
     readout: await f.locator('.gf-readout').textContent(),
     table: await f.locator('details.fig-data table').textContent(),
@@ -136,10 +138,26 @@ describe('shared links', () => {
 });
 
 const EXTREMES = [
-  { name: 'ReLU, spectral radius 3, T = 1000', hash: 'c:rnn,a:relu,r:3,w:orth,bf:0,t:1000,s:1,k:500', expect: /forward pass overflowed[\s\S]*overflow/ },
-  { name: 'huge weights (tanh, ρ = 8), T = 1000', hash: 'c:rnn,a:tanh,r:8,w:orth,bf:0,t:1000,s:1,k:999', expect: /overflow \(≈ [\d.]+ × 10/ },
-  { name: 'σ with tiny weights (ρ = 0.05), T = 1000', hash: 'c:rnn,a:sigmoid,r:0.05,w:orth,bf:0,t:1000,s:1,k:999', expect: /underflow below 10⁻³⁰⁰/ },
-  { name: 'identity LSTM, ρ = 8, T = 1000', hash: 'c:lstm,a:identity,r:8,w:orth,bf:10,t:1000,s:1,k:10', expect: /forward pass overflowed/ },
+  {
+    name: 'ReLU, spectral radius 3, T = 1000',
+    hash: 'c:rnn,a:relu,r:3,w:orth,bf:0,t:1000,s:1,k:500',
+    expect: /forward pass overflowed[\s\S]*overflow/,
+  },
+  {
+    name: 'huge weights (tanh, ρ = 8), T = 1000',
+    hash: 'c:rnn,a:tanh,r:8,w:orth,bf:0,t:1000,s:1,k:999',
+    expect: /overflow \(≈ [\d.]+ × 10/,
+  },
+  {
+    name: 'σ with tiny weights (ρ = 0.05), T = 1000',
+    hash: 'c:rnn,a:sigmoid,r:0.05,w:orth,bf:0,t:1000,s:1,k:999',
+    expect: /underflow below 10⁻³⁰⁰/,
+  },
+  {
+    name: 'identity LSTM, ρ = 8, T = 1000',
+    hash: 'c:lstm,a:identity,r:8,w:orth,bf:10,t:1000,s:1,k:10',
+    expect: /forward pass overflowed/,
+  },
 ] as const;
 
 describe('extreme settings', () => {
@@ -166,7 +184,11 @@ describe('extreme settings', () => {
       }
       rtts.sort((a, b) => a - b);
       expect(rtts[2]!).toBeLessThan(1000);
-      const key = x.hash.split(',').slice(0, 7).map((kv) => kv.split(':')[1]).join(',');
+      const key = x.hash
+        .split(',')
+        .slice(0, 7)
+        .map((kv) => kv.split(':')[1])
+        .join(',');
       await ready(page, 'bptt', key);
       const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
       expect(Math.max(0, ...longTasks)).toBeLessThan(1000);

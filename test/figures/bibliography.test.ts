@@ -18,7 +18,17 @@ import {
 
 describe('the bibliography table', () => {
   it('has the keys the articles rely on', () => {
-    for (const k of ['hochreiter1997', 'gers2000', 'cho2014', 'pascanu2013', 'greff2017', 'jozefowicz2015', 'lecun1998', 'glorot2010', 'le2015']) {
+    for (const k of [
+      'hochreiter1997',
+      'gers2000',
+      'cho2014',
+      'pascanu2013',
+      'greff2017',
+      'jozefowicz2015',
+      'lecun1998',
+      'glorot2010',
+      'le2015',
+    ]) {
       expect(isRefKey(k), k).toBe(true);
     }
   });
@@ -47,7 +57,9 @@ describe('the bibliography table', () => {
   });
 
   it('throws on an unknown key, naming the key, the file and a near miss', () => {
-    expect(() => getReference('lecun1989', 'content/articles/x.mdx')).toThrow(/"lecun1989".*content\/articles\/x\.mdx.*"lecun1998"/s);
+    expect(() => getReference('lecun1989', 'content/articles/x.mdx')).toThrow(
+      /"lecun1989".*content\/articles\/x\.mdx.*"lecun1998"/s,
+    );
   });
 
   it('maps a page to its article file for error messages', () => {

@@ -13,7 +13,12 @@ const NO_BAD = /NaN|Infinity|undefined/;
 describe('explorer plot', () => {
   it('draws f, f′ and f″ of every activation from the registry, at any zoom, without NaN', () => {
     for (const f of ACTIVATION_KEYS) {
-      for (const d of [[-6, 6], [-100, 100], [-0.25, 0.25], [40, 100]] as const) {
+      for (const d of [
+        [-6, 6],
+        [-100, 100],
+        [-0.25, 0.25],
+        [40, 100],
+      ] as const) {
         const s = { ...explorerState.defaults, f, d, d2: true, sh: true };
         const spec = explorerSpec(s);
         expect(spec.curves.map((c) => c.label)).toEqual([curveLabel(f, 0), curveLabel(f, 1), curveLabel(f, 2)]);
@@ -41,7 +46,16 @@ describe('explorer plot', () => {
     const r = readoutAt(spec, 1);
     expect(r.map((v) => v.value)).toEqual([Math.tanh(1), Activations.tanh.df(1)]);
     expect(r[0]!.text).toBe('0.7616');
-    const wild = readoutAt({ ...spec, curves: [{ id: 'x', label: 'x', fn: () => Number.NaN, colour: 1 }, { id: 'y', label: 'y', fn: () => -Infinity, colour: 2 }] }, 0);
+    const wild = readoutAt(
+      {
+        ...spec,
+        curves: [
+          { id: 'x', label: 'x', fn: () => Number.NaN, colour: 1 },
+          { id: 'y', label: 'y', fn: () => -Infinity, colour: 2 },
+        ],
+      },
+      0,
+    );
     expect(wild.map((v) => v.text)).toEqual(['—', 'overflow']);
   });
 
@@ -87,12 +101,17 @@ describe('the other figures', () => {
 
 describe('summaries and numerics', () => {
   it('summarises trends and unique extrema', () => {
-    const s = sampleCurves({ curves: [{ id: 'a', label: 'a', fn: Activations.tanh.df, colour: 1 }], xDomain: [-3, 3] }, 601).get('a')!;
+    const s = sampleCurves({ curves: [{ id: 'a', label: 'a', fn: Activations.tanh.df, colour: 1 }], xDomain: [-3, 3] }, 601).get(
+      'a',
+    )!;
     const sum = summarise(s);
     expect(sum.trend).toBe('rising then falling');
     expect(sum.argmax).toBeCloseTo(0, 9);
     expect(sum.max).toBe(1);
-    const flat = sampleCurves({ curves: [{ id: 'a', label: 'a', fn: Activations.relu.df, colour: 1 }], xDomain: [-3, 3] }, 601).get('a')!;
+    const flat = sampleCurves(
+      { curves: [{ id: 'a', label: 'a', fn: Activations.relu.df, colour: 1 }], xDomain: [-3, 3] },
+      601,
+    ).get('a')!;
     expect(summarise(flat).argmax).toBeUndefined();
   });
 

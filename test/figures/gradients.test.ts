@@ -114,7 +114,10 @@ describe('the plotted gradient norms are the exact BPTT values', () => {
     const r = computeFlow(p, { hidden: H });
     const sc = buildScenario(p, { hidden: H });
     const L = sc.layer;
-    const Wih = L.params[0]!.w, Whh = L.params[1]!.w, bih = L.params[2]!.w, bhh = L.params[3]!.w;
+    const Wih = L.params[0]!.w,
+      Whh = L.params[1]!.w,
+      bih = L.params[2]!.w,
+      bhh = L.params[3]!.w;
     const step = (h: Float64Array, x: number): Float64Array => {
       const out = new Float64Array(H);
       for (let i = 0; i < H; i++) {
@@ -205,7 +208,11 @@ const EXTREMES: { name: string; p: FlowParams; expect: 'overflow' | 'underflow' 
   { name: 'tanh, ρ = 8 (huge weights), T = 1000', p: P({ a: 'tanh', r: 8, t: 1000, s: 1 }), expect: 'overflow' },
   { name: 'σ, ρ = 0.05 (tiny weights), T = 1000', p: P({ a: 'sigmoid', r: 0.05, t: 1000, s: 1 }), expect: 'underflow' },
   { name: 'LSTM, identity, ρ = 8, T = 1000', p: P({ c: 'lstm', a: 'identity', r: 8, bf: 10, t: 1000, s: 1 }), expect: 'forward' },
-  { name: 'LSTM, σ, ρ = 0, forget bias −5, T = 1000', p: P({ c: 'lstm', a: 'sigmoid', r: 0, bf: -5, t: 1000, s: 1 }), expect: 'underflow' },
+  {
+    name: 'LSTM, σ, ρ = 0, forget bias −5, T = 1000',
+    p: P({ c: 'lstm', a: 'sigmoid', r: 0, bf: -5, t: 1000, s: 1 }),
+    expect: 'underflow',
+  },
   { name: 'GRU, ReLU, ρ = 8, T = 1000', p: P({ c: 'gru', a: 'relu', r: 8, bf: -5, t: 1000, s: 1 }), expect: 'forward' },
 ];
 

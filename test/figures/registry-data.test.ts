@@ -9,7 +9,12 @@ import { MINUS } from '../../src/figures/format';
 function annotation(html: string): string {
   const m = /<annotation encoding="application\/x-tex">([\s\S]*?)<\/annotation>/.exec(html);
   if (!m) throw new Error('no annotation');
-  return m[1]!.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&amp;/g, '&');
+  return m[1]!
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
 describe('formulas come from the registry', () => {

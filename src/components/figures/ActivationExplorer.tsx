@@ -47,7 +47,8 @@ export default function ActivationExplorer({ width = 'page', children }: Activat
       width={width}
       title={`${Activations[s.f].label} and its derivatives.`}
       caption={
-        children ?? 'Solid: the function; dashed: its first derivative; dotted: its second derivative. Every curve is computed by the site’s activation registry.'
+        children ??
+        'Solid: the function; dashed: its first derivative; dotted: its second derivative. Every curve is computed by the site’s activation registry.'
       }
       description={description}
       data={data}
@@ -58,7 +59,13 @@ export default function ActivationExplorer({ width = 'page', children }: Activat
     >
       <div ref={ref} class="fig-body">
         <Controls label="Figure controls">
-          <Select id={`${id}-f`} label="Activation" value={fig.state.f} options={OPTIONS} onValue={(f) => fig.set((p) => ({ ...p, f }))} />
+          <Select
+            id={`${id}-f`}
+            label="Activation"
+            value={fig.state.f}
+            options={OPTIONS}
+            onValue={(f) => fig.set((p) => ({ ...p, f }))}
+          />
           <Slider
             id={`${id}-zoom`}
             label="z range ±"
@@ -77,7 +84,12 @@ export default function ActivationExplorer({ width = 'page', children }: Activat
           />
           <Toggle id={`${id}-d1`} label="f′" checked={fig.state.d1} onValue={(d1) => fig.set((p) => ({ ...p, d1 }))} />
           <Toggle id={`${id}-d2`} label="f″" checked={fig.state.d2} onValue={(d2) => fig.set((p) => ({ ...p, d2 }))} />
-          <Toggle id={`${id}-sh`} label="shade |f′| < 1 % of max" checked={fig.state.sh} onValue={(sh) => fig.set((p) => ({ ...p, sh }))} />
+          <Toggle
+            id={`${id}-sh`}
+            label="shade |f′| < 1 % of max"
+            checked={fig.state.sh}
+            onValue={(sh) => fig.set((p) => ({ ...p, sh }))}
+          />
         </Controls>
         <FunctionPlot
           id={id}

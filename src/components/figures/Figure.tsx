@@ -39,7 +39,12 @@ export const descriptionId = (id: string): string => `${id}-desc`;
 export function Figure(p: FigureProps) {
   const problems = p.problems ?? [];
   return (
-    <figure class={`figure fig l-${p.width ?? 'body'}`} id={p.id} data-figure={p.id.replace(/^fig-/, '')} aria-labelledby={`${p.id}-title`}>
+    <figure
+      class={`figure fig l-${p.width ?? 'body'}`}
+      id={p.id}
+      data-figure={p.id.replace(/^fig-/, '')}
+      aria-labelledby={`${p.id}-title`}
+    >
       <div class="fig-notice" role="status">
         {problems.length > 0 && (
           <>

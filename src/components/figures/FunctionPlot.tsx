@@ -183,7 +183,10 @@ export function FunctionPlot(p: FunctionPlotProps) {
       <ul class="fp-legend" aria-label="Legend">
         {shown.map((c) => (
           <li key={c.id} class={c.faint ? 'faint' : undefined}>
-            <span class={`fp-key ${colourClass(c.colour)} ${dashClass(c.dash ?? 'solid')}${c.faint ? ' faint' : ''}`} aria-hidden="true" />
+            <span
+              class={`fp-key ${colourClass(c.colour)} ${dashClass(c.dash ?? 'solid')}${c.faint ? ' faint' : ''}`}
+              aria-hidden="true"
+            />
             {c.label}
           </li>
         ))}

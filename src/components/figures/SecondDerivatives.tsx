@@ -4,7 +4,12 @@
  */
 import { useMemo, useRef } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
-import { D2_LIMITS, secondDerivativeDescription, secondDerivativeSpec, secondDerivativeState } from '../../figures/second-derivative';
+import {
+  D2_LIMITS,
+  secondDerivativeDescription,
+  secondDerivativeSpec,
+  secondDerivativeState,
+} from '../../figures/second-derivative';
 import { dataTable, sampleCurves } from '../../figures/function-plot';
 import { formatNumber } from '../../figures/format';
 import { Figure, descriptionId, type FigureWidth } from './Figure';

@@ -68,8 +68,18 @@ export default function SigmoidDerivativeErrata({ width = 'body', children }: Si
               })
             }
           />
-          <Toggle id={`${id}-sign`} label="with parentheses" checked={fig.state.sign} onValue={(sign) => fig.set((p) => ({ ...p, sign }))} />
-          <Toggle id={`${id}-typed`} label="as typed" checked={fig.state.typed} onValue={(typed) => fig.set((p) => ({ ...p, typed }))} />
+          <Toggle
+            id={`${id}-sign`}
+            label="with parentheses"
+            checked={fig.state.sign}
+            onValue={(sign) => fig.set((p) => ({ ...p, sign }))}
+          />
+          <Toggle
+            id={`${id}-typed`}
+            label="as typed"
+            checked={fig.state.typed}
+            onValue={(typed) => fig.set((p) => ({ ...p, typed }))}
+          />
         </Controls>
         <FunctionPlot
           id={id}

@@ -83,4 +83,3 @@ export default function SigmoidTanhMorph({ width = 'body', children }: SigmoidTa
     </Figure>
   );
 }
-

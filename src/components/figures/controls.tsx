@@ -72,7 +72,12 @@ export interface ToggleProps {
 export function Toggle(p: ToggleProps) {
   return (
     <div class="ctl ctl-check">
-      <input type="checkbox" id={p.id} checked={p.checked} onChange={(e) => p.onValue((e.currentTarget as HTMLInputElement).checked)} />
+      <input
+        type="checkbox"
+        id={p.id}
+        checked={p.checked}
+        onChange={(e) => p.onValue((e.currentTarget as HTMLInputElement).checked)}
+      />
       <label for={p.id}>{p.label}</label>
     </div>
   );

@@ -45,10 +45,13 @@ export function useVisible(ref: RefObject<Element>, rootMargin = '100px'): boole
   useEffect(() => {
     const el = ref.current;
     if (!el || typeof IntersectionObserver === 'undefined') return;
-    const io = new IntersectionObserver((entries) => {
-      const e = entries[entries.length - 1];
-      if (e) setVisible(e.isIntersecting);
-    }, { rootMargin });
+    const io = new IntersectionObserver(
+      (entries) => {
+        const e = entries[entries.length - 1];
+        if (e) setVisible(e.isIntersecting);
+      },
+      { rootMargin },
+    );
     io.observe(el);
     return () => io.disconnect();
   }, [ref, rootMargin]);
@@ -144,7 +147,11 @@ export function useFigureState<S extends object>(def: FigureState<S>): FigureSta
     }
     const done = (ok: boolean) =>
       setStatus(ok ? 'Link copied to the clipboard.' : 'Could not use the clipboard: the link is in the address bar.');
-    if (navigator.clipboard?.writeText) navigator.clipboard.writeText(url).then(() => done(true), () => done(false));
+    if (navigator.clipboard?.writeText)
+      navigator.clipboard.writeText(url).then(
+        () => done(true),
+        () => done(false),
+      );
     else done(false);
   }, [def]);
   return { state, update, set, problems, status, copyLink };

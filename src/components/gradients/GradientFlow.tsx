@@ -24,7 +24,16 @@ import {
   presetState,
   type GradientFigureId,
 } from '../../figures/gradients/state';
-import { activationOption, clipText, formatMeasured, describeFlow, flowTable, gammaText, overflowNotice, rangeEvents } from '../../figures/gradients/plot';
+import {
+  activationOption,
+  clipText,
+  formatMeasured,
+  describeFlow,
+  flowTable,
+  gammaText,
+  overflowNotice,
+  rangeEvents,
+} from '../../figures/gradients/plot';
 import { unpackFlow } from '../../figures/gradients/pack';
 import { formatNumber } from '../../figures/format';
 import { Figure, descriptionId, type FigureWidth } from '../figures/Figure';
@@ -255,8 +264,8 @@ export default function GradientFlow({ figure = 'bptt', initial, width = 'page',
         <ul class="gf-facts">
           {r.params.c === 'rnn' ? (
             <li>
-              {gammaText(r)}, ‖W‖ = {formatMeasured(r.wNorm)} (spectral radius {formatMeasured(r.wRadius)}): the bound’s factor per step is
-              γ‖W‖ = {formatMeasured(r.gamma * r.wNorm)}.
+              {gammaText(r)}, ‖W‖ = {formatMeasured(r.wNorm)} (spectral radius {formatMeasured(r.wRadius)}): the bound’s factor
+              per step is γ‖W‖ = {formatMeasured(r.gamma * r.wNorm)}.
             </li>
           ) : (
             <li>

@@ -97,9 +97,7 @@ export function LogPlot(p: LogPlotProps) {
           .reverse()
           .map((c) => (
             <li key={c.id} class={c.faint ? 'faint' : undefined}>
-              <svg class="fp-key" viewBox="0 0 30 10" aria-hidden="true" focusable="false">
-                <line x1="1" y1="5" x2="29" y2="5" class={`fp-curve ${cls(c.colour)} d-${c.dash}${c.faint ? ' faint' : ''}`} />
-              </svg>
+              <span class={`fp-key ${cls(c.colour)} d-${c.dash}${c.faint ? ' faint' : ''}`} aria-hidden="true" />
               {c.label}
             </li>
           ))}
@@ -120,9 +118,19 @@ export function LogPlot(p: LogPlotProps) {
         onPointerMove={interactive ? (e) => e.pointerType === 'mouse' && move(dataK(e.clientX)) : undefined}
         onPointerDown={interactive ? (e) => move(dataK(e.clientX)) : undefined}
       >
-        <svg viewBox={`0 0 ${frame.width} ${frame.height}`} preserveAspectRatio="xMidYMid meet" aria-hidden="true" focusable="false" class="fp-svg">
-          {model.over && <rect class="gf-strip" x={frame.x0} y={model.over.y} width={frame.x1 - frame.x0} height={model.over.height} />}
-          {model.under && <rect class="gf-strip" x={frame.x0} y={model.under.y} width={frame.x1 - frame.x0} height={model.under.height} />}
+        <svg
+          viewBox={`0 0 ${frame.width} ${frame.height}`}
+          preserveAspectRatio="xMidYMid meet"
+          aria-hidden="true"
+          focusable="false"
+          class="fp-svg"
+        >
+          {model.over && (
+            <rect class="gf-strip" x={frame.x0} y={model.over.y} width={frame.x1 - frame.x0} height={model.over.height} />
+          )}
+          {model.under && (
+            <rect class="gf-strip" x={frame.x0} y={model.under.y} width={frame.x1 - frame.x0} height={model.under.height} />
+          )}
           <g class="fp-grid">
             {x.ticks.map((t) => (
               <line key={`x${t}`} x1={x.map(t)} x2={x.map(t)} y1={frame.y0} y2={frame.y1} />
@@ -165,7 +173,14 @@ export function LogPlot(p: LogPlotProps) {
           )}
           <g class="fp-curves">
             {model.paths.map((c) =>
-              c.d ? <path key={c.id} d={c.d} class={`fp-curve ${cls(c.colour)} d-${c.dash}${c.faint ? ' faint' : ''}`} data-curve={c.id} /> : null,
+              c.d ? (
+                <path
+                  key={c.id}
+                  d={c.d}
+                  class={`fp-curve ${cls(c.colour)} d-${c.dash}${c.faint ? ' faint' : ''}`}
+                  data-curve={c.id}
+                />
+              ) : null,
             )}
           </g>
           <g class="fp-cursor">

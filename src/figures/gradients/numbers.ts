@@ -36,7 +36,14 @@ export function cecRows(biases: readonly number[] = CEC_BIASES, steps = STEPS): 
 }
 
 /** Activations of the γ table, in order. */
-export const GAMMA_KEYS: readonly ActivationKey[] = Object.freeze(['sigmoid', 'hardsigmoid', 'tanh', 'hardtanh', 'relu', 'identity'] as const);
+export const GAMMA_KEYS: readonly ActivationKey[] = Object.freeze([
+  'sigmoid',
+  'hardsigmoid',
+  'tanh',
+  'hardtanh',
+  'relu',
+  'identity',
+] as const);
 
 /** One row of the γ table: γ = max φ′, γ^STEPS (the bound after STEPS steps with ‖W‖ = 1) and 1/γ. */
 export interface GammaRow {
@@ -76,7 +83,14 @@ export interface ClipRow {
 export function clipRows(lengths: readonly number[] = CLIP_LENGTHS): ClipRow[] {
   return lengths.map((T) => {
     const r = computeFlow({ ...EXPLODE, t: T });
-    return { T, firstLog10: r.h.log10[r.T - 1]!, firstFlag: r.h.flags[r.T - 1]!, before: r.clip.before, after: r.clip.after, factor: r.clip.factor };
+    return {
+      T,
+      firstLog10: r.h.log10[r.T - 1]!,
+      firstFlag: r.h.flags[r.T - 1]!,
+      before: r.clip.before,
+      after: r.clip.after,
+      factor: r.clip.factor,
+    };
   });
 }
 

@@ -32,7 +32,10 @@ interface PackedSeries {
 }
 
 const packSeries = (s: LagSeries): PackedSeries => ({ l: toBase64(s.log10), f: s.flags.map((f) => FLAG_CODES[f]).join('') });
-const unpackSeries = (p: PackedSeries): LagSeries => ({ log10: fromBase64(p.l), flags: [...p.f].map((c) => CODE_FLAGS[c] ?? 'undefined') });
+const unpackSeries = (p: PackedSeries): LagSeries => ({
+  log10: fromBase64(p.l),
+  flags: [...p.f].map((c) => CODE_FLAGS[c] ?? 'undefined'),
+});
 
 /** JSON with NaN and ±Infinity kept (as strings that cannot collide with the result's own strings). */
 function encodeNumber(v: number): number | string {
@@ -73,7 +76,14 @@ export function unpackFlow(text: string): FlowResult {
     n: (number | string)[];
   };
   const [gamma, wNorm, wRadius, threshold, before, after, factor, meanGate] = o.n.map(decodeNumber) as [
-    number, number, number, number, number, number, number, number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
   ];
   return {
     params: o.params,

@@ -24,7 +24,17 @@ const AXIS_MAX_EXP = Math.floor(LOG10_MAX);
 const AXIS_MIN_EXP = Math.round(LOG10_MIN);
 
 const SUP: Readonly<Record<string, string>> = {
-  '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '-': '⁻',
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+  '-': '⁻',
 };
 
 /** "10⁻³⁰⁰", "10²", and "1" for 10⁰. */
@@ -141,7 +151,13 @@ export interface LogPlotModel {
   };
   readonly over: Strip | null;
   readonly under: Strip | null;
-  readonly paths: readonly { readonly id: string; readonly d: string; readonly colour: Colour; readonly dash: Dash; readonly faint: boolean }[];
+  readonly paths: readonly {
+    readonly id: string;
+    readonly d: string;
+    readonly colour: Colour;
+    readonly dash: Dash;
+    readonly faint: boolean;
+  }[];
   /** Pixel y of a lag's value in a series (null if undefined). */
   pointY(series: LagSeries, k: number): number | null;
 }
@@ -184,10 +200,21 @@ export function buildLogPlot(curves: readonly GradCurve[], T: number, width: num
     if (eHi - eLo < 2 && eLo > AXIS_MIN_EXP) eLo--;
   }
   const overStrip: Strip | null = over
-    ? { y: frame.y0, height: STRIP, mid: frame.y0 + STRIP - 7, labelY: frame.y0 + 13, label: `overflow: above ${scientificFromLog10(LOG10_MAX)}` }
+    ? {
+        y: frame.y0,
+        height: STRIP,
+        mid: frame.y0 + STRIP - 7,
+        labelY: frame.y0 + 13,
+        label: `overflow: above ${scientificFromLog10(LOG10_MAX)}`,
+      }
     : null;
   const bottomStrip = underflow || zero;
-  const underLabel = underflow && zero ? `below ${powerOfTen(AXIS_MIN_EXP)} or exactly 0` : underflow ? `underflow: below ${powerOfTen(AXIS_MIN_EXP)}` : 'exactly 0';
+  const underLabel =
+    underflow && zero
+      ? `below ${powerOfTen(AXIS_MIN_EXP)} or exactly 0`
+      : underflow
+        ? `underflow: below ${powerOfTen(AXIS_MIN_EXP)}`
+        : 'exactly 0';
   const underStrip: Strip | null = bottomStrip
     ? { y: frame.y1 - STRIP, height: STRIP, mid: frame.y1 - STRIP + 7, labelY: frame.y1 - 5, label: underLabel }
     : null;
@@ -278,12 +305,19 @@ export function overflowNotice(r: FlowResult): string {
 }
 
 /** The read-out at lag `k` (clamped into 0 … T−1): one entry per curve. */
-export function readoutAt(r: FlowResult, k: number): { lag: number; step: number; values: { id: string; label: string; text: string }[] } {
+export function readoutAt(
+  r: FlowResult,
+  k: number,
+): { lag: number; step: number; values: { id: string; label: string; text: string }[] } {
   const lag = Math.min(r.T - 1, Math.max(0, Math.round(k)));
   const values = curvesOf(r)
     .slice()
     .reverse()
-    .map((c) => ({ id: c.id, label: c.id === 'ref' ? shortRefLabel(r) : c.label, text: formatNorm(c.series.log10[lag]!, c.series.flags[lag]!) }));
+    .map((c) => ({
+      id: c.id,
+      label: c.id === 'ref' ? shortRefLabel(r) : c.label,
+      text: formatNorm(c.series.log10[lag]!, c.series.flags[lag]!),
+    }));
   return { lag, step: r.T - lag, values };
 }
 

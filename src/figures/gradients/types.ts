@@ -111,4 +111,3 @@ export interface ClipReport {
 
 /** Why the loss was moved before step T: the state was not finite, or too large for the backward pass. */
 export type CutReason = 'nonfinite' | 'huge' | null;
-
