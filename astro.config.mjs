@@ -7,12 +7,13 @@ import sitemap from '@astrojs/sitemap';
 import { markdownProcessor } from './src/markdown/pipeline.mjs';
 import { SITE_ORIGIN, basePath } from './src/markdown/deploy.mjs';
 import { pagefind } from './src/markdown/pagefind.mjs';
+import { drafts } from './src/markdown/drafts.mjs';
 
 export default defineConfig({
   site: SITE_ORIGIN,
   base: basePath(process.env.BASE_PATH),
   trailingSlash: 'always',
-  integrations: [mdx(), preact(), sitemap(), pagefind()],
+  integrations: [drafts(), mdx(), preact(), sitemap(), pagefind()],
   markdown: { processor: markdownProcessor },
   security: {
     csp: {

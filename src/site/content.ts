@@ -7,7 +7,7 @@ export async function articlesIn(lang: Lang): Promise<CollectionEntry<'articles'
   const all = await getCollection('articles');
   return readingOrder(
     all.filter((a) => articleLang(a.id) === lang),
-    import.meta.env.DEV,
+    __WHY_TANH_SHOW_DRAFTS__,
   );
 }
 
@@ -19,7 +19,7 @@ export async function extraLangs(): Promise<Lang[]> {
 /** Static paths + props for the article pages of one language. */
 export async function articleRoutes(lang: Lang) {
   const ordered = await articlesIn(lang);
-  const all = readingOrder(await getCollection('articles'), import.meta.env.DEV);
+  const all = readingOrder(await getCollection('articles'), __WHY_TANH_SHOW_DRAFTS__);
   const langsOf = translations(all.map((a) => a.id));
   return ordered.map((entry) => {
     const { prev, next } = neighbours(ordered, entry.id);

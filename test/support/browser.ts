@@ -88,12 +88,22 @@ export function consoleProblems(log: PageLog): string[] {
 
 /**
  * Waits until every island on the page has hydrated (Astro removes the `ssr` attribute). Islands load when visible
- * (`client:visible`), so each is scrolled into view first; the page is scrolled back to the top afterwards.
+ * (`client:visible`), so each pending one is scrolled into view, repeatedly: an island hydrating above may change
+ * height and push a later one back out of view. Scrolls back to the top afterwards.
  */
-export async function waitForHydration(page: Page, timeout = 20_000): Promise<void> {
-  for (const island of await page.locator('astro-island[ssr]').all()) {
-    await island.scrollIntoViewIfNeeded().catch(() => undefined);
+export async function waitForHydration(page: Page, timeout = 30_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const pending = await page.locator('astro-island[ssr]').all();
+    if (pending.length === 0) break;
+    if (Date.now() > deadline) {
+      const urls = await page
+        .locator('astro-island[ssr]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('component-url')));
+      throw new Error(`islands still not hydrated after ${timeout} ms: ${urls.join(', ')}`);
+    }
+    for (const island of pending) await island.scrollIntoViewIfNeeded({ timeout: 2_000 }).catch(() => undefined);
+    await page.waitForTimeout(250);
   }
-  await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0, undefined, { timeout });
   await page.evaluate(() => window.scrollTo(0, 0));
 }

@@ -5,7 +5,7 @@ import { renderOgImage } from '../../site/og-image';
 
 /** One link-preview image per article, plus `site` for the home page; rendered at build time. */
 export const getStaticPaths = (async () => {
-  const articles = readingOrder(await getCollection('articles'), import.meta.env.DEV);
+  const articles = readingOrder(await getCollection('articles'), __WHY_TANH_SHOW_DRAFTS__);
   return [
     { params: { slug: 'site' }, props: { title: 'Sigmoid gates and tanh in LSTMs, explained and simulated', kicker: 'Why tanh?' } },
     ...articles.map((a) => ({ params: { slug: articleSlug(a.id) }, props: { title: a.data.title, kicker: 'Why tanh?' } })),
