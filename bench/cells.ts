@@ -240,8 +240,14 @@ async function main(): Promise<void> {
   };
   const clock = Number.isNaN(threadCpuMs()) ? 'wall-clock median' : 'thread CPU time, mean';
   console.log(`LSTM train step (forward + BPTT), I=${I}, T=${T}, B=${B}; node ${process.version}; ${clock} per step;`);
-  console.log(`median of ${ROUNDS} interleaved rounds; load average at the end: ${loadavg().map((v) => v.toFixed(1)).join(' ')}`);
-  console.log(`TF.js ${tf.version.tfjs} (float32; wasm SIMD ${String(wasmSimd)}, wasm threads ${String(wasmThreads)}); ours float64.`);
+  console.log(
+    `median of ${ROUNDS} interleaved rounds; load average at the end: ${loadavg()
+      .map((v) => v.toFixed(1))
+      .join(' ')}`,
+  );
+  console.log(
+    `TF.js ${tf.version.tfjs} (float32; wasm SIMD ${String(wasmSimd)}, wasm threads ${String(wasmThreads)}); ours float64.`,
+  );
   console.log('FLOP = 24·T·B·H·(I+H), matrix multiplies only.');
   console.log(
     `Kernel reference (256³, same rounds): blocked gemmABt ${median(kernelRuns.map((k) => k.blocked)).toFixed(2)} ` +

@@ -152,17 +152,38 @@ async function main(): Promise<void> {
     schema: 1,
     generated: new Date().toISOString(),
     library: { version: pkg.version, srcLibSha256: lib.sha256, files: lib.files },
-    environment: { node: process.version, platform: `${process.platform}-${process.arch}`, cpus: cpus().length, workers: jobsN, loadBefore, loadAfter },
+    environment: {
+      node: process.version,
+      platform: `${process.platform}-${process.arch}`,
+      cpus: cpus().length,
+      workers: jobsN,
+      loadBefore,
+      loadAfter,
+    },
     wallSeconds: Number(wallSeconds.toFixed(1)),
     cpuSeconds: Number((cpuMs / 1000).toFixed(1)),
     protocol: PROTOCOL,
     grid: {
       H: GRID_H,
       seeds,
-      settings: TASK_SETTINGS.map((ts) => ({ task: ts.task, T: ts.T, steps: ts.steps, lrs: ts.lrs, clips: ts.clips, variants: variantsOf(ts).map(keyOfVariant) })),
+      settings: TASK_SETTINGS.map((ts) => ({
+        task: ts.task,
+        T: ts.T,
+        steps: ts.steps,
+        lrs: ts.lrs,
+        clips: ts.clips,
+        variants: variantsOf(ts).map(keyOfVariant),
+      })),
       variants: VARIANTS.map((v) => {
         const s = { ...v, task: 'adding', T: 50, H: GRID_H, lr: 0.01, clip: 0, seed: 0, steps: 1 } as const;
-        return { key: keyOfVariant(v), label: variantLabel(s), cell: v.cell, candidate: v.candidate, output: v.output, group: v.group };
+        return {
+          key: keyOfVariant(v),
+          label: variantLabel(s),
+          cell: v.cell,
+          candidate: v.candidate,
+          output: v.output,
+          group: v.group,
+        };
       }),
       complete,
     },

@@ -1,6 +1,12 @@
 /** Pagefind's UI, loaded from the index that the build wrote into `<base>/pagefind/`. */
 interface PagefindUIConstructor {
-  new (options: { element: string; bundlePath: string; showSubResults: boolean; showImages: boolean; translations?: object }): unknown;
+  new (options: {
+    element: string;
+    bundlePath: string;
+    showSubResults: boolean;
+    showImages: boolean;
+    translations?: object;
+  }): unknown;
 }
 
 /** Loads Pagefind's UI script from the site and mounts it on `[data-pagefind-ui]`. */

@@ -16,7 +16,12 @@ export interface Variant {
   readonly group: 'candidate' | 'output' | 'both' | 'reference';
 }
 
-const lstm = (candidate: CandidateKey, output: OutputKey, group: Variant['group']): Variant => ({ cell: 'lstm', candidate, output, group });
+const lstm = (candidate: CandidateKey, output: OutputKey, group: Variant['group']): Variant => ({
+  cell: 'lstm',
+  candidate,
+  output,
+  group,
+});
 
 /**
  * LSTM variants that differ from the standard cell (sigmoid gates, tanh candidate, tanh output) in one role only,
@@ -53,7 +58,18 @@ export interface TaskSetting {
 
 /** The key of a variant, as in the results (`lstm:g=relu,phi=tanh`, `gru:tanh`, `irnn`). */
 export function keyOfVariant(v: Variant): string {
-  return variantKey({ task: 'adding', T: 50, H: 16, lr: 0.01, clip: 0, seed: 0, steps: 1, cell: v.cell, candidate: v.candidate, output: v.output });
+  return variantKey({
+    task: 'adding',
+    T: 50,
+    H: 16,
+    lr: 0.01,
+    clip: 0,
+    seed: 0,
+    steps: 1,
+    cell: v.cell,
+    candidate: v.candidate,
+    output: v.output,
+  });
 }
 
 /** The variants of a task setting, in table order. */
@@ -90,7 +106,15 @@ export const TASK_SETTINGS: readonly TaskSetting[] = Object.freeze([
     steps: 3000,
     lrs: [0.01],
     clips: [1],
-    variants: ['lstm:g=tanh,phi=tanh', 'lstm:g=relu,phi=tanh', 'lstm:g=tanh,phi=relu', 'lstm:g=tanh,phi=identity', 'lstm:g=relu,phi=relu', 'gru:tanh', 'irnn'],
+    variants: [
+      'lstm:g=tanh,phi=tanh',
+      'lstm:g=relu,phi=tanh',
+      'lstm:g=tanh,phi=relu',
+      'lstm:g=tanh,phi=identity',
+      'lstm:g=relu,phi=relu',
+      'gru:tanh',
+      'irnn',
+    ],
   },
   { task: 'copy', T: 12, steps: 2000, lrs: [0.03], clips: CLIPS },
 ]);
@@ -103,7 +127,18 @@ export function gridSpecs(settings: readonly TaskSetting[] = TASK_SETTINGS, seed
       for (const lr of ts.lrs) {
         for (const clip of ts.clips) {
           for (const seed of seeds) {
-            out.push({ task: ts.task, T: ts.T, cell: v.cell, candidate: v.candidate, output: v.output, H: GRID_H, lr, clip, seed, steps: ts.steps });
+            out.push({
+              task: ts.task,
+              T: ts.T,
+              cell: v.cell,
+              candidate: v.candidate,
+              output: v.output,
+              H: GRID_H,
+              lr,
+              clip,
+              seed,
+              steps: ts.steps,
+            });
           }
         }
       }
@@ -114,7 +149,9 @@ export function gridSpecs(settings: readonly TaskSetting[] = TASK_SETTINGS, seed
 
 /** The step budget of a task at a length in the grid (the live figure's default budget for it); 3000 otherwise. */
 export function budgetOf(task: TaskId, T: number): number {
-  return (TASK_SETTINGS.find((ts) => ts.task === task && ts.T === T) ?? TASK_SETTINGS.find((ts) => ts.task === task))?.steps ?? 3000;
+  return (
+    (TASK_SETTINGS.find((ts) => ts.task === task && ts.T === T) ?? TASK_SETTINGS.find((ts) => ts.task === task))?.steps ?? 3000
+  );
 }
 
 /** The configuration the page's live figure starts with: the standard LSTM on the adding problem, T = 50, seed 0. */

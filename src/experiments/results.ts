@@ -4,7 +4,17 @@
  *
  * @module
  */
-import { PROTOCOL, normalizeSpec, runKey, settingKey, taskKey, variantKey, variantLabel, type RunSpec, type TaskId } from './spec.ts';
+import {
+  PROTOCOL,
+  normalizeSpec,
+  runKey,
+  settingKey,
+  taskKey,
+  variantKey,
+  variantLabel,
+  type RunSpec,
+  type TaskId,
+} from './spec.ts';
 import type { EvalPoint, ExperimentRun, RunOutcome } from './runner.ts';
 
 /** Steps per point of the stored loss curves (the mean training loss of each window). */
@@ -105,7 +115,14 @@ export interface ResultsFile {
       /** Keys of the variants run on this task. */
       readonly variants: readonly string[];
     }[];
-    readonly variants: readonly { readonly key: string; readonly label: string; readonly cell: string; readonly candidate: string; readonly output: string; readonly group: string }[];
+    readonly variants: readonly {
+      readonly key: string;
+      readonly label: string;
+      readonly cell: string;
+      readonly candidate: string;
+      readonly output: string;
+      readonly group: string;
+    }[];
     /** Whether this file holds the whole grid or only a prefix of it (a test or a partial run). */
     readonly complete: boolean;
   };

@@ -40,7 +40,8 @@ export function makeLayerFactory(spec: RunSpec): TrainConfig['makeLayer'] {
         activations: { candidate: Activations[s.candidate], cellOutput: Activations[s.output] },
       });
     }
-    if (s.cell === 'gru') return createGru({ inputSize, hiddenSize: H, rng, activations: { candidate: Activations[s.candidate] } });
+    if (s.cell === 'gru')
+      return createGru({ inputSize, hiddenSize: H, rng, activations: { candidate: Activations[s.candidate] } });
     if (s.cell === 'irnn') return createRnn({ inputSize, hiddenSize: H, rng, activation: Activations.relu, identityInit: true });
     return createRnn({ inputSize, hiddenSize: H, rng, activation: Activations[s.candidate] });
   };
@@ -54,7 +55,13 @@ export function trainConfig(spec: RunSpec): TrainConfig {
     task: makeTask(s.task),
     T: s.T,
     batchSize: PROTOCOL.batchSize,
-    optimizer: { kind: 'adam', lr: s.lr, beta1: PROTOCOL.optimizer.beta1, beta2: PROTOCOL.optimizer.beta2, eps: PROTOCOL.optimizer.eps },
+    optimizer: {
+      kind: 'adam',
+      lr: s.lr,
+      beta1: PROTOCOL.optimizer.beta1,
+      beta2: PROTOCOL.optimizer.beta2,
+      eps: PROTOCOL.optimizer.eps,
+    },
     ...(s.clip > 0 ? { clip: s.clip } : {}),
     steps: s.steps,
     // The trainer itself evaluates only after the last step; the gated evaluations are ours (see `step`).

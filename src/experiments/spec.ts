@@ -19,11 +19,25 @@ export const CELL_IDS = ['lstm', 'gru', 'rnn', 'irnn'] as const;
 export type CellId = (typeof CELL_IDS)[number];
 
 /** Activations offered for the LSTM's candidate g (and the GRU's candidate n, and the vanilla RNN's φ). */
-export const CANDIDATE_KEYS = ['tanh', 'relu', 'hardtanh', 'identity', 'sigmoid', 'softsign'] as const satisfies readonly ActivationKey[];
+export const CANDIDATE_KEYS = [
+  'tanh',
+  'relu',
+  'hardtanh',
+  'identity',
+  'sigmoid',
+  'softsign',
+] as const satisfies readonly ActivationKey[];
 export type CandidateKey = (typeof CANDIDATE_KEYS)[number];
 
 /** Activations offered for the LSTM's cell output φ in h = o ⊙ φ(c). */
-export const OUTPUT_KEYS = ['tanh', 'relu', 'identity', 'hardtanh', 'softsign', 'sigmoid'] as const satisfies readonly ActivationKey[];
+export const OUTPUT_KEYS = [
+  'tanh',
+  'relu',
+  'identity',
+  'hardtanh',
+  'softsign',
+  'sigmoid',
+] as const satisfies readonly ActivationKey[];
 export type OutputKey = (typeof OUTPUT_KEYS)[number];
 
 /** One training run. Everything not here is in {@link PROTOCOL}. */
@@ -131,7 +145,8 @@ export function specProblems(s: RunSpec): string[] {
   const p: string[] = [];
   const int = (name: keyof typeof LIMITS, v: number) => {
     const l = LIMITS[name];
-    if (!(Number.isInteger(v) && v >= l.min && v <= l.max)) p.push(`${name} must be an integer in [${l.min}, ${l.max}], got ${v}`);
+    if (!(Number.isInteger(v) && v >= l.min && v <= l.max))
+      p.push(`${name} must be an integer in [${l.min}, ${l.max}], got ${v}`);
   };
   if (!TASK_IDS.includes(s.task)) p.push(`unknown task ${s.task}`);
   if (!CELL_IDS.includes(s.cell)) p.push(`unknown cell ${s.cell}`);
@@ -142,7 +157,8 @@ export function specProblems(s: RunSpec): string[] {
   int('H', s.H);
   int('seed', s.seed);
   int('steps', s.steps);
-  if (!(s.lr >= LIMITS.lr.min && s.lr <= LIMITS.lr.max)) p.push(`lr must be in [${LIMITS.lr.min}, ${LIMITS.lr.max}], got ${s.lr}`);
+  if (!(s.lr >= LIMITS.lr.min && s.lr <= LIMITS.lr.max))
+    p.push(`lr must be in [${LIMITS.lr.min}, ${LIMITS.lr.max}], got ${s.lr}`);
   if (!(s.clip >= LIMITS.clip.min && s.clip <= LIMITS.clip.max)) p.push(`clip must be in [0, ${LIMITS.clip.max}], got ${s.clip}`);
   return p;
 }

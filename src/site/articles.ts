@@ -16,7 +16,11 @@ export function readingOrder<T extends ArticleLike>(articles: readonly T[], incl
 
 /** The stable URL slug of an article: its file name without extension (`content/articles/why-tanh.mdx` → `why-tanh`). */
 export function articleSlug(id: string): string {
-  const slug = id.replace(/\.mdx?$/, '').split('/').at(-1) ?? id;
+  const slug =
+    id
+      .replace(/\.mdx?$/, '')
+      .split('/')
+      .at(-1) ?? id;
   if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)) {
     throw new Error(`Article file name "${id}" must be lower-case words joined by "-" (it becomes the URL).`);
   }

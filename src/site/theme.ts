@@ -11,4 +11,3 @@ export function resolveTheme(saved: string | undefined | null, systemPrefersDark
 export function nextTheme(current: Theme): Theme {
   return current === 'dark' ? 'light' : 'dark';
 }
-

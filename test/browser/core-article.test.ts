@@ -44,7 +44,12 @@ const value = (page: Page, id: string) => explorer(page).locator(`[data-testid="
 async function explorerBoxes(page: Page): Promise<Record<string, number[]>> {
   return page.evaluate(() => {
     const fig = document.querySelector('figure#fig-cell')!;
-    const els = [fig, ...fig.querySelectorAll('.lx-layout, .lx-row, .lx-ctl, input, select, button:not(.fig-copy), .lx-eqs, figcaption, .fig-tools')];
+    const els = [
+      fig,
+      ...fig.querySelectorAll(
+        '.lx-layout, .lx-row, .lx-ctl, input, select, button:not(.fig-copy), .lx-eqs, figcaption, .fig-tools',
+      ),
+    ];
     const out: Record<string, number[]> = {};
     els.forEach((el, k) => {
       const r = el.getBoundingClientRect();
@@ -86,7 +91,9 @@ describe('the core article', () => {
       expect(await h.evaluate((el) => /^H[2-4]$/.test(el.tagName))).toBe(true);
       expect(await h.locator('a.heading-anchor').getAttribute('href')).toBe(`#${id}`);
     }
-    await expect.poll(() => page.locator('.prose h2 .copy-link, .prose h2 + .copy-link, .prose .copy-link').count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator('.prose h2 .copy-link, .prose h2 + .copy-link, .prose .copy-link').count())
+      .toBeGreaterThan(0);
     await context.close();
   });
 
@@ -114,7 +121,7 @@ describe('the core article', () => {
     }
     // The experiments article is linked only if it was built.
     const hasExperiments = sitePages().includes('articles/relu-experiments/');
-    expect(await page.locator('a[href*="relu-experiments"]').count() > 0).toBe(hasExperiments);
+    expect((await page.locator('a[href*="relu-experiments"]').count()) > 0).toBe(hasExperiments);
     await context.close();
   });
 
@@ -135,21 +142,25 @@ describe('the core article', () => {
 
 describe('the cell explorer', () => {
   for (const width of [1280, 375]) {
-  it(`hydrates without moving anything at ${width} px (boxes before and after hydration are equal)`, async () => {
-    const { context, page } = await openPage(browser, server.origin, { viewport: { width, height: 800 } });
-    await page.goto(server.url(PATH), { waitUntil: 'load' });
-    await page.evaluate(() => document.fonts.ready);
-    // The island hydrates when visible; it starts below the fold, so it is still server-rendered here.
-    const island = page.locator('astro-island:has(figure#fig-cell)');
-    expect(await island.getAttribute('ssr')).not.toBeNull();
-    const before = await explorerBoxes(page);
-    await explorer(page).scrollIntoViewIfNeeded();
-    await page.waitForFunction(() => !document.querySelector('astro-island:has(figure#fig-cell)')?.hasAttribute('ssr'), undefined, { timeout: 20_000 });
-    await page.waitForTimeout(300); // effects and one animation frame
-    const after = await explorerBoxes(page);
-    expect(after).toEqual(before);
-    await context.close();
-  });
+    it(`hydrates without moving anything at ${width} px (boxes before and after hydration are equal)`, async () => {
+      const { context, page } = await openPage(browser, server.origin, { viewport: { width, height: 800 } });
+      await page.goto(server.url(PATH), { waitUntil: 'load' });
+      await page.evaluate(() => document.fonts.ready);
+      // The island hydrates when visible; it starts below the fold, so it is still server-rendered here.
+      const island = page.locator('astro-island:has(figure#fig-cell)');
+      expect(await island.getAttribute('ssr')).not.toBeNull();
+      const before = await explorerBoxes(page);
+      await explorer(page).scrollIntoViewIfNeeded();
+      await page.waitForFunction(
+        () => !document.querySelector('astro-island:has(figure#fig-cell)')?.hasAttribute('ssr'),
+        undefined,
+        { timeout: 20_000 },
+      );
+      await page.waitForTimeout(300); // effects and one animation frame
+      const after = await explorerBoxes(page);
+      expect(after).toEqual(before);
+      await context.close();
+    });
   }
 
   it('works by keyboard: Tab to a slider, arrows change the value, the outputs follow', async () => {

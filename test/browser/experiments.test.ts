@@ -69,7 +69,8 @@ async function runToEnd(page: Page, timeout: number) {
 
 async function longTasksSince(page: Page, t0: number) {
   return page.evaluate(
-    (since) => (window as unknown as { __longtasks: { start: number; duration: number }[] }).__longtasks.filter((e) => e.start >= since),
+    (since) =>
+      (window as unknown as { __longtasks: { start: number; duration: number }[] }).__longtasks.filter((e) => e.start >= since),
     t0,
   );
 }
@@ -90,7 +91,8 @@ async function expectSameAsCommitted(page: Page, r: RunRecord) {
   const head = JSON.parse((await b.getAttribute('data-head')) ?? '[]') as number[];
   expect(head).toHaveLength(r.head.length);
   head.forEach((v, i) => expect(Math.abs(v - r.head[i]!) / Math.abs(r.head[i]!), `loss of step ${i + 1}`).toBeLessThan(1e-12));
-  if (head.every((v, i) => Object.is(v, r.head[i])) && r.outcome.step <= 10) expect(await b.getAttribute('data-fingerprint')).toBe(r.fingerprint);
+  if (head.every((v, i) => Object.is(v, r.head[i])) && r.outcome.step <= 10)
+    expect(await b.getAttribute('data-fingerprint')).toBe(r.fingerprint);
   if (r.outcome.final) {
     const final = Number(await b.getAttribute('data-final-loss'));
     expect(Math.abs(final - r.outcome.final.loss) / r.outcome.final.loss).toBeLessThan(1e-8);
@@ -122,7 +124,14 @@ describe('without JavaScript', () => {
 
 describe('the live run', () => {
   it('reproduces a committed run in a Web Worker, with no long task on the main thread', async () => {
-    const r = committed((x) => x.spec.task === 'updown' && x.spec.cell === 'lstm' && x.spec.candidate === 'tanh' && x.spec.output === 'tanh' && x.outcome.status === 'solved')!;
+    const r = committed(
+      (x) =>
+        x.spec.task === 'updown' &&
+        x.spec.cell === 'lstm' &&
+        x.spec.candidate === 'tanh' &&
+        x.spec.output === 'tanh' &&
+        x.outcome.status === 'solved',
+    )!;
     expect(r).toBeDefined();
     const { context, page, log } = await openWithLongTasks();
     await openRun(page, hrefOf(r.spec));
@@ -170,7 +179,9 @@ describe('the live run', () => {
     expect(await body(page).getAttribute('data-step')).toBe(s1);
     await page.locator('#fig-run button[data-action="resume"]').focus();
     await page.keyboard.press('Space');
-    await expect.poll(async () => Number(await body(page).getAttribute('data-step')), { timeout: 60_000 }).toBeGreaterThan(Number(s1));
+    await expect
+      .poll(async () => Number(await body(page).getAttribute('data-step')), { timeout: 60_000 })
+      .toBeGreaterThan(Number(s1));
     await page.locator('#fig-run button[data-action="cancel"]').focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => body(page).getAttribute('data-outcome'), { timeout: 30_000 }).toBe('cancelled');
@@ -222,27 +233,23 @@ describe('the live run', () => {
     });
   }
 
-  it(
-    'solves the adding problem (T = 50) with the default configuration, matching the committed run',
-    async () => {
-      const r = committed((x) => x.key === runKey(DEFAULT_SPEC))!;
-      expect(r.outcome.status).toBe('solved');
-      const { context, page, log } = await openWithLongTasks();
-      await openRun(page, '');
-      const t0 = await runToEnd(page, 900_000);
-      const wallMs = Number(await body(page).getAttribute('data-wall-ms'));
-      const computeMs = Number(await body(page).getAttribute('data-compute-ms'));
-      console.log(
-        `live default run (${r.key}): ${await body(page).getAttribute('data-outcome')} at step ${await body(page).getAttribute('data-outcome-step')} ` +
-          `in ${(wallMs / 1000).toFixed(1)} s wall (${(computeMs / 1000).toFixed(1)} s in the worker)`,
-      );
-      expect(await body(page).getAttribute('data-outcome')).toBe('solved');
-      await expectSameAsCommitted(page, r);
-      const long = await longTasksSince(page, t0);
-      expect(long, JSON.stringify(long)).toEqual([]);
-      expect(log.cspViolations).toEqual([]);
-      await context.close();
-    },
-    1_000_000,
-  );
+  it('solves the adding problem (T = 50) with the default configuration, matching the committed run', async () => {
+    const r = committed((x) => x.key === runKey(DEFAULT_SPEC))!;
+    expect(r.outcome.status).toBe('solved');
+    const { context, page, log } = await openWithLongTasks();
+    await openRun(page, '');
+    const t0 = await runToEnd(page, 900_000);
+    const wallMs = Number(await body(page).getAttribute('data-wall-ms'));
+    const computeMs = Number(await body(page).getAttribute('data-compute-ms'));
+    console.log(
+      `live default run (${r.key}): ${await body(page).getAttribute('data-outcome')} at step ${await body(page).getAttribute('data-outcome-step')} ` +
+        `in ${(wallMs / 1000).toFixed(1)} s wall (${(computeMs / 1000).toFixed(1)} s in the worker)`,
+    );
+    expect(await body(page).getAttribute('data-outcome')).toBe('solved');
+    await expectSameAsCommitted(page, r);
+    const long = await longTasksSince(page, t0);
+    expect(long, JSON.stringify(long)).toEqual([]);
+    expect(log.cspViolations).toEqual([]);
+    await context.close();
+  }, 1_000_000);
 });

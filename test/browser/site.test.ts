@@ -66,7 +66,10 @@ describe('an article page', () => {
     expect(await page.locator('.katex').count()).toBeGreaterThan(0);
     expect(await page.locator('.katex math').count()).toBeGreaterThan(0);
     expect(await page.locator('.katex-error').count()).toBe(0);
-    const fontSize = await page.locator('.katex').first().evaluate((el) => getComputedStyle(el).fontSize);
+    const fontSize = await page
+      .locator('.katex')
+      .first()
+      .evaluate((el) => getComputedStyle(el).fontSize);
     expect(fontSize).not.toBe('');
     await context.close();
   });

@@ -79,8 +79,25 @@ describe('the loss plot model', () => {
   it('pins values to the axis, breaks at nulls and marks ends', () => {
     const m = buildLossPlot(
       [
-        { id: 'a', points: [[10, 1], [20, null], [30, 1e9]], tone: 'c1', end: 'diverged' },
-        { id: 'b', points: [[10, 0.1], [20, 0.001]], tone: 'c2', end: 'solved' },
+        {
+          id: 'a',
+          points: [
+            [10, 1],
+            [20, null],
+            [30, 1e9],
+          ],
+          tone: 'c1',
+          end: 'diverged',
+        },
+        {
+          id: 'b',
+          points: [
+            [10, 0.1],
+            [20, 0.001],
+          ],
+          tone: 'c2',
+          end: 'solved',
+        },
       ],
       [{ id: 'base', value: 1 / 6, label: 'baseline' }],
       { steps: 100, yDomain: [1e-4, 10], width: 300, height: 200 },

@@ -2,8 +2,24 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Fingerprint, baselineOnHeldOut, createExperimentRun, trainConfig } from '../../src/experiments/runner';
-import { GRID_SEEDS, TASK_SETTINGS, VARIANTS, DEFAULT_SPEC, gridSpecs, keyOfVariant, variantsOf } from '../../src/experiments/grid';
-import { PROTOCOL, normalizeSpec, runKey, specProblems, variantKey, variantLabel, type RunSpec } from '../../src/experiments/spec';
+import {
+  GRID_SEEDS,
+  TASK_SETTINGS,
+  VARIANTS,
+  DEFAULT_SPEC,
+  gridSpecs,
+  keyOfVariant,
+  variantsOf,
+} from '../../src/experiments/grid';
+import {
+  PROTOCOL,
+  normalizeSpec,
+  runKey,
+  specProblems,
+  variantKey,
+  variantLabel,
+  type RunSpec,
+} from '../../src/experiments/spec';
 import { recordOf, type ResultsFile, type RunRecord } from '../../src/experiments/results';
 import { createTrainer } from '../../src/lib/nn/train';
 
@@ -61,7 +77,14 @@ describe('the committed file', () => {
     expect(RESULTS.runs.map((r) => r.spec)).toEqual(specs.map(normalizeSpec));
     expect(RESULTS.grid.seeds).toEqual(GRID_SEEDS);
     expect(RESULTS.grid.settings).toEqual(
-      TASK_SETTINGS.map((t) => ({ task: t.task, T: t.T, steps: t.steps, lrs: t.lrs, clips: t.clips, variants: variantsOf(t).map(keyOfVariant) })),
+      TASK_SETTINGS.map((t) => ({
+        task: t.task,
+        T: t.T,
+        steps: t.steps,
+        lrs: t.lrs,
+        clips: t.clips,
+        variants: variantsOf(t).map(keyOfVariant),
+      })),
     );
     expect(RESULTS.grid.variants.map((v) => v.key)).toEqual(VARIANTS.map(keyOfVariant));
     expect(keyOfVariant(VARIANTS[0]!)).toBe(variantKey(DEFAULT_SPEC));
@@ -116,7 +139,15 @@ describe('the runner', () => {
 
   it('reports a divergence as an outcome with the step, the quantity and its value', () => {
     // An identity candidate with a huge learning rate blows the cell state up quickly.
-    const run = createExperimentRun({ ...spec, candidate: 'identity', output: 'identity', lr: 0.1, steps: 400, task: 'adding', T: 100 });
+    const run = createExperimentRun({
+      ...spec,
+      candidate: 'identity',
+      output: 'identity',
+      lr: 0.1,
+      steps: 400,
+      task: 'adding',
+      T: 100,
+    });
     while (run.outcome === null) run.step();
     const o = run.outcome!;
     if (o.status === 'diverged') {

@@ -127,7 +127,12 @@ describe('the cell explorer', () => {
       ...DEFAULT_STATE,
       x: 3,
       cPrev: 1e308,
-      params: { i: { wx: 1e308, wh: 0, b: 0 }, f: { wx: 1e308, wh: 0, b: 0 }, g: { wx: 1e308, wh: 0, b: 0 }, o: { wx: 1e308, wh: 0, b: 0 } },
+      params: {
+        i: { wx: 1e308, wh: 0, b: 0 },
+        f: { wx: 1e308, wh: 0, b: 0 },
+        g: { wx: 1e308, wh: 0, b: 0 },
+        o: { wx: 1e308, wh: 0, b: 0 },
+      },
       act: { gate: 'sigmoid', candidate: 'identity', cellOutput: 'identity' },
     };
     const v = computeCell(huge);
@@ -163,7 +168,10 @@ describe('the cell explorer', () => {
 describe('the explorer URL state', () => {
   it('round-trips every preset and extreme typed values through a link', async () => {
     const { cellUrlState, toUrlState, fromUrlState } = await import('../../src/figures/lstm/explorer');
-    for (const s of [DEFAULT_STATE, ...PRESET_KEYS.map((k) => applyPreset(k, { gate: 'hardsigmoid', candidate: 'relu', cellOutput: 'identity' }))]) {
+    for (const s of [
+      DEFAULT_STATE,
+      ...PRESET_KEYS.map((k) => applyPreset(k, { gate: 'hardsigmoid', candidate: 'relu', cellOutput: 'identity' })),
+    ]) {
       const r = cellUrlState.parse(cellUrlState.href(toUrlState(s)));
       expect(r.problems).toEqual([]);
       expect(fromUrlState(r.state)).toEqual(s);

@@ -96,11 +96,7 @@ function fd4(g: (z: number) => number, z: number, h: number): { value: number; r
  * estimate itself must be sane (|D(h) − D(h/2)| ≤ 1e-4·|d| + rounding). Deep-tail relative accuracy, which
  * differences cannot see below the rounding noise, is checked against the compute engine below.
  */
-function expectMatchesFiniteDifferences(
-  a: Activation,
-  g: (z: number) => number,
-  d: (z: number) => number,
-): number {
+function expectMatchesFiniteDifferences(a: Activation, g: (z: number) => number, d: (z: number) => number): number {
   let checked = 0;
   for (const z of [...GRID, ...TAILS]) {
     const dist = kinkDistance(a, z);
@@ -505,9 +501,7 @@ describe('identities and extrema', () => {
     const z = Activations.silu.maxSlope.at;
     expect(Math.abs(2 - z * Math.tanh(z / 2))).toBeLessThan(1e-14);
     expect(Math.abs(Activations.silu.d2f(z))).toBeLessThan(1e-15);
-    expect(relErr(Activations.gelu.maxSlope.value, 0.5 + 0.5 * erf(1) + 1 / (Math.E * Math.sqrt(Math.PI)))).toBeLessThan(
-      1e-15,
-    );
+    expect(relErr(Activations.gelu.maxSlope.value, 0.5 + 0.5 * erf(1) + 1 / (Math.E * Math.sqrt(Math.PI)))).toBeLessThan(1e-15);
   });
 
   it('SiLU’s minimum is −W(1/e) (W = Lambert W) at z = −1 − W(1/e), and GELU’s matches Newton’s method', () => {
@@ -776,8 +770,28 @@ describe('LaTeX formulas', () => {
   // decimal 2.4, which matters where a value is ill-conditioned). Includes every kink (0, ±1, ±3), so the cases'
   // ≤/< choices are checked against the code's conventions, and points near the extrema of SiLU′ and GELU′.
   const POINTS = [
-    2 ** -20, 2 ** -7, 0.09375, 0.1875, 0.3125, 0.4375, 0.625, 0.8125, 1, 1.25, 1.40625, 1.5, 2, 2.375, 2.5, 3, 4, 5,
-    8, 12, 20, 30,
+    2 ** -20,
+    2 ** -7,
+    0.09375,
+    0.1875,
+    0.3125,
+    0.4375,
+    0.625,
+    0.8125,
+    1,
+    1.25,
+    1.40625,
+    1.5,
+    2,
+    2.375,
+    2.5,
+    3,
+    4,
+    5,
+    8,
+    12,
+    20,
+    30,
   ].flatMap((z) => [-z, z]);
   POINTS.push(0);
   POINTS.sort((x, y) => x - y);

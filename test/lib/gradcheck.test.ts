@@ -133,22 +133,30 @@ describe('LSTM gradients match finite differences', () => {
   const cases: Array<[string, Partial<LstmActivations>]> = [
     ['σ / tanh / tanh (default)', {}],
     ['hard-sigmoid gates', { gate: Activations.hardsigmoid }],
-    ...(['relu', 'identity', 'sigmoid', 'hardtanh', 'softsign'] as const).map(
-      (k): [string, Partial<LstmActivations>] => [`candidate ${k}`, { candidate: Activations[k] }],
-    ),
-    ...(['relu', 'identity'] as const).map(
-      (k): [string, Partial<LstmActivations>] => [`cell output ${k}`, { cellOutput: Activations[k] }],
-    ),
-    ['hard-sigmoid gates, relu candidate, relu cell output', {
-      gate: Activations.hardsigmoid,
-      candidate: Activations.relu,
-      cellOutput: Activations.relu,
-    }],
-    ['hard-sigmoid gates, hardtanh candidate, identity cell output', {
-      gate: Activations.hardsigmoid,
-      candidate: Activations.hardtanh,
-      cellOutput: Activations.identity,
-    }],
+    ...(['relu', 'identity', 'sigmoid', 'hardtanh', 'softsign'] as const).map((k): [string, Partial<LstmActivations>] => [
+      `candidate ${k}`,
+      { candidate: Activations[k] },
+    ]),
+    ...(['relu', 'identity'] as const).map((k): [string, Partial<LstmActivations>] => [
+      `cell output ${k}`,
+      { cellOutput: Activations[k] },
+    ]),
+    [
+      'hard-sigmoid gates, relu candidate, relu cell output',
+      {
+        gate: Activations.hardsigmoid,
+        candidate: Activations.relu,
+        cellOutput: Activations.relu,
+      },
+    ],
+    [
+      'hard-sigmoid gates, hardtanh candidate, identity cell output',
+      {
+        gate: Activations.hardsigmoid,
+        candidate: Activations.hardtanh,
+        cellOutput: Activations.identity,
+      },
+    ],
     ['σ gates, softsign candidate, relu cell output', { candidate: Activations.softsign, cellOutput: Activations.relu }],
   ];
   for (const [name, acts] of cases) {
@@ -160,7 +168,12 @@ describe('LSTM gradients match finite differences', () => {
   }
   it('for hard-sigmoid gates driven into both flat regions (params ×8)', () => {
     const r = checkLstm({ gate: Activations.hardsigmoid }, false, 8);
-    const lstm = createLstm({ inputSize: I, hiddenSize: H, rng: testRng(r.seed), activations: { gate: Activations.hardsigmoid } });
+    const lstm = createLstm({
+      inputSize: I,
+      hiddenSize: H,
+      rng: testRng(r.seed),
+      activations: { gate: Activations.hardsigmoid },
+    });
     for (const p of lstm.params) for (let k = 0; k < p.w.length; k++) p.w[k]! *= 8;
     const rng = testRng(1000 + r.seed);
     lstm.forward(randomBatch(rng, T, B, I), uniformArray(rng, B * H), uniformArray(rng, B * H));
@@ -192,7 +205,7 @@ describe('GRU gradients match finite differences', () => {
       it(`for ${gate.key} gates and a ${candidate.key} candidate, in every param, input and h0`, () => {
         const r = checkGru(gate, candidate);
         expect(r.count).toBe(gruCount);
-      expect(r.worst.relError, JSON.stringify(r)).toBeLessThanOrEqual(TOL);
+        expect(r.worst.relError, JSON.stringify(r)).toBeLessThanOrEqual(TOL);
       });
     }
   }

@@ -126,8 +126,12 @@ describe('gru properties', () => {
  * with weight_ih_l0 = [W_ir | W_iz | W_in] stacked by rows (same for hh and the biases). L = Σ w ⊙ h_t.
  */
 function referenceGru(p: Record<string, Dual[]>, T: number, B: number, I: number, H: number, w: Float64Array) {
-  const Wih = p['weight_ih_l0']!, Whh = p['weight_hh_l0']!, bih = p['bias_ih_l0']!, bhh = p['bias_hh_l0']!;
-  const x = p['x']!, h0 = p['h0']!;
+  const Wih = p['weight_ih_l0']!,
+    Whh = p['weight_hh_l0']!,
+    bih = p['bias_ih_l0']!,
+    bhh = p['bias_hh_l0']!;
+  const x = p['x']!,
+    h0 = p['h0']!;
   let loss = dual(0);
   const hs: number[] = [];
   for (let b = 0; b < B; b++) {

@@ -56,7 +56,9 @@ describe('the matrix-multiply kernels', () => {
           // Operand layouts: ABt: A [M, K], B [N, K]; AB: A [M, K], B [K, N]; AtB: A [K, M], B [K, N].
           const [aRows, aCols] = kind === 'AtB' ? [K, M] : [M, K];
           const [bRows, bCols] = kind === 'ABt' ? [N, K] : [K, N];
-          const lda = aCols + pad, ldb = bCols + pad, ldc = N + pad;
+          const lda = aCols + pad,
+            ldb = bCols + pad,
+            ldc = N + pad;
           const A = uniformArray(rng, off + aRows * lda);
           const B = uniformArray(rng, off + bRows * ldb);
           const C = uniformArray(rng, off + M * ldc);

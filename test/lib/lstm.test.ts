@@ -131,9 +131,9 @@ describe('lstm.forward', () => {
     expect(() => lstm.forward({ T: 2, B: 1, I: 2, x: new Float64Array(3) })).toThrow(/length 3, expected T·B·I = 4/);
     expect(() => lstm.forward({ T: 0, B: 1, I: 2, x: new Float64Array(0) })).toThrow(/positive integers/);
     expect(() => lstm.forward({ T: 1, B: 1, I: 2, x: new Float64Array(2) }, new Float64Array(2))).toThrow(/h0/);
-    expect(() =>
-      lstm.forward({ T: 1, B: 1, I: 2, x: new Float64Array(2) }, undefined, new Float64Array(4)),
-    ).toThrow(/c0 has length 4/);
+    expect(() => lstm.forward({ T: 1, B: 1, I: 2, x: new Float64Array(2) }, undefined, new Float64Array(4))).toThrow(
+      /c0 has length 4/,
+    );
     expect(() => lstm.trace()).toThrow(/forward first/);
   });
 });
@@ -313,8 +313,13 @@ function referenceLstm(
   w: Float64Array,
   u: Float64Array,
 ): { loss: Dual; hs: number[] } {
-  const Wih = p['weight_ih_l0']!, Whh = p['weight_hh_l0']!, bih = p['bias_ih_l0']!, bhh = p['bias_hh_l0']!;
-  const x = p['x']!, h0 = p['h0']!, c0 = p['c0']!;
+  const Wih = p['weight_ih_l0']!,
+    Whh = p['weight_hh_l0']!,
+    bih = p['bias_ih_l0']!,
+    bhh = p['bias_hh_l0']!;
+  const x = p['x']!,
+    h0 = p['h0']!,
+    c0 = p['c0']!;
   let loss = dual(0);
   const hs: number[] = [];
   for (let b = 0; b < B; b++) {

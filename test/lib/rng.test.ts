@@ -82,7 +82,10 @@ describe('createRng', () => {
     };
     for (const [seed, want] of Object.entries(golden)) {
       const r = createRng(Number(seed));
-      expect(want.map(() => r.int(TWO_32)), `seed ${seed}`).toEqual(want);
+      expect(
+        want.map(() => r.int(TWO_32)),
+        `seed ${seed}`,
+      ).toEqual(want);
     }
   });
 

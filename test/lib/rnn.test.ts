@@ -124,8 +124,12 @@ function referenceRnn(
   H: number,
   w: Float64Array,
 ) {
-  const Wih = p['weight_ih_l0']!, Whh = p['weight_hh_l0']!, bih = p['bias_ih_l0']!, bhh = p['bias_hh_l0']!;
-  const x = p['x']!, h0 = p['h0']!;
+  const Wih = p['weight_ih_l0']!,
+    Whh = p['weight_hh_l0']!,
+    bih = p['bias_ih_l0']!,
+    bhh = p['bias_hh_l0']!;
+  const x = p['x']!,
+    h0 = p['h0']!;
   let loss = dual(0);
   const hs: number[] = [];
   for (let b = 0; b < B; b++) {

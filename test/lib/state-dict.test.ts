@@ -88,7 +88,7 @@ describe('loadStateDict', () => {
       'bias_hh_l0: missing key in state_dict (expected shape [2])',
     );
 
-    const extra = { ...good(), 'weight_ih_l1': [[0]] };
+    const extra = { ...good(), weight_ih_l1: [[0]] };
     const e = catchError(() => loadStateDict(rnn.params, extra));
     expect(e.key).toBe('weight_ih_l1');
     expect(e.message).toMatch(/^weight_ih_l1: unexpected key/);
@@ -101,10 +101,14 @@ describe('loadStateDict', () => {
 
     // JSON.stringify turns NaN into null.
     const nan = JSON.parse(JSON.stringify({ ...good(), bias_ih_l0: [0, NaN] }));
-    expect(catchError(() => loadStateDict(rnn.params, nan)).message).toBe(
-      'bias_ih_l0[1]: expected a finite number, got null',
-    );
-    const text = { ...good(), weight_ih_l0: [[1, '2'], [3, 4]] };
+    expect(catchError(() => loadStateDict(rnn.params, nan)).message).toBe('bias_ih_l0[1]: expected a finite number, got null');
+    const text = {
+      ...good(),
+      weight_ih_l0: [
+        [1, '2'],
+        [3, 4],
+      ],
+    };
     expect(catchError(() => loadStateDict(rnn.params, text)).message).toBe(
       'weight_ih_l0[0][1]: expected a finite number, got the string "2"',
     );

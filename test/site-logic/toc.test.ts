@@ -28,6 +28,8 @@ describe('buildToc', () => {
 
   it('has the expected defaults', () => {
     expect(buildToc([])).toEqual([]);
-    expect(buildToc([h(2, 'a'), h(3, 'b'), h(4, 'c')]).flatMap((e) => [e.depth, ...e.children.map((c) => c.depth)])).toEqual([2, 3]);
+    expect(buildToc([h(2, 'a'), h(3, 'b'), h(4, 'c')]).flatMap((e) => [e.depth, ...e.children.map((c) => c.depth)])).toEqual([
+      2, 3,
+    ]);
   });
 });

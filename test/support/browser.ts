@@ -97,9 +97,7 @@ export async function waitForHydration(page: Page, timeout = 30_000): Promise<vo
     const pending = await page.locator('astro-island[ssr]').all();
     if (pending.length === 0) break;
     if (Date.now() > deadline) {
-      const urls = await page
-        .locator('astro-island[ssr]')
-        .evaluateAll((els) => els.map((e) => e.getAttribute('component-url')));
+      const urls = await page.locator('astro-island[ssr]').evaluateAll((els) => els.map((e) => e.getAttribute('component-url')));
       throw new Error(`islands still not hydrated after ${timeout} ms: ${urls.join(', ')}`);
     }
     for (const island of pending) await island.scrollIntoViewIfNeeded({ timeout: 2_000 }).catch(() => undefined);

@@ -109,7 +109,11 @@ const IDLE: Omit<Live, 'spec'> = {
 
 const f3 = (v: number) => formatNumber(v, 3);
 const seconds = (ms: number) => `${formatNumber(ms / 1000, 3)} s`;
-const QUANTITY: Readonly<Record<string, string>> = { state: 'the largest |c| or |h|', loss: 'the training loss', gradNorm: 'the gradient norm' };
+const QUANTITY: Readonly<Record<string, string>> = {
+  state: 'the largest |c| or |h|',
+  loss: 'the training loss',
+  gradNorm: 'the gradient norm',
+};
 
 /** Plain-text summary of how a run ended. */
 export function outcomeText(o: RunOutcome, info: TaskInfo | null): string {
@@ -121,7 +125,11 @@ export function outcomeText(o: RunOutcome, info: TaskInfo | null): string {
       return `Not solved within ${o.step} steps: held-out ${metric} at the end.`;
     case 'diverged': {
       const v = o.value ?? Number(o.valueText);
-      const what = Number.isFinite(v) ? `reached ${f3(v)}, beyond the bound ${formatNumber(PROTOCOL.bounds[o.quantity ?? "state"])}` : Number.isNaN(v) ? 'became not-a-number' : 'overflowed to infinity';
+      const what = Number.isFinite(v)
+        ? `reached ${f3(v)}, beyond the bound ${formatNumber(PROTOCOL.bounds[o.quantity ?? 'state'])}`
+        : Number.isNaN(v)
+          ? 'became not-a-number'
+          : 'overflowed to infinity';
       return `Diverged at step ${o.step}: ${QUANTITY[o.quantity ?? ''] ?? o.quantity} ${what}.`;
     }
     case 'cancelled':
@@ -180,7 +188,8 @@ export default function LiveRun({ committed, initial, width = 'page', title, chi
   liveRef.current = live;
   useEffect(() => {
     const l = liveRef.current;
-    if (l.phase === 'running' || l.phase === 'paused') worker.current?.postMessage({ type: 'cancel', id: l.id } satisfies ToWorker);
+    if (l.phase === 'running' || l.phase === 'paused')
+      worker.current?.postMessage({ type: 'cancel', id: l.id } satisfies ToWorker);
     setLive({ ...IDLE, spec });
   }, [key]);
 
@@ -198,7 +207,16 @@ export default function LiveRun({ committed, initial, width = 'page', title, chi
       if (m.id !== l.id) return l;
       switch (m.type) {
         case 'ready':
-          return { ...l, info: { baseline: m.baseline, threshold: m.threshold, metricName: m.metricName, higherIsBetter: m.higherIsBetter, loss: m.loss } };
+          return {
+            ...l,
+            info: {
+              baseline: m.baseline,
+              threshold: m.threshold,
+              metricName: m.metricName,
+              higherIsBetter: m.higherIsBetter,
+              loss: m.loss,
+            },
+          };
         case 'progress':
           return {
             ...l,
@@ -271,7 +289,11 @@ export default function LiveRun({ committed, initial, width = 'page', title, chi
   const set = (over: Partial<LiveState>) => fig.set((p) => ({ ...p, ...over }));
 
   // ---- the plot ---------------------------------------------------------------------------------------------
-  const info: TaskInfo | null = live.info ?? (initial && key === initial.key ? { baseline: initial.baseline, threshold: initial.threshold, metricName: '', higherIsBetter: false, loss: 'mse' } : null);
+  const info: TaskInfo | null =
+    live.info ??
+    (initial && key === initial.key
+      ? { baseline: initial.baseline, threshold: initial.threshold, metricName: '', higherIsBetter: false, loss: 'mse' }
+      : null);
   const showInitial = initial !== null && key === initial.key;
   const series: LossSeries[] = [];
   if (showInitial) {
@@ -287,7 +309,11 @@ export default function LiveRun({ committed, initial, width = 'page', title, chi
     series.push({ id: 'live', points: live.points, tone: 'c1', end: live.outcome?.status ?? null });
   }
   const isCopy = spec.task === 'copy';
-  const yDomain = info ? (isCopy ? lossDomain(info.baseline / 100, info.baseline) : lossDomain(info.threshold, info.baseline)) : ([1e-4, 10] as [number, number]);
+  const yDomain = info
+    ? isCopy
+      ? lossDomain(info.baseline / 100, info.baseline)
+      : lossDomain(info.threshold, info.baseline)
+    : ([1e-4, 10] as [number, number]);
   const refs: RefLine[] = [];
   if (info) {
     refs.push({ id: 'baseline', value: info.baseline, label: `baseline ${f3(info.baseline)}` });
@@ -301,7 +327,9 @@ export default function LiveRun({ committed, initial, width = 'page', title, chi
     if (!info || isCopy) return [];
     const { frame } = model;
     const [lo, hi] = yDomain;
-    const yOf = (v: number) => frame.y1 - ((Math.log10(Math.min(hi, Math.max(lo, v))) - Math.log10(lo)) / (Math.log10(hi) - Math.log10(lo))) * (frame.y1 - frame.y0);
+    const yOf = (v: number) =>
+      frame.y1 -
+      ((Math.log10(Math.min(hi, Math.max(lo, v))) - Math.log10(lo)) / (Math.log10(hi) - Math.log10(lo))) * (frame.y1 - frame.y0);
     return live.evals.map(([s, loss]) => ({ x: frame.x0 + (s / spec.steps) * (frame.x1 - frame.x0), y: yOf(loss) }));
   }, [live.evals, model]);
 
@@ -348,11 +376,17 @@ export default function LiveRun({ committed, initial, width = 'page', title, chi
   }
   const description =
     `Training loss (mean over ${10} steps, log scale) against the step for: ${label}. ` +
-    (live.outcome ? outcomeText(live.outcome, info) : showInitial ? `The precomputed run is shown: ${initial.status} at step ${initial.step}.` : 'No run yet.');
+    (live.outcome
+      ? outcomeText(live.outcome, info)
+      : showInitial
+        ? `The precomputed run is shown: ${initial.status} at step ${initial.step}.`
+        : 'No run yet.');
   const tableRows = useMemo(() => {
-    const pts = live.points.length > 0 ? live.points : series[0]?.points ?? [];
+    const pts = live.points.length > 0 ? live.points : (series[0]?.points ?? []);
     const every = Math.max(1, Math.ceil(pts.length / 20));
-    return pts.filter((_, i) => i % every === every - 1 || i === pts.length - 1).map(([s, v]) => [String(s), v === null ? '—' : f3(v)]);
+    return pts
+      .filter((_, i) => i % every === every - 1 || i === pts.length - 1)
+      .map(([s, v]) => [String(s), v === null ? '—' : f3(v)]);
   }, [live.points, showInitial]);
 
   const id = liveState.key;
@@ -364,7 +398,10 @@ export default function LiveRun({ committed, initial, width = 'page', title, chi
       title={title ?? 'Train it yourself.'}
       caption={children}
       description={description}
-      data={{ columns: ['step', live.points.length > 0 ? 'training loss (this run)' : 'training loss (precomputed)'], rows: tableRows }}
+      data={{
+        columns: ['step', live.points.length > 0 ? 'training loss (this run)' : 'training loss (precomputed)'],
+        rows: tableRows,
+      }}
       dataCaption="Mean training loss over the steps up to the given one (3 significant digits)."
       problems={[...fig.problems, ...crossProblems]}
       status={fig.status}
@@ -393,7 +430,15 @@ export default function LiveRun({ committed, initial, width = 'page', title, chi
             options={TASK_IDS.map((t) => ({ value: t, label: TASK_NAMES[t] }))}
             onValue={(task) => set({ task })}
           />
-          <NumberField id={`${id}-t`} label="Length T" value={fig.state.t} min={LIMITS.T.min} max={LIMITS.T.max} step={1} onValue={(t) => set({ t })} />
+          <NumberField
+            id={`${id}-t`}
+            label="Length T"
+            value={fig.state.t}
+            min={LIMITS.T.min}
+            max={LIMITS.T.max}
+            step={1}
+            onValue={(t) => set({ t })}
+          />
           <Select<CellId>
             id={`${id}-cell`}
             label="Cell"
@@ -421,11 +466,51 @@ export default function LiveRun({ committed, initial, width = 'page', title, chi
           )}
         </Controls>
         <Controls label="Training">
-          <NumberField id={`${id}-h`} label="Hidden H" value={fig.state.h} min={LIMITS.H.min} max={LIMITS.H.max} step={1} onValue={(h) => set({ h })} />
-          <NumberField id={`${id}-lr`} label="Learning rate" value={fig.state.lr} min={LIMITS.lr.min} max={LIMITS.lr.max} step="any" onValue={(lr) => set({ lr })} />
-          <NumberField id={`${id}-clip`} label="Clip (0 = off)" value={fig.state.clip} min={LIMITS.clip.min} max={LIMITS.clip.max} step="any" onValue={(clip) => set({ clip })} />
-          <NumberField id={`${id}-seed`} label="Seed" value={fig.state.seed} min={LIMITS.seed.min} max={LIMITS.seed.max} step={1} onValue={(seed) => set({ seed })} />
-          <NumberField id={`${id}-steps`} label="Steps" value={fig.state.steps} min={LIMITS.steps.min} max={LIMITS.steps.max} step={1} onValue={(steps) => set({ steps })} />
+          <NumberField
+            id={`${id}-h`}
+            label="Hidden H"
+            value={fig.state.h}
+            min={LIMITS.H.min}
+            max={LIMITS.H.max}
+            step={1}
+            onValue={(h) => set({ h })}
+          />
+          <NumberField
+            id={`${id}-lr`}
+            label="Learning rate"
+            value={fig.state.lr}
+            min={LIMITS.lr.min}
+            max={LIMITS.lr.max}
+            step="any"
+            onValue={(lr) => set({ lr })}
+          />
+          <NumberField
+            id={`${id}-clip`}
+            label="Clip (0 = off)"
+            value={fig.state.clip}
+            min={LIMITS.clip.min}
+            max={LIMITS.clip.max}
+            step="any"
+            onValue={(clip) => set({ clip })}
+          />
+          <NumberField
+            id={`${id}-seed`}
+            label="Seed"
+            value={fig.state.seed}
+            min={LIMITS.seed.min}
+            max={LIMITS.seed.max}
+            step={1}
+            onValue={(seed) => set({ seed })}
+          />
+          <NumberField
+            id={`${id}-steps`}
+            label="Steps"
+            value={fig.state.steps}
+            min={LIMITS.steps.min}
+            max={LIMITS.steps.max}
+            step={1}
+            onValue={(steps) => set({ steps })}
+          />
         </Controls>
         <div class="xr-actions">
           {!active ? (
@@ -452,7 +537,13 @@ export default function LiveRun({ committed, initial, width = 'page', title, chi
           {announce}
         </p>
         <div ref={boxRef} class="fp-plot xr-plot" role="img" aria-label={plotLabel} aria-describedby={descriptionId(id)}>
-          <svg viewBox={`0 0 ${model.frame.width} ${model.frame.height}`} preserveAspectRatio="xMidYMid meet" aria-hidden="true" focusable="false" class="fp-svg">
+          <svg
+            viewBox={`0 0 ${model.frame.width} ${model.frame.height}`}
+            preserveAspectRatio="xMidYMid meet"
+            aria-hidden="true"
+            focusable="false"
+            class="fp-svg"
+          >
             <g class="fp-grid">
               {model.xTicks.map((t) => (
                 <line key={`x${t.px}`} x1={t.px} x2={t.px} y1={model.frame.y0} y2={model.frame.y1} />
@@ -476,7 +567,12 @@ export default function LiveRun({ committed, initial, width = 'page', title, chi
                   {t.label}
                 </text>
               ))}
-              <text class="fp-axis-name" x={(model.frame.x0 + model.frame.x1) / 2} y={model.frame.height - 4} text-anchor="middle">
+              <text
+                class="fp-axis-name"
+                x={(model.frame.x0 + model.frame.x1) / 2}
+                y={model.frame.height - 4}
+                text-anchor="middle"
+              >
                 training step
               </text>
             </g>
@@ -489,14 +585,23 @@ export default function LiveRun({ committed, initial, width = 'page', title, chi
               </g>
             ))}
             {model.paths.map((p) => (
-              <path key={p.id} d={p.d} class={`fp-curve ${p.tone} d-${p.dash}${p.id === 'committed' ? ' faint' : ''}`} data-series={p.id} />
+              <path
+                key={p.id}
+                d={p.d}
+                class={`fp-curve ${p.tone} d-${p.dash}${p.id === 'committed' ? ' faint' : ''}`}
+                data-series={p.id}
+              />
             ))}
             {evalDots.map((d, i) => (
               <circle key={i} cx={d.x} cy={d.y} r={3.5} class="fp-dot c2" />
             ))}
             {model.ends.map((e) =>
               e.kind === 'diverged' ? (
-                <path key={e.id} class={`xr-cross ${e.tone}`} d={`M${e.x - 6} ${e.y - 6}L${e.x + 6} ${e.y + 6}M${e.x - 6} ${e.y + 6}L${e.x + 6} ${e.y - 6}`} />
+                <path
+                  key={e.id}
+                  class={`xr-cross ${e.tone}`}
+                  d={`M${e.x - 6} ${e.y - 6}L${e.x + 6} ${e.y + 6}M${e.x - 6} ${e.y + 6}L${e.x + 6} ${e.y - 6}`}
+                />
               ) : (
                 <circle key={e.id} cx={e.x} cy={e.y} r={4.5} class={`fp-dot ${e.tone}`} />
               ),
@@ -538,4 +643,3 @@ export default function LiveRun({ committed, initial, width = 'page', title, chi
     </Figure>
   );
 }
-

@@ -43,11 +43,29 @@ export interface LossPlotModel {
   readonly xTicks: readonly { readonly px: number; readonly label: string }[];
   readonly yTicks: readonly { readonly py: number; readonly label: string }[];
   readonly paths: readonly { readonly id: string; readonly d: string; readonly tone: Tone; readonly dash: string }[];
-  readonly ends: readonly { readonly id: string; readonly x: number; readonly y: number; readonly kind: 'diverged' | 'solved'; readonly tone: Tone }[];
+  readonly ends: readonly {
+    readonly id: string;
+    readonly x: number;
+    readonly y: number;
+    readonly kind: 'diverged' | 'solved';
+    readonly tone: Tone;
+  }[];
   readonly refs: readonly { readonly id: string; readonly y: number; readonly label: string }[];
 }
 
-const SUP: Readonly<Record<string, string>> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
+const SUP: Readonly<Record<string, string>> = {
+  '-': '⁻',
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+};
 
 /** "10⁻³" for a power of ten (1 and 10 as themselves). */
 export function decadeLabel(exp: number): string {
@@ -71,7 +89,8 @@ export function buildLossPlot(series: readonly LossSeries[], refs: readonly RefL
   const e1 = Math.floor(Math.log10(hi) + 1e-9);
   const every = Math.max(1, Math.ceil((e1 - e0 + 1) / Math.max(2, Math.floor((frame.y1 - frame.y0) / 28))));
   const yTicks: { py: number; label: string }[] = [];
-  for (let e = e0; e <= e1; e++) if ((e - e0) % every === 0) yTicks.push({ py: r1(y(10 ** e)), label: labels ? decadeLabel(e) : '' });
+  for (let e = e0; e <= e1; e++)
+    if ((e - e0) % every === 0) yTicks.push({ py: r1(y(10 ** e)), label: labels ? decadeLabel(e) : '' });
   const paths: LossPlotModel['paths'][number][] = [];
   const ends: LossPlotModel['ends'][number][] = [];
   for (const s of series) {
@@ -98,9 +117,12 @@ export function buildLossPlot(series: readonly LossSeries[], refs: readonly RefL
       last = [px, py];
     }
     paths.push({ id: s.id, d, tone: s.tone, dash: s.dash ?? 'solid' });
-    if (last && (s.end === 'diverged' || s.end === 'solved')) ends.push({ id: s.id, x: last[0], y: last[1], kind: s.end, tone: s.tone });
+    if (last && (s.end === 'diverged' || s.end === 'solved'))
+      ends.push({ id: s.id, x: last[0], y: last[1], kind: s.end, tone: s.tone });
   }
-  const refLines = refs.filter((r) => r.value >= lo && r.value <= hi).map((r) => ({ id: r.id, y: r1(y(r.value)), label: r.label }));
+  const refLines = refs
+    .filter((r) => r.value >= lo && r.value <= hi)
+    .map((r) => ({ id: r.id, y: r1(y(r.value)), label: r.label }));
   return { frame, xTicks, yTicks, paths, ends, refs: refLines };
 }
 

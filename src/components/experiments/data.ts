@@ -53,12 +53,20 @@ export function taskInfo(key: string): ResultsFile['tasks'][number] {
 
 /** Sums over groups: runs, solved, diverged, budget. */
 export function totals(gs: readonly GroupSummary[]): { runs: number; solved: number; diverged: number; budget: number } {
-  return gs.reduce((a, g) => ({ runs: a.runs + g.runs, solved: a.solved + g.solved, diverged: a.diverged + g.diverged, budget: a.budget + g.budget }), {
-    runs: 0,
-    solved: 0,
-    diverged: 0,
-    budget: 0,
-  });
+  return gs.reduce(
+    (a, g) => ({
+      runs: a.runs + g.runs,
+      solved: a.solved + g.solved,
+      diverged: a.diverged + g.diverged,
+      budget: a.budget + g.budget,
+    }),
+    {
+      runs: 0,
+      solved: 0,
+      diverged: 0,
+      budget: 0,
+    },
+  );
 }
 
 /** "1400" or "1400 (1000–1600)": median and range of a spread. */
@@ -80,7 +88,15 @@ export function liveProps(): { committed: string; initial: InitialRun | null } {
     committed: packCommitted(RESULTS.runs),
     initial:
       r && t
-        ? { key, curve: r.curve, every: CURVE_EVERY, status: r.outcome.status, step: r.outcome.step, baseline: t.baseline.expected, threshold: t.metric.threshold }
+        ? {
+            key,
+            curve: r.curve,
+            every: CURVE_EVERY,
+            status: r.outcome.status,
+            step: r.outcome.step,
+            baseline: t.baseline.expected,
+            threshold: t.metric.threshold,
+          }
         : null,
   };
 }

@@ -19,6 +19,10 @@ export const PRESETS: readonly Preset[] = Object.freeze([
   { id: 'relu-g-clip', label: 'ReLU candidate, clipped', spec: v({ candidate: 'relu', clip: 1 }) },
   { id: 'relu-both', label: 'ReLU in both roles, clipped', spec: v({ candidate: 'relu', output: 'relu', clip: 1 }) },
   { id: 'noaf', label: 'No output activation', spec: v({ output: 'identity' }) },
-  { id: 'sigmoid-g-updown', label: 'Sigmoid candidate, up and down', spec: v({ task: 'updown', candidate: 'sigmoid', steps: budgetOf('updown', 50) }) },
+  {
+    id: 'sigmoid-g-updown',
+    label: 'Sigmoid candidate, up and down',
+    spec: v({ task: 'updown', candidate: 'sigmoid', steps: budgetOf('updown', 50) }),
+  },
   { id: 'irnn', label: 'IRNN', spec: v({ cell: 'irnn', candidate: 'relu', clip: 1 }) },
 ]);

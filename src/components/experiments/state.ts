@@ -3,7 +3,14 @@
  * `#fig-run=task:adding,t:50,cell:lstm,g:relu,phi:tanh,h:16,lr:0.01,clip:1,seed:0,steps:3000`, parsed and written
  * with the shared url-state module (typed fields, total parse, polite notices for bad values).
  */
-import { activationCodec, defineFigureState, enumCodec, numberCodec, type FieldCodec, type FigureState } from '../../figures/url-state.ts';
+import {
+  activationCodec,
+  defineFigureState,
+  enumCodec,
+  numberCodec,
+  type FieldCodec,
+  type FigureState,
+} from '../../figures/url-state.ts';
 import { DEFAULT_SPEC } from '../../experiments/grid.ts';
 import {
   CANDIDATE_KEYS,
@@ -36,7 +43,18 @@ export interface LiveState {
 
 /** The state of a spec. */
 export function stateOf(s: RunSpec): LiveState {
-  return { task: s.task, t: s.T, cell: s.cell, g: s.candidate, phi: s.output, h: s.H, lr: s.lr, clip: s.clip, seed: s.seed, steps: s.steps };
+  return {
+    task: s.task,
+    t: s.T,
+    cell: s.cell,
+    g: s.candidate,
+    phi: s.output,
+    h: s.H,
+    lr: s.lr,
+    clip: s.clip,
+    seed: s.seed,
+    steps: s.steps,
+  };
 }
 
 export const liveState: FigureState<LiveState> = defineFigureState<LiveState>('run', {

@@ -284,8 +284,16 @@ export default function CellExplorer() {
   const gateWarn = (x: number) => outside(x, 0, 1);
   // Non-breaking spaces inside each product, ordinary spaces around "=", so a long line wraps at an equals sign.
   const nb = (s: string) => s.replace(/ /g, '\u00a0');
-  const eqC = [`= ${nb(`${formatValue(v.f)} × ${formatValue(state.cPrev)} + ${formatValue(v.i)} × ${formatValue(v.g)}`)}`, `= ${nb(`${formatValue(v.kept)} + ${formatValue(v.written)}`)}`, `= ${formatValue(v.c)}`].join(' ');
-  const eqH = [`= ${nb(`${formatValue(v.o)} × ${phi}(${formatValue(v.c)})`)}`, `= ${nb(`${formatValue(v.o)} × ${formatValue(v.phiC)}`)}`, `= ${formatValue(v.h)}`].join(' ');
+  const eqC = [
+    `= ${nb(`${formatValue(v.f)} × ${formatValue(state.cPrev)} + ${formatValue(v.i)} × ${formatValue(v.g)}`)}`,
+    `= ${nb(`${formatValue(v.kept)} + ${formatValue(v.written)}`)}`,
+    `= ${formatValue(v.c)}`,
+  ].join(' ');
+  const eqH = [
+    `= ${nb(`${formatValue(v.o)} × ${phi}(${formatValue(v.c)})`)}`,
+    `= ${nb(`${formatValue(v.o)} × ${formatValue(v.phiC)}`)}`,
+    `= ${formatValue(v.h)}`,
+  ].join(' ');
 
   return (
     <Figure
@@ -294,10 +302,10 @@ export default function CellExplorer() {
       title="The LSTM cell, one step."
       caption={
         <>
-          Set what comes in (input <var>x</var>, previous hidden state {htm1}, previous cell state {ctm1}), the weights of
-          each gate block, and the activation function used in each role; every value is computed by this site’s LSTM
-          library (one unit, PyTorch’s equations). Gate bars are drawn on 0 … 1, the other values on −2 … 2 (an arrow
-          marks a value off the scale); the numbers are exact.
+          Set what comes in (input <var>x</var>, previous hidden state {htm1}, previous cell state {ctm1}), the weights of each
+          gate block, and the activation function used in each role; every value is computed by this site’s LSTM library (one
+          unit, PyTorch’s equations). Gate bars are drawn on 0 … 1, the other values on −2 … 2 (an arrow marks a value off the
+          scale); the numbers are exact.
         </>
       }
       description={description}
@@ -370,7 +378,14 @@ export default function CellExplorer() {
             </p>
             <AxisRow axis={VALUE_AXIS} ticks={VALUE_TICKS} />
             <Row id="cprev" name={ctm1} formula="old memory" v={state.cPrev} axis={VALUE_AXIS} colour={C_COLOUR} />
-            <Row id="g" name={<var>g</var>} formula={`= ${psi}(${formatValue(v.z.g, 2)})`} v={v.g} axis={VALUE_AXIS} colour={GATE_INFO.g.colour} />
+            <Row
+              id="g"
+              name={<var>g</var>}
+              formula={`= ${psi}(${formatValue(v.z.g, 2)})`}
+              v={v.g}
+              axis={VALUE_AXIS}
+              colour={GATE_INFO.g.colour}
+            />
             <Row
               id="kept"
               name={
@@ -396,16 +411,19 @@ export default function CellExplorer() {
               colour={GATE_INFO.i.colour}
             />
             <Row id="c" name={ct} formula="new memory" v={v.c} axis={VALUE_AXIS} colour={C_COLOUR} />
-            <Row id="phic" name={<>{phi}({ct})</>} formula="squashed" v={v.phiC} axis={VALUE_AXIS} colour={H_COLOUR} />
             <Row
-              id="h"
-              name={ht}
-              formula="output"
-              v={v.h}
+              id="phic"
+              name={
+                <>
+                  {phi}({ct})
+                </>
+              }
+              formula="squashed"
+              v={v.phiC}
               axis={VALUE_AXIS}
               colour={H_COLOUR}
-              warn={outside(v.h, -1, 1)}
             />
+            <Row id="h" name={ht} formula="output" v={v.h} axis={VALUE_AXIS} colour={H_COLOUR} warn={outside(v.h, -1, 1)} />
           </div>
           <div class="lx-eqs">
             <p>
@@ -431,9 +449,30 @@ export default function CellExplorer() {
         <div class="lx-controls">
           <fieldset class="lx-fs">
             <legend>Coming in</legend>
-            <NumberControl id="lx-x" label={<var>x</var>} name="input x_t" value={state.x} range={RANGES.x} onChange={(x, now) => setIn('x', x, now)} />
-            <NumberControl id="lx-h" label={htm1} name="previous hidden state h_t−1" value={state.hPrev} range={RANGES.hPrev} onChange={(x, now) => setIn('hPrev', x, now)} />
-            <NumberControl id="lx-c" label={ctm1} name="previous cell state c_t−1" value={state.cPrev} range={RANGES.cPrev} onChange={(x, now) => setIn('cPrev', x, now)} />
+            <NumberControl
+              id="lx-x"
+              label={<var>x</var>}
+              name="input x_t"
+              value={state.x}
+              range={RANGES.x}
+              onChange={(x, now) => setIn('x', x, now)}
+            />
+            <NumberControl
+              id="lx-h"
+              label={htm1}
+              name="previous hidden state h_t−1"
+              value={state.hPrev}
+              range={RANGES.hPrev}
+              onChange={(x, now) => setIn('hPrev', x, now)}
+            />
+            <NumberControl
+              id="lx-c"
+              label={ctm1}
+              name="previous cell state c_t−1"
+              value={state.cPrev}
+              range={RANGES.cPrev}
+              onChange={(x, now) => setIn('cPrev', x, now)}
+            />
           </fieldset>
           {(['i', 'f', 'g', 'o'] as const).map((q) => (
             <fieldset class="lx-fs" key={q}>
@@ -443,9 +482,40 @@ export default function CellExplorer() {
                 <Sub>x</Sub>·<var>x</var> + <var>w</var>
                 <Sub>h</Sub>·{htm1} + <var>b</var>
               </legend>
-              <NumberControl id={`lx-${q}x`} label={<><var>w</var><Sub>x</Sub></>} name={`${GATE_INFO[q].name}, input weight w_x`} value={state.params[q].wx} range={RANGES.weight} onChange={(x, now) => setParam(q, 'wx', x, now)} />
-              <NumberControl id={`lx-${q}h`} label={<><var>w</var><Sub>h</Sub></>} name={`${GATE_INFO[q].name}, recurrent weight w_h`} value={state.params[q].wh} range={RANGES.weight} onChange={(x, now) => setParam(q, 'wh', x, now)} />
-              <NumberControl id={`lx-${q}b`} label={<var>b</var>} name={`${GATE_INFO[q].name}, bias b`} value={state.params[q].b} range={RANGES.weight} onChange={(x, now) => setParam(q, 'b', x, now)} />
+              <NumberControl
+                id={`lx-${q}x`}
+                label={
+                  <>
+                    <var>w</var>
+                    <Sub>x</Sub>
+                  </>
+                }
+                name={`${GATE_INFO[q].name}, input weight w_x`}
+                value={state.params[q].wx}
+                range={RANGES.weight}
+                onChange={(x, now) => setParam(q, 'wx', x, now)}
+              />
+              <NumberControl
+                id={`lx-${q}h`}
+                label={
+                  <>
+                    <var>w</var>
+                    <Sub>h</Sub>
+                  </>
+                }
+                name={`${GATE_INFO[q].name}, recurrent weight w_h`}
+                value={state.params[q].wh}
+                range={RANGES.weight}
+                onChange={(x, now) => setParam(q, 'wh', x, now)}
+              />
+              <NumberControl
+                id={`lx-${q}b`}
+                label={<var>b</var>}
+                name={`${GATE_INFO[q].name}, bias b`}
+                value={state.params[q].b}
+                range={RANGES.weight}
+                onChange={(x, now) => setParam(q, 'b', x, now)}
+              />
             </fieldset>
           ))}
         </div>

@@ -31,8 +31,20 @@ export default function GrowthFigure() {
     ],
     series: [
       { id: 'h-tanh-pos', label: `h with a tanh output, x = ${formatNumber(GROWTH.x)}`, values: g.h.tanh, colour: 1 },
-      { id: 'h-tanh-neg', label: `h with a tanh output, x = ${formatNumber(-GROWTH.x)}`, values: g.hNeg.tanh, colour: 1, dash: 'dash' },
-      { id: 'h-relu-neg', label: `h with a ReLU output, x = ${formatNumber(-GROWTH.x)}`, values: g.hNeg.relu, colour: 2, dash: 'dash' },
+      {
+        id: 'h-tanh-neg',
+        label: `h with a tanh output, x = ${formatNumber(-GROWTH.x)}`,
+        values: g.hNeg.tanh,
+        colour: 1,
+        dash: 'dash',
+      },
+      {
+        id: 'h-relu-neg',
+        label: `h with a ReLU output, x = ${formatNumber(-GROWTH.x)}`,
+        values: g.hNeg.relu,
+        colour: 2,
+        dash: 'dash',
+      },
     ],
   };
   const id = 'fig-growth';
@@ -43,9 +55,9 @@ export default function GrowthFigure() {
       title="The cell state is not bounded; tanh bounds the output."
       caption={
         <>
-          One unit, {GROWTH.T} steps of the constant input <var>x</var> = {GROWTH.x}; the gates are set by their biases alone
-          (<var>i</var> = <var>o</var> = {formatNumber(g.i, 4)}, <var>f</var> = {formatNumber(g.f, 4)}) and the candidate
-          is <var>g</var> = tanh({GROWTH.wg}·<var>x</var>) = {formatNumber(g.g, 4)}. The cell state climbs towards{' '}
+          One unit, {GROWTH.T} steps of the constant input <var>x</var> = {GROWTH.x}; the gates are set by their biases alone (
+          <var>i</var> = <var>o</var> = {formatNumber(g.i, 4)}, <var>f</var> = {formatNumber(g.f, 4)}) and the candidate is{' '}
+          <var>g</var> = tanh({GROWTH.wg}·<var>x</var>) = {formatNumber(g.g, 4)}. The cell state climbs towards{' '}
           {formatNumber(g.steady, 4)} = <var>i</var>·<var>g</var>/(1 − <var>f</var>); with a tanh output, <var>h</var>
           <sub>t</sub> stays at {formatNumber(g.table.at(-1)!.hTanh, 4)}.
         </>
@@ -55,8 +67,22 @@ export default function GrowthFigure() {
       dataCaption="Every 10th step (4 significant digits). With the positive input the ReLU output equals the identity output."
     >
       <div class="fig-body">
-        <SeriesPlot spec={spec} heading="Cell state, and the output without squashing" label="Cell state and unsquashed hidden state over the steps" describedBy={`${id}-desc`} wide={{ width: 640, height: 260 }} narrow={{ width: 360, height: 250 }} />
-        <SeriesPlot spec={out} heading="The output with tanh (and ReLU on a negative memory)" label="Hidden state with a tanh output for positive and negative input, and with a ReLU output for negative input" describedBy={`${id}-desc`} wide={{ width: 640, height: 190 }} narrow={{ width: 360, height: 190 }} />
+        <SeriesPlot
+          spec={spec}
+          heading="Cell state, and the output without squashing"
+          label="Cell state and unsquashed hidden state over the steps"
+          describedBy={`${id}-desc`}
+          wide={{ width: 640, height: 260 }}
+          narrow={{ width: 360, height: 250 }}
+        />
+        <SeriesPlot
+          spec={out}
+          heading="The output with tanh (and ReLU on a negative memory)"
+          label="Hidden state with a tanh output for positive and negative input, and with a ReLU output for negative input"
+          describedBy={`${id}-desc`}
+          wide={{ width: 640, height: 190 }}
+          narrow={{ width: 360, height: 190 }}
+        />
       </div>
     </Figure>
   );

@@ -22,7 +22,21 @@ export interface SeriesPlotProps {
 
 const cls = (c: string | number) => (c === 'muted' ? 'cm' : `c${c}`);
 
-function Svg({ model, spec, inputs, label, describedBy, which }: { model: SeriesModel; spec: SeriesSpec; inputs?: readonly number[] | undefined; label: string; describedBy?: string | undefined; which: 'wide' | 'narrow' }) {
+function Svg({
+  model,
+  spec,
+  inputs,
+  label,
+  describedBy,
+  which,
+}: {
+  model: SeriesModel;
+  spec: SeriesSpec;
+  inputs?: readonly number[] | undefined;
+  label: string;
+  describedBy?: string | undefined;
+  which: 'wide' | 'narrow';
+}) {
   const { frame, x, y } = model;
   const stripH = inputs ? 24 : 0;
   const top = -stripH;
@@ -76,7 +90,14 @@ function Svg({ model, spec, inputs, label, describedBy, which }: { model: Series
         <g class="sp-strip">
           {inputs.map((u, k) =>
             u === 0 ? null : (
-              <line key={k} class={u > 0 ? 'sp-up' : 'sp-down'} x1={x.map(k + 0.5)} x2={x.map(k + 0.5)} y1={u > 0 ? -22 : -15} y2={u > 0 ? -15 : -8} />
+              <line
+                key={k}
+                class={u > 0 ? 'sp-up' : 'sp-down'}
+                x1={x.map(k + 0.5)}
+                x2={x.map(k + 0.5)}
+                y1={u > 0 ? -22 : -15}
+                y2={u > 0 ? -15 : -8}
+              />
             ),
           )}
           <line class="sp-strip-base" x1={frame.x0} x2={frame.x1} y1={-15} y2={-15} />

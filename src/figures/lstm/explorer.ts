@@ -175,7 +175,10 @@ export function applyPreset(preset: PresetKey, act: RoleActivations = DEFAULT_AC
 }
 
 /** Whether two settings have the same inputs and weights (activations are not compared). */
-export function sameSetting(a: Pick<ExplorerState, 'x' | 'hPrev' | 'cPrev' | 'params'>, b: Pick<ExplorerState, 'x' | 'hPrev' | 'cPrev' | 'params'>): boolean {
+export function sameSetting(
+  a: Pick<ExplorerState, 'x' | 'hPrev' | 'cPrev' | 'params'>,
+  b: Pick<ExplorerState, 'x' | 'hPrev' | 'cPrev' | 'params'>,
+): boolean {
   return (
     a.x === b.x &&
     a.hPrev === b.hPrev &&
@@ -274,7 +277,10 @@ export function outside(v: number, lo: number, hi: number): boolean {
 
 /** Parses a typed number ("−1.5" with a true minus, "2e3", "1,5" with a decimal comma); undefined if not finite. */
 export function parseNumber(text: string): number | undefined {
-  const t = text.trim().replace(/\u2212/g, '-').replace(',', '.');
+  const t = text
+    .trim()
+    .replace(/\u2212/g, '-')
+    .replace(',', '.');
   if (t === '' || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t)) return undefined;
   const v = Number(t);
   return Number.isFinite(v) ? v : undefined;
@@ -331,7 +337,9 @@ export function cellNotes(state: ExplorerState, v: CellValues): string[] {
       `h_t = ${formatValue(v.h)} lies outside (−1, 1): with ${phi.label} as the cell output, h grows with the cell state.`,
     );
   } else if (phi.range[0] >= 0 && v.c < 0 && v.phiC === 0) {
-    notes.push(`${phi.label}(c_t) = 0 for a negative cell state: h_t is 0 whatever the cell holds, and no gradient flows back through it.`);
+    notes.push(
+      `${phi.label}(c_t) = 0 for a negative cell state: h_t is 0 whatever the cell holds, and no gradient flows back through it.`,
+    );
   }
   if (notes.length < 3) {
     for (const q of ['f', 'i', 'o'] as const) {

@@ -35,7 +35,13 @@ export interface SeriesModel {
   readonly frame: PlotFrame;
   readonly x: Axis;
   readonly y: Axis;
-  readonly paths: readonly { readonly id: string; readonly d: string; readonly colour: Colour; readonly dash: Dash; readonly faint: boolean }[];
+  readonly paths: readonly {
+    readonly id: string;
+    readonly d: string;
+    readonly colour: Colour;
+    readonly dash: Dash;
+    readonly faint: boolean;
+  }[];
 }
 
 /** Largest series length in a spec. */
@@ -48,7 +54,8 @@ export function buildSeriesPlot(spec: SeriesSpec, width: number, height: number)
   const n = seriesLength(spec);
   const frame = plotFrame(width, height, { top: 22, right: 12, bottom: 34, left: 46 });
   const yDomain =
-    spec.yDomain ?? niceDomain([...spec.series.flatMap((s) => s.values), ...(spec.hlines ?? []).map((h) => h.y)], { include: [0] });
+    spec.yDomain ??
+    niceDomain([...spec.series.flatMap((s) => s.values), ...(spec.hlines ?? []).map((h) => h.y)], { include: [0] });
   const x = linearAxis([0, n], [frame.x0, frame.x1], Math.max(2, Math.floor((frame.x1 - frame.x0) / 70)));
   const y = linearAxis(yDomain, [frame.y1, frame.y0], Math.max(2, Math.floor((frame.y1 - frame.y0) / 40)));
   const paths = spec.series.map((s) => {

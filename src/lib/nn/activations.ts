@@ -179,7 +179,7 @@ export const LATEX_NOTATION: readonly LatexNotation[] = Object.freeze([
 // Coefficients of CALERF from W. J. Cody, "Rational Chebyshev approximations for the error function",
 // Math. Comp. 23 (1969) 631–637, as published in the SPECFUN package (Netlib specfun/erf, latest modification
 // March 19, 1990).
-const ERF_A0 = 3.16112374387056560e0;
+const ERF_A0 = 3.1611237438705656;
 const ERF_A1 = 1.13864154151050156e2;
 const ERF_A2 = 3.77485237685302021e2;
 const ERF_A3 = 3.20937758913846947e3;
@@ -189,10 +189,10 @@ const ERF_B1 = 2.44024637934444173e2;
 const ERF_B2 = 1.28261652607737228e3;
 const ERF_B3 = 2.84423683343917062e3;
 const ERF_C0 = 5.64188496988670089e-1;
-const ERF_C1 = 8.88314979438837594e0;
+const ERF_C1 = 8.88314979438837594;
 const ERF_C2 = 6.61191906371416295e1;
 const ERF_C3 = 2.98635138197400131e2;
-const ERF_C4 = 8.81952221241769090e2;
+const ERF_C4 = 8.8195222124176909e2;
 const ERF_C5 = 1.71204761263407058e3;
 const ERF_C6 = 2.05107837782607147e3;
 const ERF_C7 = 1.23033935479799725e3;
@@ -211,8 +211,8 @@ const ERF_P2 = 1.25781726111229246e-1;
 const ERF_P3 = 1.60837851487422766e-2;
 const ERF_P4 = 6.58749161529837803e-4;
 const ERF_P5 = 1.63153871373020978e-2;
-const ERF_Q0 = 2.56852019228982242e0;
-const ERF_Q1 = 1.87295284992346047e0;
+const ERF_Q0 = 2.56852019228982242;
+const ERF_Q1 = 1.87295284992346047;
 const ERF_Q2 = 5.27905102951428412e-1;
 const ERF_Q3 = 6.05183413124413191e-2;
 const ERF_Q4 = 2.33520497626869185e-3;
@@ -438,10 +438,7 @@ export function leakyRelu(slope: number): Activation<'leakyrelu'> {
     throw new RangeError(`leakyRelu(slope): slope must be a finite number, got ${String(slope)}`);
   }
   const s = slope + 0; // normalise −0
-  const f =
-    s === 0
-      ? (z: number): number => (z > 0 ? z : z === z ? 0 : z)
-      : (z: number): number => (z > 0 ? z : s * z);
+  const f = s === 0 ? (z: number): number => (z > 0 ? z : z === z ? 0 : z) : (z: number): number => (z > 0 ? z : s * z);
   const df = (z: number): number => (z > 0 ? 1 : z <= 0 ? s : z);
   const t = texNumber(s);
   const smooth = s === 1;

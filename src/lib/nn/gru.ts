@@ -212,11 +212,21 @@ class GruLayer implements Gru {
     this.#lastT = T;
     this.#lastB = B;
     const H3 = 3 * H;
-    const gateF = this.#gateF, candF = this.#candF;
-    const xs = this.#xs, gx = this.#GX, gh = this.#GH, pre = this.#P, rg = this.#Rg, zg = this.#Zg, ng = this.#Ng;
-    const hs = this.#Hs, Whh = this.weightHh.w, bhh = this.biasHh.w;
+    const gateF = this.#gateF,
+      candF = this.#candF;
+    const xs = this.#xs,
+      gx = this.#GX,
+      gh = this.#GH,
+      pre = this.#P,
+      rg = this.#Rg,
+      zg = this.#Zg,
+      ng = this.#Ng;
+    const hs = this.#Hs,
+      Whh = this.weightHh.w,
+      bhh = this.biasHh.w;
     xs.set(batch.x);
-    if (h0 === undefined) hs.fill(0, 0, BH); else hs.set(h0);
+    if (h0 === undefined) hs.fill(0, 0, BH);
+    else hs.set(h0);
 
     // GX_t = x_t·W_ihᵀ + b_ih, for all t at once.
     gemmABt(R, H3, I, xs, 0, I, this.weightIh.w, 0, I, gx, 0, H3, false);
@@ -272,9 +282,19 @@ class GruLayer implements Gru {
     const H3 = 3 * H;
     const gateD = rescale ? this.#gateDz : this.#gateD;
     const candD = rescale ? this.#candDz : this.#candD;
-    const gh = this.#GH, pre = this.#P, rg = this.#Rg, zg = this.#Zg, ng = this.#Ng, hs = this.#Hs;
-    const dgx = this.#dGX, dgh = this.#dGH, dhT = this.#dh, dhN = this.#dhNext, Whh = this.weightHh.w;
-    const hNorm = this.#hNorm, scaleLog2 = this.#scaleLog2;
+    const gh = this.#GH,
+      pre = this.#P,
+      rg = this.#Rg,
+      zg = this.#Zg,
+      ng = this.#Ng,
+      hs = this.#Hs;
+    const dgx = this.#dGX,
+      dgh = this.#dGH,
+      dhT = this.#dh,
+      dhN = this.#dhNext,
+      Whh = this.weightHh.w;
+    const hNorm = this.#hNorm,
+      scaleLog2 = this.#scaleLog2;
     dhN.fill(0, 0, BH);
     let scale = 0;
 
@@ -290,7 +310,10 @@ class GruLayer implements Gru {
           const k = row + j;
           // ∂L/∂h_t: from the loss at step t and from step t+1.
           const dht = dhs[dhsOff + s + j]! + dhN[s + j]!;
-          const r = rg[k]!, z = zg[k]!, n = ng[k]!, hPrev = hs[k]!;
+          const r = rg[k]!,
+            z = zg[k]!,
+            n = ng[k]!,
+            hPrev = hs[k]!;
           // h_t = (1 − z) ⊙ n + z ⊙ h_{t−1}:  ∂n = ∂h ⊙ (1 − z),  ∂z = ∂h ⊙ (h_{t−1} − n),  ∂h_{t−1} = ∂h ⊙ z (+ below)
           const dn = dht * (1 - z);
           const dz = dht * (hPrev - n);

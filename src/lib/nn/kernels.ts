@@ -68,41 +68,89 @@ export function gemmABt(
       const b1 = b0 + ldb;
       const b2 = b1 + ldb;
       const b3 = b2 + ldb;
-      let s00 = 0, s01 = 0, s02 = 0, s03 = 0;
-      let s10 = 0, s11 = 0, s12 = 0, s13 = 0;
-      let s20 = 0, s21 = 0, s22 = 0, s23 = 0;
-      let s30 = 0, s31 = 0, s32 = 0, s33 = 0;
+      let s00 = 0,
+        s01 = 0,
+        s02 = 0,
+        s03 = 0;
+      let s10 = 0,
+        s11 = 0,
+        s12 = 0,
+        s13 = 0;
+      let s20 = 0,
+        s21 = 0,
+        s22 = 0,
+        s23 = 0;
+      let s30 = 0,
+        s31 = 0,
+        s32 = 0,
+        s33 = 0;
       for (let k = 0; k < K; k++) {
         const y0 = B[b0 + k]!;
         const y1 = B[b1 + k]!;
         const y2 = B[b2 + k]!;
         const y3 = B[b3 + k]!;
         let x = A[a0 + k]!;
-        s00 += x * y0; s01 += x * y1; s02 += x * y2; s03 += x * y3;
+        s00 += x * y0;
+        s01 += x * y1;
+        s02 += x * y2;
+        s03 += x * y3;
         x = A[a1 + k]!;
-        s10 += x * y0; s11 += x * y1; s12 += x * y2; s13 += x * y3;
+        s10 += x * y0;
+        s11 += x * y1;
+        s12 += x * y2;
+        s13 += x * y3;
         x = A[a2 + k]!;
-        s20 += x * y0; s21 += x * y1; s22 += x * y2; s23 += x * y3;
+        s20 += x * y0;
+        s21 += x * y1;
+        s22 += x * y2;
+        s23 += x * y3;
         x = A[a3 + k]!;
-        s30 += x * y0; s31 += x * y1; s32 += x * y2; s33 += x * y3;
+        s30 += x * y0;
+        s31 += x * y1;
+        s32 += x * y2;
+        s33 += x * y3;
       }
       let c = cOff + m * ldc + n;
       if (accumulate) {
-        C[c] += s00; C[c + 1] += s01; C[c + 2] += s02; C[c + 3] += s03;
+        C[c] += s00;
+        C[c + 1] += s01;
+        C[c + 2] += s02;
+        C[c + 3] += s03;
         c += ldc;
-        C[c] += s10; C[c + 1] += s11; C[c + 2] += s12; C[c + 3] += s13;
+        C[c] += s10;
+        C[c + 1] += s11;
+        C[c + 2] += s12;
+        C[c + 3] += s13;
         c += ldc;
-        C[c] += s20; C[c + 1] += s21; C[c + 2] += s22; C[c + 3] += s23;
+        C[c] += s20;
+        C[c + 1] += s21;
+        C[c + 2] += s22;
+        C[c + 3] += s23;
         c += ldc;
-        C[c] += s30; C[c + 1] += s31; C[c + 2] += s32; C[c + 3] += s33;
+        C[c] += s30;
+        C[c + 1] += s31;
+        C[c + 2] += s32;
+        C[c + 3] += s33;
       } else {
-        C[c] = s00; C[c + 1] = s01; C[c + 2] = s02; C[c + 3] = s03;
+        C[c] = s00;
+        C[c + 1] = s01;
+        C[c + 2] = s02;
+        C[c + 3] = s03;
         c += ldc;
-        C[c] = s10; C[c + 1] = s11; C[c + 2] = s12; C[c + 3] = s13;
+        C[c] = s10;
+        C[c + 1] = s11;
+        C[c + 2] = s12;
+        C[c + 3] = s13;
         c += ldc;
-        C[c] = s20; C[c + 1] = s21; C[c + 2] = s22; C[c + 3] = s23;
+        C[c] = s20;
+        C[c + 1] = s21;
+        C[c + 2] = s22;
+        C[c + 3] = s23;
         c += ldc;
-        C[c] = s30; C[c + 1] = s31; C[c + 2] = s32; C[c + 3] = s33;
+        C[c] = s30;
+        C[c + 1] = s31;
+        C[c + 2] = s32;
+        C[c + 3] = s33;
       }
     }
   }
@@ -117,10 +165,16 @@ export function gemmABt(
     for (let n = N4; n < N; n++) {
       // Leftover columns as 4×1 tiles.
       const b0 = bOff + n * ldb;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+      let s0 = 0,
+        s1 = 0,
+        s2 = 0,
+        s3 = 0;
       for (let k = 0; k < K; k++) {
         const y = B[b0 + k]!;
-        s0 += A[a0 + k]! * y; s1 += A[a1 + k]! * y; s2 += A[a2 + k]! * y; s3 += A[a3 + k]! * y;
+        s0 += A[a0 + k]! * y;
+        s1 += A[a1 + k]! * y;
+        s2 += A[a2 + k]! * y;
+        s3 += A[a3 + k]! * y;
       }
       store4x1(C, c0 + n, ldc, accumulate, s0, s1, s2, s3);
     }
@@ -128,11 +182,26 @@ export function gemmABt(
 }
 
 /** Writes (or adds) a 4×1 column tile into C at `c` with leading dimension `ldc`. */
-function store4x1(C: Float64Array, c: number, ldc: number, accumulate: boolean, s0: number, s1: number, s2: number, s3: number): void {
+function store4x1(
+  C: Float64Array,
+  c: number,
+  ldc: number,
+  accumulate: boolean,
+  s0: number,
+  s1: number,
+  s2: number,
+  s3: number,
+): void {
   if (accumulate) {
-    C[c] += s0; C[c + ldc] += s1; C[c + 2 * ldc] += s2; C[c + 3 * ldc] += s3;
+    C[c] += s0;
+    C[c + ldc] += s1;
+    C[c + 2 * ldc] += s2;
+    C[c + 3 * ldc] += s3;
   } else {
-    C[c] = s0; C[c + ldc] = s1; C[c + 2 * ldc] = s2; C[c + 3 * ldc] = s3;
+    C[c] = s0;
+    C[c + ldc] = s1;
+    C[c + 2 * ldc] = s2;
+    C[c + 3 * ldc] = s3;
   }
 }
 
@@ -196,10 +265,22 @@ export function gemmAB(
     const a2 = a1 + lda;
     const a3 = a2 + lda;
     for (let n = 0; n < N4; n += 4) {
-      let s00 = 0, s01 = 0, s02 = 0, s03 = 0;
-      let s10 = 0, s11 = 0, s12 = 0, s13 = 0;
-      let s20 = 0, s21 = 0, s22 = 0, s23 = 0;
-      let s30 = 0, s31 = 0, s32 = 0, s33 = 0;
+      let s00 = 0,
+        s01 = 0,
+        s02 = 0,
+        s03 = 0;
+      let s10 = 0,
+        s11 = 0,
+        s12 = 0,
+        s13 = 0;
+      let s20 = 0,
+        s21 = 0,
+        s22 = 0,
+        s23 = 0;
+      let s30 = 0,
+        s31 = 0,
+        s32 = 0,
+        s33 = 0;
       let bk = bOff + n;
       for (let k = 0; k < K; k++, bk += ldb) {
         const y0 = B[bk]!;
@@ -207,31 +288,67 @@ export function gemmAB(
         const y2 = B[bk + 2]!;
         const y3 = B[bk + 3]!;
         let x = A[a0 + k]!;
-        s00 += x * y0; s01 += x * y1; s02 += x * y2; s03 += x * y3;
+        s00 += x * y0;
+        s01 += x * y1;
+        s02 += x * y2;
+        s03 += x * y3;
         x = A[a1 + k]!;
-        s10 += x * y0; s11 += x * y1; s12 += x * y2; s13 += x * y3;
+        s10 += x * y0;
+        s11 += x * y1;
+        s12 += x * y2;
+        s13 += x * y3;
         x = A[a2 + k]!;
-        s20 += x * y0; s21 += x * y1; s22 += x * y2; s23 += x * y3;
+        s20 += x * y0;
+        s21 += x * y1;
+        s22 += x * y2;
+        s23 += x * y3;
         x = A[a3 + k]!;
-        s30 += x * y0; s31 += x * y1; s32 += x * y2; s33 += x * y3;
+        s30 += x * y0;
+        s31 += x * y1;
+        s32 += x * y2;
+        s33 += x * y3;
       }
       let c = cOff + m * ldc + n;
       if (accumulate) {
-        C[c] += s00; C[c + 1] += s01; C[c + 2] += s02; C[c + 3] += s03;
+        C[c] += s00;
+        C[c + 1] += s01;
+        C[c + 2] += s02;
+        C[c + 3] += s03;
         c += ldc;
-        C[c] += s10; C[c + 1] += s11; C[c + 2] += s12; C[c + 3] += s13;
+        C[c] += s10;
+        C[c + 1] += s11;
+        C[c + 2] += s12;
+        C[c + 3] += s13;
         c += ldc;
-        C[c] += s20; C[c + 1] += s21; C[c + 2] += s22; C[c + 3] += s23;
+        C[c] += s20;
+        C[c + 1] += s21;
+        C[c + 2] += s22;
+        C[c + 3] += s23;
         c += ldc;
-        C[c] += s30; C[c + 1] += s31; C[c + 2] += s32; C[c + 3] += s33;
+        C[c] += s30;
+        C[c + 1] += s31;
+        C[c + 2] += s32;
+        C[c + 3] += s33;
       } else {
-        C[c] = s00; C[c + 1] = s01; C[c + 2] = s02; C[c + 3] = s03;
+        C[c] = s00;
+        C[c + 1] = s01;
+        C[c + 2] = s02;
+        C[c + 3] = s03;
         c += ldc;
-        C[c] = s10; C[c + 1] = s11; C[c + 2] = s12; C[c + 3] = s13;
+        C[c] = s10;
+        C[c + 1] = s11;
+        C[c + 2] = s12;
+        C[c + 3] = s13;
         c += ldc;
-        C[c] = s20; C[c + 1] = s21; C[c + 2] = s22; C[c + 3] = s23;
+        C[c] = s20;
+        C[c + 1] = s21;
+        C[c + 2] = s22;
+        C[c + 3] = s23;
         c += ldc;
-        C[c] = s30; C[c + 1] = s31; C[c + 2] = s32; C[c + 3] = s33;
+        C[c] = s30;
+        C[c + 1] = s31;
+        C[c + 2] = s32;
+        C[c + 3] = s33;
       }
     }
   }
@@ -244,11 +361,17 @@ export function gemmAB(
     const c0 = cOff + m * ldc;
     for (let n = N4; n < N; n++) {
       // Leftover columns (N mod 4) of the blocked rows as 4×1 tiles.
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+      let s0 = 0,
+        s1 = 0,
+        s2 = 0,
+        s3 = 0;
       let bk = bOff + n;
       for (let k = 0; k < K; k++, bk += ldb) {
         const y = B[bk]!;
-        s0 += A[a0 + k]! * y; s1 += A[a1 + k]! * y; s2 += A[a2 + k]! * y; s3 += A[a3 + k]! * y;
+        s0 += A[a0 + k]! * y;
+        s1 += A[a1 + k]! * y;
+        s2 += A[a2 + k]! * y;
+        s3 += A[a3 + k]! * y;
       }
       store4x1(C, c0 + n, ldc, accumulate, s0, s1, s2, s3);
     }
@@ -317,10 +440,22 @@ export function gemmAtB(
     const k1 = Math.min(K, k0 + AtB_CHUNK);
     for (let m = 0; m < M4; m += 4) {
       for (let n = 0; n < N4; n += 4) {
-        let s00 = 0, s01 = 0, s02 = 0, s03 = 0;
-        let s10 = 0, s11 = 0, s12 = 0, s13 = 0;
-        let s20 = 0, s21 = 0, s22 = 0, s23 = 0;
-        let s30 = 0, s31 = 0, s32 = 0, s33 = 0;
+        let s00 = 0,
+          s01 = 0,
+          s02 = 0,
+          s03 = 0;
+        let s10 = 0,
+          s11 = 0,
+          s12 = 0,
+          s13 = 0;
+        let s20 = 0,
+          s21 = 0,
+          s22 = 0,
+          s23 = 0;
+        let s30 = 0,
+          s31 = 0,
+          s32 = 0,
+          s33 = 0;
         let ak = aOff + k0 * lda + m;
         let bk = bOff + k0 * ldb + n;
         for (let k = k0; k < k1; k++, ak += lda, bk += ldb) {
@@ -329,34 +464,64 @@ export function gemmAtB(
           const y2 = B[bk + 2]!;
           const y3 = B[bk + 3]!;
           let x = A[ak]!;
-          s00 += x * y0; s01 += x * y1; s02 += x * y2; s03 += x * y3;
+          s00 += x * y0;
+          s01 += x * y1;
+          s02 += x * y2;
+          s03 += x * y3;
           x = A[ak + 1]!;
-          s10 += x * y0; s11 += x * y1; s12 += x * y2; s13 += x * y3;
+          s10 += x * y0;
+          s11 += x * y1;
+          s12 += x * y2;
+          s13 += x * y3;
           x = A[ak + 2]!;
-          s20 += x * y0; s21 += x * y1; s22 += x * y2; s23 += x * y3;
+          s20 += x * y0;
+          s21 += x * y1;
+          s22 += x * y2;
+          s23 += x * y3;
           x = A[ak + 3]!;
-          s30 += x * y0; s31 += x * y1; s32 += x * y2; s33 += x * y3;
+          s30 += x * y0;
+          s31 += x * y1;
+          s32 += x * y2;
+          s33 += x * y3;
         }
         let c = cOff + m * ldc + n;
-        C[c] += s00; C[c + 1] += s01; C[c + 2] += s02; C[c + 3] += s03;
+        C[c] += s00;
+        C[c + 1] += s01;
+        C[c + 2] += s02;
+        C[c + 3] += s03;
         c += ldc;
-        C[c] += s10; C[c + 1] += s11; C[c + 2] += s12; C[c + 3] += s13;
+        C[c] += s10;
+        C[c + 1] += s11;
+        C[c + 2] += s12;
+        C[c + 3] += s13;
         c += ldc;
-        C[c] += s20; C[c + 1] += s21; C[c + 2] += s22; C[c + 3] += s23;
+        C[c] += s20;
+        C[c + 1] += s21;
+        C[c + 2] += s22;
+        C[c + 3] += s23;
         c += ldc;
-        C[c] += s30; C[c + 1] += s31; C[c + 2] += s32; C[c + 3] += s33;
+        C[c] += s30;
+        C[c + 1] += s31;
+        C[c + 2] += s32;
+        C[c + 3] += s33;
       }
     }
     for (let m = M4; m < M; m++) dotColsAtB(m, 0, N, k0, k1, A, aOff, lda, B, bOff, ldb, C, cOff, ldc);
     for (let m = 0; m < M4; m += 4) {
       for (let n = N4; n < N; n++) {
         // Leftover columns (N mod 4) of the blocked rows as 4×1 tiles.
-        let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        let s0 = 0,
+          s1 = 0,
+          s2 = 0,
+          s3 = 0;
         let ak = aOff + k0 * lda + m;
         let bk = bOff + k0 * ldb + n;
         for (let k = k0; k < k1; k++, ak += lda, bk += ldb) {
           const y = B[bk]!;
-          s0 += A[ak]! * y; s1 += A[ak + 1]! * y; s2 += A[ak + 2]! * y; s3 += A[ak + 3]! * y;
+          s0 += A[ak]! * y;
+          s1 += A[ak + 1]! * y;
+          s2 += A[ak + 2]! * y;
+          s3 += A[ak + 3]! * y;
         }
         store4x1(C, cOff + m * ldc + n, ldc, true, s0, s1, s2, s3);
       }
@@ -466,7 +631,7 @@ export function scaleByPow2(x: Float64Array, off: number, len: number, e: number
   const f1 = 2 ** e1;
   const f2 = 2 ** (e - e1);
   const end = off + len;
-  for (let k = off; k < end; k++) x[k] = (x[k]! * f1) * f2;
+  for (let k = off; k < end; k++) x[k] = x[k]! * f1 * f2;
 }
 
 /**
@@ -596,4 +761,3 @@ export function addRowBias(rows: number, N: number, C: Float64Array, cOff: numbe
     for (let n = 0; n < N; n++) C[c + n] += bias[n]!;
   }
 }
-

@@ -299,11 +299,18 @@ class LstmLayer implements Lstm {
     this.#ensureCapacity(T, B);
     this.#lastT = T;
     this.#lastB = B;
-    const H4 = 4 * H, K = this.#K;
-    const Wcat = this.#Wcat, bs = this.#bsum, xh = this.#XH, cs = this.#Cs;
+    const H4 = 4 * H,
+      K = this.#K;
+    const Wcat = this.#Wcat,
+      bs = this.#bsum,
+      xh = this.#XH,
+      cs = this.#Cs;
 
     // Fused operands: Wcat = [W_ih | W_hh] row by row, bs = b_ih + b_hh, XH rows = [x_t, h_{t−1}].
-    const wih = this.weightIh.w, whh = this.weightHh.w, bih = this.biasIh.w, bhh = this.biasHh.w;
+    const wih = this.weightIh.w,
+      whh = this.weightHh.w,
+      bih = this.biasIh.w,
+      bhh = this.biasHh.w;
     for (let r = 0; r < H4; r++) {
       for (let k = 0; k < I; k++) Wcat[r * K + k] = wih[r * I + k]!;
       for (let k = 0; k < H; k++) Wcat[r * K + I + k] = whh[r * H + k]!;
@@ -312,7 +319,8 @@ class LstmLayer implements Lstm {
     const x = batch.x;
     for (let r = 0; r < T * B; r++) for (let k = 0; k < I; k++) xh[r * K + k] = x[r * I + k]!;
     for (let b = 0; b < B; b++) for (let j = 0; j < H; j++) xh[b * K + I + j] = h0 === undefined ? 0 : h0[b * H + j]!;
-    if (c0 === undefined) cs.fill(0, 0, BH); else cs.set(c0);
+    if (c0 === undefined) cs.fill(0, 0, BH);
+    else cs.set(c0);
 
     // One small method per step (instead of one long loop) lets V8 optimise it as a whole after a few calls,
     // rather than through on-stack replacement, whose exits deoptimised the long loop again and again.
@@ -322,10 +330,25 @@ class LstmLayer implements Lstm {
 
   /** Step t of the forward pass: Z_t from one fused multiply, then the cell equations for all B·H units. */
   #forwardStep(t: number, T: number, B: number): void {
-    const I = this.inputSize, H = this.hiddenSize, H4 = 4 * H, K = this.#K, BH = B * H, cifg = this.cifg;
-    const gateF = this.#gateF, candF = this.#candF, phiF = this.#phiF;
-    const bs = this.#bsum, xh = this.#XH, z = this.#Z;
-    const gi = this.#Gi, gf = this.#Gf, gg = this.#Gg, go = this.#Go, hs = this.#Hs, cs = this.#Cs, phi = this.#Phi;
+    const I = this.inputSize,
+      H = this.hiddenSize,
+      H4 = 4 * H,
+      K = this.#K,
+      BH = B * H,
+      cifg = this.cifg;
+    const gateF = this.#gateF,
+      candF = this.#candF,
+      phiF = this.#phiF;
+    const bs = this.#bsum,
+      xh = this.#XH,
+      z = this.#Z;
+    const gi = this.#Gi,
+      gf = this.#Gf,
+      gg = this.#Gg,
+      go = this.#Go,
+      hs = this.#Hs,
+      cs = this.#Cs,
+      phi = this.#Phi;
     const feed = t + 1 < T;
     // Z_t = [x_t, h_{t−1}]·[W_ih | W_hh]ᵀ (+ b_ih + b_hh below): one multiply per step.
     gemmABt(B, H4, K, xh, t * B * K, K, this.#Wcat, 0, K, z, t * B * H4, H4, false);
@@ -381,10 +404,15 @@ class LstmLayer implements Lstm {
     if (dcLast !== undefined && dcLast.length !== BH) {
       throw new RangeError(`lstm.backward: dcLast has length ${dcLast.length}, expected B·H = ${BH}`);
     }
-    const K = this.#K, dxh = this.#dXH, dcN = this.#dcNext, dh0 = this.#dh0, scaleLog2 = this.#scaleLog2;
+    const K = this.#K,
+      dxh = this.#dXH,
+      dcN = this.#dcNext,
+      dh0 = this.#dh0,
+      scaleLog2 = this.#scaleLog2;
     // The carried ∂L/∂h_{t−1} lives in columns I … I+H−1 of dXH (written by the multiply at the end of each step).
     for (let b = 0; b < B; b++) dxh.fill(0, b * K + I, b * K + K);
-    if (dcLast === undefined) dcN.fill(0, 0, BH); else dcN.set(dcLast);
+    if (dcLast === undefined) dcN.fill(0, 0, BH);
+    else dcN.set(dcLast);
     let scale = 0;
     for (let t = T - 1; t >= 0; t--) {
       if (rescale) scale = rescaleCarries(dxh, B * K, dcN, BH, scale);
@@ -412,12 +440,27 @@ class LstmLayer implements Lstm {
    * ∂L/∂c_t, writing ∂L/∂Z_t and the new ∂L/∂c_{t−1}), the per-step norms, then ∂[x_t, h_{t−1}] = ∂Z_t·Wcat.
    */
   #backwardStep(t: number, B: number, dhs: Float64Array, exact: boolean, keepDx: boolean): void {
-    const I = this.inputSize, H = this.hiddenSize, H4 = 4 * H, K = this.#K, BH = B * H, cifg = this.cifg;
+    const I = this.inputSize,
+      H = this.hiddenSize,
+      H4 = 4 * H,
+      K = this.#K,
+      BH = B * H,
+      cifg = this.cifg;
     const gateD = exact ? this.#gateDz : this.#gateD;
     const candD = exact ? this.#candDz : this.#candD;
     const phiD = exact ? this.#phiDz : this.#phiD;
-    const z = this.#Z, gi = this.#Gi, gf = this.#Gf, gg = this.#Gg, go = this.#Go, cs = this.#Cs, phi = this.#Phi;
-    const dz = this.#dZ, dxh = this.#dXH, dhT = this.#dh, dcT = this.#dc, dcN = this.#dcNext;
+    const z = this.#Z,
+      gi = this.#Gi,
+      gf = this.#Gf,
+      gg = this.#Gg,
+      go = this.#Go,
+      cs = this.#Cs,
+      phi = this.#Phi;
+    const dz = this.#dZ,
+      dxh = this.#dXH,
+      dhT = this.#dh,
+      dcT = this.#dc,
+      dcN = this.#dcNext;
     const dhsOff = t * BH;
     for (let b = 0; b < B; b++) {
       const zRow = (t * B + b) * H4;
@@ -428,7 +471,11 @@ class LstmLayer implements Lstm {
         const k = row + j;
         // ∂L/∂h_t: from the loss at step t and from step t+1 (∂Z_{t+1}·W_hh).
         const dht = dhs[dhsOff + s + j]! + dxh[carry + j]!;
-        const i = gi[k]!, f = gf[k]!, g = gg[k]!, o = go[k]!, p = phi[k]!;
+        const i = gi[k]!,
+          f = gf[k]!,
+          g = gg[k]!,
+          o = go[k]!,
+          p = phi[k]!;
         const cPrev = cs[k]!;
         // h_t = o ⊙ φ(c_t):  ∂o = ∂h ⊙ φ(c_t),  ∂c_t += ∂h ⊙ o ⊙ φ′(c_t)
         const dO = dht * p;
@@ -465,11 +512,16 @@ class LstmLayer implements Lstm {
 
   /** After the time loop: ∂W and ∂b from all R = T·B rows at once, accumulated into the params' `dw`. */
   #accumulateParamGrads(R: number): void {
-    const I = this.inputSize, H = this.hiddenSize, H4 = 4 * H, K = this.#K;
+    const I = this.inputSize,
+      H = this.hiddenSize,
+      H4 = 4 * H,
+      K = this.#K;
     // ∂[W_ih | W_hh] = Σ over all T·B rows of ∂Z_rowᵀ·[x, h_prev]_row: one long multiply, then split.
-    const dWcat = this.#dWcat, dz = this.#dZ;
+    const dWcat = this.#dWcat,
+      dz = this.#dZ;
     gemmAtB(H4, K, R, dz, 0, H4, this.#XH, 0, K, dWcat, 0, K, false);
-    const dwih = this.weightIh.dw, dwhh = this.weightHh.dw;
+    const dwih = this.weightIh.dw,
+      dwhh = this.weightHh.dw;
     for (let r = 0; r < H4; r++) {
       for (let k = 0; k < I; k++) dwih[r * I + k] += dWcat[r * K + k]!;
       for (let k = 0; k < H; k++) dwhh[r * H + k] += dWcat[r * K + I + k]!;
@@ -478,7 +530,8 @@ class LstmLayer implements Lstm {
     const dbsum = this.#dbsum;
     dbsum.fill(0);
     addColumnSums(R, H4, dz, 0, H4, dbsum, 0);
-    const dbih = this.biasIh.dw, dbhh = this.biasHh.dw;
+    const dbih = this.biasIh.dw,
+      dbhh = this.biasHh.dw;
     for (let r = 0; r < H4; r++) {
       dbih[r] += dbsum[r]!;
       dbhh[r] += dbsum[r]!;

@@ -185,9 +185,15 @@ class RnnLayer implements Rnn {
     const R = T * B;
     this.#lastT = T;
     this.#lastB = B;
-    const actF = this.#actF, xs = this.#xs, z = this.#Z, hs = this.#Hs, bsum = this.#bsum, Whh = this.weightHh.w;
+    const actF = this.#actF,
+      xs = this.#xs,
+      z = this.#Z,
+      hs = this.#Hs,
+      bsum = this.#bsum,
+      Whh = this.weightHh.w;
     xs.set(batch.x);
-    if (h0 === undefined) hs.fill(0, 0, BH); else hs.set(h0);
+    if (h0 === undefined) hs.fill(0, 0, BH);
+    else hs.set(h0);
     for (let j = 0; j < H; j++) bsum[j] = this.biasIh.w[j]! + this.biasHh.w[j]!;
 
     // Z_t = x_t·W_ihᵀ + b_ih + b_hh, for all t at once.
@@ -220,8 +226,14 @@ class RnnLayer implements Rnn {
       }
     }
     const actD = rescale ? this.#actDz : this.#actD;
-    const z = this.#Z, hs = this.#Hs, dz = this.#dZ, dhT = this.#dh, dhN = this.#dhNext;
-    const Whh = this.weightHh.w, hNorm = this.#hNorm, scaleLog2 = this.#scaleLog2;
+    const z = this.#Z,
+      hs = this.#Hs,
+      dz = this.#dZ,
+      dhT = this.#dh,
+      dhN = this.#dhNext;
+    const Whh = this.weightHh.w,
+      hNorm = this.#hNorm,
+      scaleLog2 = this.#scaleLog2;
     dhN.fill(0, 0, BH);
     let scale = 0;
     for (let t = T - 1; t >= 0; t--) {

@@ -7,7 +7,10 @@ import { renderOgImage } from '../../site/og-image';
 export const getStaticPaths = (async () => {
   const articles = readingOrder(await getCollection('articles'), __WHY_TANH_SHOW_DRAFTS__);
   return [
-    { params: { slug: 'site' }, props: { title: 'Sigmoid gates and tanh in LSTMs, explained and simulated', kicker: 'Why tanh?' } },
+    {
+      params: { slug: 'site' },
+      props: { title: 'Sigmoid gates and tanh in LSTMs, explained and simulated', kicker: 'Why tanh?' },
+    },
     ...articles.map((a) => ({ params: { slug: articleSlug(a.id) }, props: { title: a.data.title, kicker: 'Why tanh?' } })),
   ];
 }) satisfies GetStaticPaths;

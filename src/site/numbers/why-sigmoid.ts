@@ -226,7 +226,13 @@ function trainRun(candidate: Candidate, H: number, display: readonly number[]): 
   const task = upDownTask({ moveProbability: UPDOWN.moveProbability });
   const trainer = createTrainer({
     makeLayer: ({ rng, inputSize }) =>
-      createLstm({ inputSize, hiddenSize: H, rng, forgetBias: UPDOWN.forgetBias, activations: { candidate: Activations[candidate] } }),
+      createLstm({
+        inputSize,
+        hiddenSize: H,
+        rng,
+        forgetBias: UPDOWN.forgetBias,
+        activations: { candidate: Activations[candidate] },
+      }),
     task,
     T: UPDOWN.T,
     batchSize: UPDOWN.batchSize,
@@ -288,7 +294,10 @@ function upDownNumbers() {
   const { seed, u } = displaySequence();
   const sum = cumsum(u);
   const scale = 1 / Math.sqrt(UPDOWN.T);
-  const handSet = Object.fromEntries(CANDIDATES.map((k) => [k, accumulate(k, u)])) as Record<Candidate, { c: number[]; gate: number }>;
+  const handSet = Object.fromEntries(CANDIDATES.map((k) => [k, accumulate(k, u)])) as Record<
+    Candidate,
+    { c: number[]; gate: number }
+  >;
   const runs = UPDOWN.hiddenSizes.flatMap((H) => CANDIDATES.map((k) => trainRun(k, H, u)));
   const run = (k: Candidate, H: number) => runs.find((r) => r.candidate === k && r.H === H)!;
   const task = upDownTask({ moveProbability: UPDOWN.moveProbability });
@@ -303,7 +312,14 @@ function upDownNumbers() {
     threshold: task.metric.threshold,
     gateValue: handSet.tanh.gate,
     candidateValues: Object.fromEntries(
-      CANDIDATES.map((k) => [k, { up: Activations[k].f(ACCUMULATOR.candidateWeight), zero: Activations[k].f(0), down: Activations[k].f(-ACCUMULATOR.candidateWeight) }]),
+      CANDIDATES.map((k) => [
+        k,
+        {
+          up: Activations[k].f(ACCUMULATOR.candidateWeight),
+          zero: Activations[k].f(0),
+          down: Activations[k].f(-ACCUMULATOR.candidateWeight),
+        },
+      ]),
     ) as Record<Candidate, { up: number; zero: number; down: number }>,
     handSet: Object.fromEntries(
       CANDIDATES.map((k) => {
@@ -330,8 +346,14 @@ function growthNumbers() {
     return { c: Array.from(tr.c), h: Array.from(tr.h), i: tr.i[0]!, f: tr.f[0]!, g: tr.g[0]!, o: tr.o[0]! };
   };
   const outputs = ['tanh', 'identity', 'relu'] as const;
-  const pos = Object.fromEntries(outputs.map((k) => [k, run(GROWTH.x, k)])) as Record<(typeof outputs)[number], ReturnType<typeof run>>;
-  const neg = Object.fromEntries(outputs.map((k) => [k, run(-GROWTH.x, k)])) as Record<(typeof outputs)[number], ReturnType<typeof run>>;
+  const pos = Object.fromEntries(outputs.map((k) => [k, run(GROWTH.x, k)])) as Record<
+    (typeof outputs)[number],
+    ReturnType<typeof run>
+  >;
+  const neg = Object.fromEntries(outputs.map((k) => [k, run(-GROWTH.x, k)])) as Record<
+    (typeof outputs)[number],
+    ReturnType<typeof run>
+  >;
   const base = pos.tanh;
   const { i, f, g, o } = base;
   // |c_t| ≤ Σ_{s ≤ t} |i g| ≤ t + 1 (steps counted from 1): the worst case with f = 1 and |i g| = 1.
