@@ -4,7 +4,7 @@
  */
 import { useMemo, useRef } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
-import { ACTIVATION_KEYS, Activations, type ActivationKey } from '../../lib/nn/activations';
+import { ACTIVATION_KEYS, Activations, isActivationKey, type ActivationKey } from '../../lib/nn/activations';
 import { explorerDescription, explorerSpec, explorerState, Z_LIMITS } from '../../figures/explorer';
 import { dataTable, sampleCurves } from '../../figures/function-plot';
 import { formatNumber } from '../../figures/format';
@@ -23,8 +23,17 @@ export interface ActivationExplorerProps {
 
 const OPTIONS = ACTIVATION_KEYS.map((k) => ({ value: k, label: Activations[k].label }));
 
-export default function ActivationExplorer({ width = 'page', children }: ActivationExplorerProps) {
-  const def = explorerState;
+export default function ActivationExplorer({ initial, width = 'page', children }: ActivationExplorerProps) {
+  // MDX props are not type-checked: an unknown activation must fail the build, not render a wrong figure.
+  if (initial !== undefined && !isActivationKey(initial)) {
+    throw new Error(
+      `<ActivationExplorer initial="${String(initial)}">: unknown activation "${String(initial)}"; use one of ${ACTIVATION_KEYS.join(', ')}.`,
+    );
+  }
+  const def = useMemo(
+    () => (initial ? { ...explorerState, defaults: { ...explorerState.defaults, f: initial } } : explorerState),
+    [initial],
+  );
   const fig = useFigureState(def);
   const hydrated = useHydrated();
   const ref = useRef<HTMLDivElement>(null);
