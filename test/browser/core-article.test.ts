@@ -183,7 +183,7 @@ describe('the cell explorer', () => {
     // A preset by keyboard: Shift+Tab back to the buttons is long; use Enter on a focused preset.
     await page.locator('[data-preset="writeNegative"]').focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('[data-preset="writeNegative"]').getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => page.locator('[data-preset="writeNegative"]').getAttribute('aria-current')).toBe('true');
     expect(Number((await value(page, 'c').textContent())!.replace('−', '-'))).toBeLessThan(-0.9);
     // Switch the candidate to a sigmoid with the keyboard: the cell can no longer be written negative.
     await page.locator('#lx-act-cand').selectOption('sigmoid');

@@ -259,11 +259,11 @@ describe('presets', () => {
     const { context, page } = await openPage(browser, server.origin);
     await page.goto(server.url(PATH));
     const f = await ready(page, 'bptt');
-    expect(await f.locator('[data-preset="default"]').getAttribute('aria-pressed')).toBe('true');
+    expect(await f.locator('[data-preset="default"]').getAttribute('aria-current')).toBe('true');
     await f.locator('[data-preset="sigmoid"]').click();
     await ready(page, 'bptt', 'rnn,sigmoid,1,orth,0,200,1');
-    expect(await f.locator('[data-preset="sigmoid"]').getAttribute('aria-pressed')).toBe('true');
-    expect(await f.locator('[data-preset="default"]').getAttribute('aria-pressed')).toBe('false');
+    expect(await f.locator('[data-preset="sigmoid"]').getAttribute('aria-current')).toBe('true');
+    expect(await f.locator('[data-preset="default"]').getAttribute('aria-current')).toBeNull();
     expect(await f.locator('#fig-bptt-act').inputValue()).toBe('sigmoid');
     const c = await ready(page, 'cec');
     await c.locator('[data-preset="bf5"]').focus();

@@ -150,7 +150,7 @@ export default function GradientFlow({ figure = 'bptt', initial, width = 'page',
               type="button"
               key={p.id}
               data-preset={p.id}
-              aria-pressed={isPreset(figure, p.id, fig.state)}
+              aria-current={isPreset(figure, p.id, fig.state) ? 'true' : undefined}
               onClick={() => fig.set(presetState(figure, p.id))}
             >
               {p.label}

@@ -326,7 +326,7 @@ export default function CellExplorer() {
               <button
                 key={k}
                 type="button"
-                aria-pressed={preset === k}
+                aria-current={preset === k ? 'true' : undefined}
                 title={PRESETS[k].description}
                 data-preset={k}
                 onClick={() => put((s) => applyPreset(k, s.act))}
