@@ -146,3 +146,26 @@ export function claim(holds: boolean, statement: string): '' {
   if (!holds) throw new Error(`relu-experiments: the results no longer support the claim “${statement}”. Update the article.`);
   return '';
 }
+
+/** Every group of a variant on a task (all its training settings), optionally filtered. */
+export function groupsOf(task: string, variant: string, filter: (g: GroupSummary) => boolean = () => true): GroupSummary[] {
+  return RESULTS.summaries.filter((g) => g.taskKey === task && g.variantKey === variant && filter(g));
+}
+
+/** Totals of a variant on a task over all (or the filtered) settings. */
+export function variantTotals(task: string, variant: string, filter?: (g: GroupSummary) => boolean): ReturnType<typeof totals> {
+  return totals(groupsOf(task, variant, filter));
+}
+
+/** "5 of 6" */
+export const ofText = (n: number, m: number): string => `${n} of ${m}`;
+
+/** The largest value of a quantity over every run of some groups. */
+export function maxOver(gs: readonly GroupSummary[], f: (g: GroupSummary) => number): number {
+  return Math.max(...gs.map(f));
+}
+
+/** The divergences of some groups, flattened. */
+export function divergencesOf(gs: readonly GroupSummary[]): (GroupSummary['divergences'][number] & { readonly group: GroupSummary })[] {
+  return gs.flatMap((g) => g.divergences.map((d) => ({ ...d, group: g })));
+}
