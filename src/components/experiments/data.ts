@@ -166,6 +166,8 @@ export function maxOver(gs: readonly GroupSummary[], f: (g: GroupSummary) => num
 }
 
 /** The divergences of some groups, flattened. */
-export function divergencesOf(gs: readonly GroupSummary[]): (GroupSummary['divergences'][number] & { readonly group: GroupSummary })[] {
+export function divergencesOf(
+  gs: readonly GroupSummary[],
+): (GroupSummary['divergences'][number] & { readonly group: GroupSummary })[] {
   return gs.flatMap((g) => g.divergences.map((d) => ({ ...d, group: g })));
 }
