@@ -6,12 +6,15 @@
  * - A malformed formula or an unknown macro fails the build, naming file:line:column and KaTeX's message.
  * - Headings get stable ids: an explicit trailing `[#id]` wins; otherwise the slug of the heading text.
  *   Every heading gets a visible permalink ("#") appended.
+ * - Citations `[@key]` (and the older `<Cite k="key" />`) are resolved from content/references.bib, numbered, linked
+ *   to a bibliography with back-links; an unknown key fails the build with file:line:column (remark-citations.ts).
  */
 import { unified, rehypeHeadingIds } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import { toString } from 'hast-util-to-string';
+import { remarkCitations } from './remark-citations.ts';
 import { rehypeExplicitHeadingIds } from './rehype-explicit-heading-ids.mjs';
 import { rehypeFailOnKatexError } from './rehype-fail-on-katex-error.mjs';
 import { rehypeFocusableDisplayMath } from './rehype-focusable-display-math.mjs';
@@ -26,7 +29,7 @@ export const katexOptions = /** @type {const} */ ({
 });
 
 export const markdownProcessor = unified({
-  remarkPlugins: [remarkMath],
+  remarkPlugins: [remarkMath, remarkCitations],
   rehypePlugins: [
     [rehypeKatex, { ...katexOptions, macros: { ...KATEX_MACROS } }],
     rehypeFailOnKatexError,
