@@ -25,8 +25,8 @@ export interface RunRecord {
   readonly key: string;
   readonly spec: RunSpec;
   readonly outcome: RunOutcome;
-  /** The first {@link PROTOCOL.headSteps} training losses, full precision. */
-  readonly head: readonly number[];
+  /** The first {@link PROTOCOL.headSteps} training losses, full precision; null where not finite (JSON has no NaN or ∞). */
+  readonly head: readonly (number | null)[];
   /** FNV-1a fingerprint of (loss, gradNorm, stateMax) of the first `fingerprintSteps` steps, bit for bit. */
   readonly fingerprint: string;
   readonly fingerprintSteps: number;
@@ -173,7 +173,7 @@ export function recordOf(run: ExperimentRun, cpuMs: number): RunRecord {
     key: runKey(run.spec),
     spec: run.spec,
     outcome,
-    head: Array.from(run.losses.subarray(0, Math.min(n, PROTOCOL.headSteps))),
+    head: Array.from(run.losses.subarray(0, Math.min(n, PROTOCOL.headSteps)), (v) => (Number.isFinite(v) ? v : null)),
     fingerprint: run.fingerprint(),
     fingerprintSteps: Math.min(n, PROTOCOL.fingerprintSteps),
     curve: curveOf(run.losses, n),

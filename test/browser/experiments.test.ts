@@ -104,8 +104,7 @@ async function expectSameAsCommitted(page: Page, r: RunRecord) {
   console.log(`browser vs committed ${r.key}: fingerprint ${fp} vs ${r.fingerprint}; ${text}`);
 }
 
-// QUARANTINED (session 1): the committed grid in data/experiments/results.json is incomplete and the article is a draft; re-enable when the full grid is committed.
-describe.skip('without JavaScript', () => {
+describe('without JavaScript', () => {
   it('shows every result table, the small multiples and the precomputed default run', async () => {
     const { context, page } = await openPage(browser, server.origin, { javaScriptEnabled: false });
     await page.goto(server.url(PATH));
@@ -123,7 +122,7 @@ describe.skip('without JavaScript', () => {
   });
 });
 
-describe.skip('the live run', () => {
+describe('the live run', () => {
   it('reproduces a committed run in a Web Worker, with no long task on the main thread', async () => {
     const r = committed(
       (x) =>

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { curveOf, quantile, spread, summarize, type ResultsFile } from '../../src/experiments/results';
 import { packCommitted, unpackCommitted } from '../../src/components/experiments/committed';
 import { buildLossPlot, decadeLabel, lossDomain } from '../../src/components/experiments/curves';
+import { duration } from '../../src/components/experiments/data';
 
 const RESULTS = JSON.parse(readFileSync(join(process.cwd(), 'data/experiments/results.json'), 'utf8')) as ResultsFile;
 
@@ -57,8 +58,7 @@ describe('statistics helpers', () => {
 });
 
 describe('the live figure’s committed outcomes', () => {
-  // QUARANTINED (session 1): the committed grid in data/experiments/results.json is incomplete and the article is a draft; re-enable when the full grid is committed.
-  it.skip('pack and unpack losslessly', () => {
+  it('pack and unpack losslessly', () => {
     const map = unpackCommitted(packCommitted(RESULTS.runs));
     expect(map.size).toBe(RESULTS.runs.length);
     const r = RESULTS.runs.at(-1)!;
@@ -68,10 +68,10 @@ describe('the live figure’s committed outcomes', () => {
       status: r.outcome.status,
       step: r.outcome.step,
       headSteps: r.head.length,
-      headLast: r.head.at(-1),
+      headLast: r.head.at(-1) ?? NaN,
       final: r.outcome.final ? Number(r.outcome.final.loss.toPrecision(4)) : null,
     });
-    for (const x of RESULTS.runs) expect(Object.is(map.get(x.key)!.headLast, x.head.at(-1))).toBe(true);
+    for (const x of RESULTS.runs) expect(Object.is(map.get(x.key)!.headLast, x.head.at(-1) ?? NaN)).toBe(true);
     expect(unpackCommitted('garbage;;a b').size).toBe(0);
   });
 });
@@ -115,5 +115,13 @@ describe('the loss plot model', () => {
     expect(decadeLabel(-3)).toBe('10⁻³');
     expect(decadeLabel(0)).toBe('1');
     expect(lossDomain(0.01, 1 / 6)).toEqual([0.001, 10]);
+  });
+});
+
+describe('duration', () => {
+  it('writes whole seconds, rounding before it splits off minutes', () => {
+    expect(duration(42.4)).toBe('42 s');
+    expect(duration(59.6)).toBe('1 min 0 s');
+    expect(duration(1141)).toBe('19 min 1 s');
   });
 });

@@ -359,7 +359,8 @@ export default function LiveRun({ committed, initial, width = 'page', title, chi
     if (same) {
       reproduction = `The first ${live.fingerprintSteps} steps are bit-for-bit identical to the precomputed run (fingerprint ${live.fingerprint}).`;
     } else if (mine !== undefined) {
-      const digits = agreeingDigits(mine, reference.headLast);
+      // Both not finite (a run that diverged within the stored steps) counts as agreeing: the file stores no NaN or ∞.
+      const digits = !Number.isFinite(mine) && Number.isNaN(reference.headLast) ? 17 : agreeingDigits(mine, reference.headLast);
       reproduction =
         `Not bit-for-bit identical to the precomputed run (fingerprint ${live.fingerprint}, precomputed ${reference.fingerprint}): ` +
         `your browser’s Math.exp and Math.tanh round differently from Node’s in the last bit for some inputs. ` +
@@ -609,7 +610,7 @@ export default function LiveRun({ committed, initial, width = 'page', title, chi
           </svg>
         </div>
         <ul class="xr-facts">
-          <li>
+          <li class="xr-facts-legend">
             <span class="xr-key xr-key-live" aria-hidden="true" /> this run (training loss, mean of 10 steps)
             {showInitial && (
               <>

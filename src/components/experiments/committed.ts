@@ -12,7 +12,7 @@ export interface CommittedRun {
   readonly fingerprintSteps: number;
   readonly status: RunStatus;
   readonly step: number;
-  /** Training loss of the last of the stored first steps (step 10 for runs that lasted that long). */
+  /** Training loss of the last of the stored first steps (step 10 for runs that lasted that long); NaN if it was not finite. */
   readonly headLast: number;
   /** Number of that step. */
   readonly headSteps: number;
@@ -24,7 +24,7 @@ interface PackableRun {
   readonly key: string;
   readonly fingerprint: string;
   readonly fingerprintSteps: number;
-  readonly head: readonly number[];
+  readonly head: readonly (number | null)[];
   readonly outcome: { readonly status: string; readonly step: number; readonly final: { readonly loss: number } | null };
 }
 
@@ -34,7 +34,7 @@ export function packCommitted(runs: readonly PackableRun[]): string {
     .map((r) => {
       const last = r.head.at(-1);
       const final = r.outcome.final ? Number(r.outcome.final.loss.toPrecision(4)) : '-';
-      return `${r.key} ${r.fingerprint} ${r.fingerprintSteps} ${r.outcome.status} ${r.outcome.step} ${r.head.length}:${last === undefined ? '-' : String(last)} ${final}`;
+      return `${r.key} ${r.fingerprint} ${r.fingerprintSteps} ${r.outcome.status} ${r.outcome.step} ${r.head.length}:${last === undefined || last === null ? '-' : String(last)} ${final}`;
     })
     .join(';');
 }

@@ -36,6 +36,8 @@ export interface LossPlotOptions {
   readonly margin?: Margins;
   /** Tick label sizes: false leaves the axes unlabelled (small multiples share the labels of the grid). */
   readonly labels?: boolean;
+  /** Decimals of the path coordinates (default 1; small multiples use 0 to keep the page light). */
+  readonly decimals?: 0 | 1;
 }
 
 export interface LossPlotModel {
@@ -74,10 +76,10 @@ export function decadeLabel(exp: number): string {
   return `10${[...String(exp)].map((c) => SUP[c] ?? c).join('')}`;
 }
 
-const r1 = (v: number) => Math.round(v * 10) / 10;
-
 /** Builds the plot. */
 export function buildLossPlot(series: readonly LossSeries[], refs: readonly RefLine[], o: LossPlotOptions): LossPlotModel {
+  const scale = o.decimals === 0 ? 1 : 10;
+  const r1 = (v: number) => Math.round(v * scale) / scale;
   const frame = plotFrame(o.width, o.height, o.margin);
   const [lo, hi] = o.yDomain;
   const x = scaleLinear().domain([0, o.steps]).range([frame.x0, frame.x1]);
@@ -104,6 +106,7 @@ export function buildLossPlot(series: readonly LossSeries[], refs: readonly RefL
       }
       const px = r1(x(Math.min(step, o.steps)));
       const py = r1(y(v));
+      if (pen && last && last[0] === px && last[1] === py) continue;
       d += `${pen ? 'L' : 'M'}${px} ${py}`;
       pen = true;
       last = [px, py];

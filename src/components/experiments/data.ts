@@ -103,8 +103,9 @@ export function liveProps(): { committed: string; initial: InitialRun | null } {
 
 /** Minutes and seconds: "11 min 42 s". */
 export function duration(seconds: number): string {
-  const m = Math.floor(seconds / 60);
-  const s = Math.round(seconds - 60 * m);
+  const whole = Math.round(seconds);
+  const m = Math.floor(whole / 60);
+  const s = whole - 60 * m;
   return m > 0 ? `${m} min ${s} s` : `${s} s`;
 }
 
@@ -170,4 +171,13 @@ export function divergencesOf(
   gs: readonly GroupSummary[],
 ): (GroupSummary['divergences'][number] & { readonly group: GroupSummary })[] {
   return gs.flatMap((g) => g.divergences.map((d) => ({ ...d, group: g })));
+}
+
+/** Held-out loss and metric at the end of the runs of some groups that used up their budget (unsolved, not diverged). */
+export function unsolvedEnds(gs: readonly GroupSummary[]): {
+  readonly loss: readonly number[];
+  readonly metric: readonly number[];
+} {
+  const runs = gs.flatMap((g) => runsOf(g)).filter((r) => r.outcome.status === 'budget' && r.outcome.final !== null);
+  return { loss: runs.map((r) => r.outcome.final!.loss), metric: runs.map((r) => r.outcome.final!.metric) };
 }
