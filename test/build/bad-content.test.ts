@@ -66,15 +66,22 @@ describe('a build with bad content', () => {
     expect(r.output).toMatch(/updated/);
   });
 
-  it('fails on an unknown citation key, naming the key and the article file', () => {
+  it('fails on unknown citation keys, naming file:line:column and each key ([@key] and the <Cite k> alias)', () => {
     const cite = join(process.cwd(), 'src/components/Cite.astro');
-    const r = buildWith(
-      'unknown-cite.mdx',
-      `${FRONTMATTER}\nimport Cite from '${cite}';\n\nAs shown before <Cite k="nosuchkey2099" />.\n`,
-    );
+    const source =
+      `${FRONTMATTER}\nimport Cite from '${cite}';\n\nAs shown before [@nosuchkey2099, §2].\n\n` +
+      `And in the alias <Cite k="hochreiter1997, nosuchkey2098" />.\n`;
+    const lines = source.split('\n');
+    /** `line:column` (1-based) where `s` starts in the source. */
+    const at = (s: string) => {
+      const i = lines.findIndex((l) => l.includes(s));
+      return `${i + 1}:${lines[i]!.indexOf(s) + 1}`;
+    };
+    const r = buildWith('unknown-cite.mdx', source);
     expect(r.status).not.toBe(0);
-    expect(r.output).toContain('nosuchkey2099');
-    expect(r.output).toContain('unknown-cite.mdx');
+    expect(r.output).toContain(`unknown-cite.mdx:${at('[@nosuchkey2099')}: unknown citation key "nosuchkey2099"`);
+    expect(r.output).toContain(`unknown-cite.mdx:${at('<Cite')}: unknown citation key "nosuchkey2098"`);
+    expect(r.output).toContain('content/references.bib');
   });
 
   it('fails on a figure-kit component given an unknown value, naming the value and the file', () => {
