@@ -13,6 +13,8 @@ import { buildPlot, cursorText, readoutAt, type Colour, type Dash, type PlotSpec
 import { DEFAULT_SIZE, type Interval } from '../../figures/scale';
 import { formatNumber } from '../../figures/format';
 import { useSize } from './hooks';
+import { KIT } from '../../figures/i18n/kit';
+import type { Lang } from '../../figures/i18n/core';
 
 export interface DomainLimits {
   readonly min: number;
@@ -37,6 +39,8 @@ export interface FunctionPlotProps {
   readonly hydrated: boolean;
   /** Whether to recompute (false while scrolled out of view). */
   readonly active?: boolean | undefined;
+  /** Language of the legend's name, the hint and the accessible name (default English). */
+  readonly lang?: Lang | undefined;
 }
 
 const colourClass = (c: Colour): string => (c === 'muted' ? 'cm' : `c${c}`);
@@ -64,6 +68,7 @@ const round3 = (v: number) => Math.round(v * 1000) / 1000 + 0;
 export function FunctionPlot(p: FunctionPlotProps) {
   const boxRef = useRef<HTMLDivElement>(null);
   const size = useSize(boxRef, DEFAULT_SIZE);
+  const k = KIT[p.lang ?? 'en'];
   const active = p.active ?? true;
   const lastModel = useRef<ReturnType<typeof buildPlot> | null>(null);
   const model = useMemo(
@@ -176,11 +181,11 @@ export function FunctionPlot(p: FunctionPlotProps) {
   const zeroY = Y.domain[0] <= 0 && Y.domain[1] >= 0 ? Y.map(0) : undefined;
   const zeroX = d0 <= 0 && d1 >= 0 ? X.map(0) : undefined;
   const shown = p.spec.curves;
-  const pan = p.onDomain ? '; + and − zoom, drag pans' : '';
+  const pan = p.onDomain ? k.panHint : '';
 
   return (
     <div class="fp">
-      <ul class="fp-legend" aria-label="Legend">
+      <ul class="fp-legend" aria-label={k.legend}>
         {shown.map((c) => (
           <li key={c.id} class={c.faint ? 'faint' : undefined}>
             <span
@@ -202,7 +207,7 @@ export function FunctionPlot(p: FunctionPlotProps) {
         class={`fp-plot${p.onDomain ? ' pannable' : ''}`}
         role={interactive ? 'slider' : 'img'}
         tabIndex={interactive ? 0 : undefined}
-        aria-label={interactive ? `${p.label}: cursor position` : p.label}
+        aria-label={interactive ? k.cursorPosition(p.label) : p.label}
         aria-describedby={p.describedBy}
         aria-valuemin={interactive ? round3(d0) : undefined}
         aria-valuemax={interactive ? round3(d1) : undefined}
@@ -302,9 +307,7 @@ export function FunctionPlot(p: FunctionPlotProps) {
           </span>
         ))}
       </p>
-      <p class={`fp-hint${interactive ? '' : ' pending'}`}>
-        Hover or tap the plot, or focus it and use ← →{pan}. Range shown: {formatNumber(d0)} to {formatNumber(d1)}.
-      </p>
+      <p class={`fp-hint${interactive ? '' : ' pending'}`}>{k.plotHint(pan, formatNumber(d0), formatNumber(d1))}</p>
     </div>
   );
 }

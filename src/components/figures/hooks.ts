@@ -5,6 +5,8 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { RefObject } from 'preact';
 import { mergeSegment, type FigureState } from '../../figures/url-state';
+import { KIT } from '../../figures/i18n/kit';
+import type { Lang } from '../../figures/i18n/core';
 
 type Updater<T> = T | ((prev: T) => T);
 
@@ -120,7 +122,7 @@ export interface FigureStateHandle<S> {
  * A figure's state: defaults on the server and in the hydrating render (identical markup), then the state from
  * the page's URL fragment if it has a segment for this figure (and again on `hashchange`).
  */
-export function useFigureState<S extends object>(def: FigureState<S>): FigureStateHandle<S & object> {
+export function useFigureState<S extends object>(def: FigureState<S>, lang: Lang = 'en'): FigureStateHandle<S & object> {
   const [state, update, set] = useRafState<S & object>(def.defaults as S & object);
   const [problems, setProblems] = useState<readonly string[]>([]);
   const [status, setStatus] = useState('');
@@ -145,15 +147,14 @@ export function useFigureState<S extends object>(def: FigureState<S>): FigureSta
     } catch {
       /* a sandboxed page may refuse; the clipboard copy below still works */
     }
-    const done = (ok: boolean) =>
-      setStatus(ok ? 'Link copied to the clipboard.' : 'Could not use the clipboard: the link is in the address bar.');
+    const done = (ok: boolean) => setStatus(ok ? KIT[lang].linkCopied : KIT[lang].linkNotCopied);
     if (navigator.clipboard?.writeText)
       navigator.clipboard.writeText(url).then(
         () => done(true),
         () => done(false),
       );
     else done(false);
-  }, [def]);
+  }, [def, lang]);
   return { state, update, set, problems, status, copyLink };
 }
 
