@@ -8,6 +8,8 @@
 import { ACTIVATION_KEYS, Activations, type Activation, type ActivationKey } from '../lib/nn/activations';
 import { bisectPredicate } from './analysis';
 import { formatNumber, MINUS } from './format';
+import { ACTIVATION_COSTS, ACTIVATION_NAMES, ACTIVATION_TABLE } from './i18n/activations';
+import type { Lang } from './i18n/core';
 
 /** Which tails of f′ go to 0. */
 export type Tails = 'both' | 'left' | 'right' | 'none';
@@ -62,9 +64,10 @@ const PLATEAU_STEP = 1 / 64;
  * Where |f′| attains its maximum: a single point, an interval (plateau of piecewise-linear functions, with its ends
  * snapped to the registry's kinks and open/closed by evaluating f′ there), all of ℝ, or only in a limit.
  */
-export function maxSlopeWhere(a: Activation): string {
+export function maxSlopeWhere(a: Activation, lang: Lang = 'en'): string {
   const { value, at } = a.maxSlope;
-  if (!Number.isFinite(at)) return `as z → ${at > 0 ? '' : MINUS}∞ (not attained)`;
+  const words = ACTIVATION_TABLE[lang];
+  if (!Number.isFinite(at)) return words.notAttained(at > 0 ? '' : MINUS);
   const tol = 1e-12 * value;
   const on = (z: number) => Math.abs(Math.abs(a.df(z)) - value) <= tol;
   // A smooth maximum (f′ varies on both sides of `at`) is one point; only plateaus are searched for their ends.
@@ -90,19 +93,19 @@ export function maxSlopeWhere(a: Activation): string {
   const r = edge(1);
   const L = formatNumber(l.end);
   const R = formatNumber(r.end);
-  if (l.end === -Infinity && r.end === Infinity) return 'all z';
+  if (l.end === -Infinity && r.end === Infinity) return words.allZ;
   if (l.end === -Infinity) return `z ${r.closed ? '≤' : '<'} ${R}`;
   if (r.end === Infinity) return `z ${l.closed ? '≥' : '>'} ${L}`;
   return `${L} ${l.closed ? '≤' : '<'} z ${r.closed ? '≤' : '<'} ${R}`;
 }
 
-/** The table rows for `keys` (default: every registry key, in display order). */
-export function activationTable(keys: readonly ActivationKey[] = ACTIVATION_KEYS): TableRow[] {
+/** The table rows for `keys` (default: every registry key, in display order), with words in `lang`. */
+export function activationTable(keys: readonly ActivationKey[] = ACTIVATION_KEYS, lang: Lang = 'en'): TableRow[] {
   return keys.map((key) => {
     const a = Activations[key];
     return {
       key,
-      label: a.label,
+      label: ACTIVATION_NAMES[lang][key],
       range: rangeText(a),
       bounded: a.props.bounded,
       zeroCentred: a.props.zeroCentred,
@@ -110,13 +113,14 @@ export function activationTable(keys: readonly ActivationKey[] = ACTIVATION_KEYS
       smooth: a.props.smooth,
       saturates: saturatingTails(a),
       maxSlope: approx(a.maxSlope.value),
-      maxSlopeAt: maxSlopeWhere(a),
-      cost: a.costOfDerivativeGivenOutput,
+      maxSlopeAt: maxSlopeWhere(a, lang),
+      cost: ACTIVATION_COSTS[lang][key],
     };
   });
 }
 
 /** Display text of a {@link Tails} value. */
-export function tailsText(t: Tails): string {
-  return t === 'both' ? 'both tails' : t === 'left' ? 'left tail' : t === 'right' ? 'right tail' : 'no';
+export function tailsText(t: Tails, lang: Lang = 'en'): string {
+  const w = ACTIVATION_TABLE[lang];
+  return t === 'both' ? w.bothTails : t === 'left' ? w.leftTail : t === 'right' ? w.rightTail : w.noTail;
 }

@@ -6,6 +6,8 @@
 import { Activations } from '../lib/nn/activations';
 import { describePlot, type PlotSpec, type CurveSpec } from './function-plot';
 import { booleanCodec, defineFigureState, numberCodec, rangeCodec } from './url-state';
+import { ERRATA } from './i18n/function-figures';
+import type { Lang } from './i18n/core';
 
 export interface ErrataState {
   readonly d: readonly [number, number];
@@ -40,12 +42,13 @@ export const correctLiteral = (z: number): number => {
 
 export const ERRATA_Y = [-0.3, 0.3] as const;
 
-export function errataSpec(s: ErrataState): PlotSpec {
+export function errataSpec(s: ErrataState, lang: Lang = 'en'): PlotSpec {
+  const w = ERRATA[lang];
   const curves: CurveSpec[] = [
     {
       id: 'correct',
-      label: 'σ′(z) = σ(z)(1 − σ(z)), correct',
-      short: 'correct',
+      label: w.correct,
+      short: w.correctShort,
       fn: Activations.sigmoid.df,
       colour: 3,
       dash: 'solid',
@@ -54,22 +57,21 @@ export function errataSpec(s: ErrataState): PlotSpec {
   if (s.sign)
     curves.push({
       id: 'sign',
-      label: '−e⁻ᶻ/(1 + e⁻ᶻ)², sign error',
-      short: 'sign error',
+      label: w.signError,
+      short: w.signErrorShort,
       fn: withParentheses,
       colour: 2,
       dash: 'dash',
     });
-  if (s.typed)
-    curves.push({ id: 'typed', label: '−e⁻ᶻ/1 + (e⁻ᶻ)², as typed', short: 'as typed', fn: asTyped, colour: 4, dash: 'dot' });
+  if (s.typed) curves.push({ id: 'typed', label: w.typed, short: w.typedShort, fn: asTyped, colour: 4, dash: 'dot' });
   return { curves, xDomain: s.d, yDomain: ERRATA_Y };
 }
 
-export function errataDescription(_s: ErrataState, spec: PlotSpec, samples: Parameters<typeof describePlot>[1]): string {
-  return (
-    'The correct derivative of the sigmoid is positive everywhere, peaking at 0.25 at z = 0. ' +
-    'With the intended parentheses the forum formula is its mirror image, negative everywhere; as typed, it is ' +
-    'negative for z > 0 and grows without bound for z < 0, leaving the plot. ' +
-    describePlot(spec, samples)
-  );
+export function errataDescription(
+  _s: ErrataState,
+  spec: PlotSpec,
+  samples: Parameters<typeof describePlot>[1],
+  lang: Lang = 'en',
+): string {
+  return `${ERRATA[lang].description}${lang === 'zh' ? '' : ' '}${describePlot(spec, samples, lang)}`;
 }

@@ -7,6 +7,9 @@ import { intervalsWhere } from './analysis';
 import { formatNumber } from './format';
 import { describePlot, type CurveSpec, type PlotSpec } from './function-plot';
 import { activationSymbol, curveLabel } from './names';
+import { EXPLORER } from './i18n/function-figures';
+import { ACTIVATION_NAMES } from './i18n/activations';
+import type { Lang } from './i18n/core';
 import type { Interval } from './scale';
 import { activationCodec, booleanCodec, defineFigureState, numberCodec, rangeCodec } from './url-state';
 
@@ -49,13 +52,15 @@ export function saturationIntervals(key: ActivationKey, domain: Interval, fracti
 }
 
 /** The plot of a state. */
-export function explorerSpec(s: ExplorerState): PlotSpec {
+export function explorerSpec(s: ExplorerState, lang: Lang = 'en'): PlotSpec {
   const a = Activations[s.f];
-  const curves: CurveSpec[] = [{ id: 'f', label: curveLabel(s.f, 0), fn: a.f, colour: 1, dash: 'solid', breaks: a.kinkAt }];
+  const curves: CurveSpec[] = [
+    { id: 'f', label: curveLabel(s.f, 0, 'z', lang), fn: a.f, colour: 1, dash: 'solid', breaks: a.kinkAt },
+  ];
   if (s.d1)
     curves.push({
       id: 'df',
-      label: curveLabel(s.f, 1),
+      label: curveLabel(s.f, 1, 'z', lang),
       fn: a.df,
       colour: 2,
       dash: 'dash',
@@ -65,7 +70,7 @@ export function explorerSpec(s: ExplorerState): PlotSpec {
   if (s.d2)
     curves.push({
       id: 'd2f',
-      label: curveLabel(s.f, 2),
+      label: curveLabel(s.f, 2, 'z', lang),
       fn: a.d2f,
       colour: 3,
       dash: 'dot',
@@ -76,17 +81,28 @@ export function explorerSpec(s: ExplorerState): PlotSpec {
     curves,
     xDomain: s.d,
     shading: s.sh ? saturationIntervals(s.f, s.d) : undefined,
-    shadingLabel: `|${activationSymbol(s.f)}′(z)| < ${formatNumber(SATURATION_FRACTION * 100)} % of its maximum ${formatNumber(a.maxSlope.value)}`,
+    shadingLabel: EXPLORER[lang].shadingLabel(
+      `${activationSymbol(s.f, lang)}′`,
+      formatNumber(SATURATION_FRACTION * 100),
+      formatNumber(a.maxSlope.value),
+    ),
   };
 }
 
 /** The text alternative: what the figure shows, in words, for the current state. */
-export function explorerDescription(s: ExplorerState, spec: PlotSpec, samples: Parameters<typeof describePlot>[1]): string {
+export function explorerDescription(
+  s: ExplorerState,
+  spec: PlotSpec,
+  samples: Parameters<typeof describePlot>[1],
+  lang: Lang = 'en',
+): string {
   const a = Activations[s.f];
-  const lead = `${a.label}${a.kinkAt.length > 0 ? ` (kinks at z = ${a.kinkAt.map((k) => formatNumber(k)).join(', ')})` : ''}.`;
-  let text = `${lead} ${describePlot(spec, samples)}`;
+  const w = EXPLORER[lang];
+  const kinks = a.kinkAt.length > 0 ? w.kinks(a.kinkAt.map((k) => formatNumber(k)).join(', ')) : '';
+  const stop = lang === 'zh' ? '。' : '.';
+  let text = `${ACTIVATION_NAMES[lang][s.f]}${kinks}${stop}${lang === 'zh' ? '' : ' '}${describePlot(spec, samples, lang)}`;
   if (s.sh && (!spec.shading || spec.shading.length === 0)) {
-    text += ` Nowhere in this range is |${activationSymbol(s.f)}′(z)| below ${formatNumber(SATURATION_FRACTION * 100)} % of its maximum.`;
+    text += w.nowhereSaturated(`${activationSymbol(s.f, lang)}′`, formatNumber(SATURATION_FRACTION * 100));
   }
   return text;
 }

@@ -5,6 +5,8 @@
  * compute exactly the same markup from the same spec and size.
  */
 import { formatNumber, formatEnd } from './format';
+import { KIT } from './i18n/kit';
+import type { Lang } from './i18n/core';
 import { finiteValues, sampleFunction, samplesToPath, type Fn, type Samples } from './sampling';
 import { linearAxis, niceDomain, plotFrame, tickCount, type Axis, type Interval, type PlotFrame } from './scale';
 
@@ -258,56 +260,65 @@ function isSplitMarker(s: Samples, i: number): boolean {
   return prev !== undefined && next !== undefined && next - prev < 1e-6 * Math.max(1, Math.abs(s.xs[i]!));
 }
 
-/** A sentence about one curve: "tanh(z) rises from −1 to 1." */
-export function describeCurve(label: string, s: CurveSummary, xName = 'z'): string {
+/** A sentence about one curve: "tanh(z) rises from −1 to 1." (`lang` picks the language, English by default). */
+export function describeCurve(label: string, s: CurveSummary, xName = 'z', lang: Lang = 'en'): string {
+  const k = KIT[lang];
   const a = formatNumber(s.min, 3);
   const b = formatNumber(s.max, 3);
   let text: string;
   switch (s.trend) {
     case 'constant':
-      text = `${label} is constant at ${b}`;
+      text = k.constant(label, b);
       break;
     case 'rising':
-      text = `${label} rises from ${a} to ${b}`;
+      text = k.rises(label, a, b);
       break;
     case 'falling':
-      text = `${label} falls from ${b} to ${a}`;
+      text = k.falls(label, b, a);
+      break;
+    case 'rising then falling':
+      text = k.risesThenFalls(label, a, b);
+      break;
+    case 'falling then rising':
+      text = k.fallsThenRises(label, a, b);
       break;
     default:
-      text = `${label} ${s.trend === 'varying' ? 'varies' : s.trend === 'rising then falling' ? 'rises, then falls,' : 'falls, then rises,'} between ${a} and ${b}`;
+      text = k.varies(label, a, b);
   }
-  if (s.argmax !== undefined) text += `, peaking at ${xName} = ${formatNumber(s.argmax, 3)}`;
-  if (s.argmin !== undefined)
-    text += `${s.argmax !== undefined ? ' and' : ','} lowest at ${xName} = ${formatNumber(s.argmin, 3)}`;
-  if (s.gaps) text += ' (with gaps where it is not a finite number)';
-  return `${text}.`;
+  const peak = s.argmax !== undefined ? k.peaking(xName, formatNumber(s.argmax, 3)) : undefined;
+  const low = s.argmin !== undefined ? k.lowest(xName, formatNumber(s.argmin, 3)) : undefined;
+  if (peak !== undefined && low !== undefined) text += k.twoExtrema(peak, low);
+  else if (peak !== undefined || low !== undefined) text += k.oneExtremum((peak ?? low)!);
+  if (s.gaps) text += k.gaps;
+  return `${text}${k.stop}`;
 }
 
 /** "z from −6 to 6" */
-export function describeDomain([lo, hi]: Interval, xName = 'z'): string {
-  return `${xName} from ${formatEnd(lo, 4)} to ${formatEnd(hi, 4)}`;
+export function describeDomain([lo, hi]: Interval, xName = 'z', lang: Lang = 'en'): string {
+  return KIT[lang].domain(xName, formatEnd(lo, 4), formatEnd(hi, 4));
 }
 
 /** Describes every curve of a model, plus the shaded region. */
-export function describePlot(spec: PlotSpec, model: Pick<PlotModel, 'samples'>): string {
+export function describePlot(spec: PlotSpec, model: Pick<PlotModel, 'samples'>, lang: Lang = 'en'): string {
+  const k = KIT[lang];
   const xName = spec.xName ?? 'z';
-  const parts = [`Plotted for ${describeDomain(spec.xDomain, xName)}.`];
+  const parts = [k.plottedFor(describeDomain(spec.xDomain, xName, lang))];
   for (const c of spec.curves) {
     const s = model.samples.get(c.id);
-    if (s) parts.push(describeCurve(c.label, summarise(s), xName));
+    if (s) parts.push(describeCurve(c.label, summarise(s), xName, lang));
   }
   if (spec.shading && spec.shading.length > 0 && spec.shadingLabel) {
-    const where = spec.shading.map(([a, b]) => intervalWords(a, b, xName)).join(' and ');
-    parts.push(`Shaded: ${spec.shadingLabel}, ${where}.`);
+    const where = spec.shading.map(([a, b]) => intervalWords(a, b, xName, lang)).join(k.and);
+    parts.push(k.shaded(spec.shadingLabel, where));
   }
-  return parts.join(' ');
+  return parts.join(lang === 'zh' ? '' : ' ');
 }
 
 /** "z < −4.6", "z > 4.6", "−1 < z < 1", "all z" for an interval that may be unbounded. */
-export function intervalWords(a: number, b: number, xName = 'z'): string {
+export function intervalWords(a: number, b: number, xName = 'z', lang: Lang = 'en'): string {
   const A = formatNumber(a, 3);
   const B = formatNumber(b, 3);
-  if (a === -Infinity && b === Infinity) return `all ${xName}`;
+  if (a === -Infinity && b === Infinity) return KIT[lang].allX(xName);
   if (a === -Infinity) return `${xName} < ${B}`;
   if (b === Infinity) return `${xName} > ${A}`;
   return `${A} < ${xName} < ${B}`;

@@ -8,6 +8,8 @@ import { Activations } from '../lib/nn/activations';
 import { formatNumber } from './format';
 import { describePlot, type PlotSpec } from './function-plot';
 import { defineFigureState, numberCodec } from './url-state';
+import { MORPH } from './i18n/function-figures';
+import type { Lang } from './i18n/core';
 
 export interface MorphState {
   /** Interpolation parameter: 0 = σ, 1 = tanh. */
@@ -61,7 +63,8 @@ export function morphFormula(t: number): string {
 
 export const MORPH_DOMAIN = [-6, 6] as const;
 
-export function morphSpec(s: MorphState): PlotSpec {
+export function morphSpec(s: MorphState, lang: Lang = 'en'): PlotSpec {
+  const w = MORPH[lang];
   const slope = morphSlopeAt0(s.t);
   const g = morphFn(s.t);
   const y0 = g(0);
@@ -71,8 +74,8 @@ export function morphSpec(s: MorphState): PlotSpec {
       { id: 'tanh', label: 'tanh(z)', fn: Activations.tanh.f, colour: 'muted', dash: 'dot', faint: true },
       {
         id: 'tangent',
-        label: `tangent at 0, slope ${formatNumber(slope, 4)}`,
-        short: 'tangent',
+        label: w.tangent(formatNumber(slope, 4)),
+        short: w.tangentShort,
         fn: (z) => y0 + slope * z,
         colour: 2,
         dash: 'dash',
@@ -84,20 +87,28 @@ export function morphSpec(s: MorphState): PlotSpec {
   };
 }
 
-export function morphDescription(s: MorphState, spec: PlotSpec, samples: Parameters<typeof describePlot>[1]): string {
+export function morphDescription(
+  s: MorphState,
+  spec: PlotSpec,
+  samples: Parameters<typeof describePlot>[1],
+  lang: Lang = 'en',
+): string {
+  const w = MORPH[lang];
   const { a, b, c } = morphParams(s.t);
-  const lo = c;
-  const hi = a + c;
   const dev = maxDeviationFromTanh(s.t);
-  const end =
-    s.t === 1
-      ? `At t = 1 the curve is tanh: the largest difference from tanh on the plot is ${formatNumber(dev, 2)}, rounding error.`
-      : s.t === 0
-        ? 'At t = 0 the curve is the sigmoid σ itself.'
-        : `It differs from tanh by up to ${formatNumber(dev, 3)}.`;
-  return (
-    `t = ${formatNumber(s.t, 3)}: the blue curve g(z) = ${morphFormula(s.t)} (a = ${formatNumber(a, 3)}, b = ${formatNumber(b, 3)}, ` +
-    `c = ${formatNumber(c, 3)}) runs from ${formatNumber(lo, 3)} to ${formatNumber(hi, 3)} and has slope ${formatNumber(morphSlopeAt0(s.t), 4)} at z = 0 ` +
-    `(σ: ${formatNumber(Activations.sigmoid.df(0))}, tanh: ${formatNumber(Activations.tanh.df(0))}). ${end} ${describePlot(spec, samples)}`
+  const end = s.t === 1 ? w.atOne(formatNumber(dev, 2)) : s.t === 0 ? w.atZero : w.between(formatNumber(dev, 3));
+  const lead = w.description(
+    formatNumber(s.t, 3),
+    morphFormula(s.t),
+    formatNumber(a, 3),
+    formatNumber(b, 3),
+    formatNumber(c, 3),
+    formatNumber(c, 3),
+    formatNumber(a + c, 3),
+    formatNumber(morphSlopeAt0(s.t), 4),
+    formatNumber(Activations.sigmoid.df(0)),
+    formatNumber(Activations.tanh.df(0)),
   );
+  const sp = lang === 'zh' ? '' : ' ';
+  return `${lead}${sp}${end}${sp}${describePlot(spec, samples, lang)}`;
 }

@@ -3,11 +3,13 @@
  * islands cannot run KaTeX). Derived from the registry's labels, so a new activation needs no change here.
  */
 import { Activations, type ActivationKey } from '../lib/nn/activations';
+import { ACTIVATION_NAMES } from './i18n/activations';
+import type { Lang } from './i18n/core';
 
 /** Short symbol: "σ" for the sigmoid, otherwise the registry label without a parenthesised alias ("SiLU"). */
-export function activationSymbol(key: ActivationKey): string {
+export function activationSymbol(key: ActivationKey, lang: Lang = 'en'): string {
   if (key === 'sigmoid') return 'σ';
-  return Activations[key].label.replace(/\s*\(.*\)\s*$/, '');
+  return ACTIVATION_NAMES[lang][key].replace(/\s*\(.*\)\s*$/, '');
 }
 
 /** The primes of a derivative order: '', '′', '″'. */
@@ -16,8 +18,8 @@ export function primes(order: 0 | 1 | 2): string {
 }
 
 /** "tanh′(z)", "σ(z)", "Hard tanh″(z)". */
-export function curveLabel(key: ActivationKey, order: 0 | 1 | 2, x = 'z'): string {
-  return `${activationSymbol(key)}${primes(order)}(${x})`;
+export function curveLabel(key: ActivationKey, order: 0 | 1 | 2, x = 'z', lang: Lang = 'en'): string {
+  return `${activationSymbol(key, lang)}${primes(order)}(${x})`;
 }
 
 /** The registry function of a derivative order: f, f′ or f″. */

@@ -7,6 +7,8 @@ import { maximize } from './analysis';
 import { formatNumber } from './format';
 import { describePlot, type CurveSpec, type Marker, type PlotSpec } from './function-plot';
 import { booleanCodec, defineFigureState, numberCodec, rangeCodec } from './url-state';
+import { SECOND_DERIVATIVES } from './i18n/function-figures';
+import type { Lang } from './i18n/core';
 
 export interface SecondDerivativeState {
   readonly d: readonly [number, number];
@@ -66,13 +68,12 @@ export function secondDerivativeDescription(
   s: SecondDerivativeState,
   spec: PlotSpec,
   samples: Parameters<typeof describePlot>[1],
+  lang: Lang = 'en',
 ): string {
+  const w = SECOND_DERIVATIVES[lang];
   const sp = secondDerivativePeak('sigmoid');
   const tp = secondDerivativePeak('tanh');
-  return (
-    `|σ″| is largest, ${formatNumber(sp.value)}, at z = ±${formatNumber(sp.z)}; |tanh″| is largest, ` +
-    `${formatNumber(tp.value)}, at z = ±${formatNumber(tp.z)}, half as far out. ` +
-    (s.ov ? 'The overlaid 8σ″(2z) coincides with tanh″ everywhere. ' : '') +
-    describePlot(spec, samples)
-  );
+  const gap = lang === 'zh' ? '' : ' ';
+  const peaks = w.peaks(formatNumber(sp.value), formatNumber(sp.z), formatNumber(tp.value), formatNumber(tp.z));
+  return `${peaks}${gap}${s.ov ? `${w.overlay}${gap}` : ''}${describePlot(spec, samples, lang)}`;
 }

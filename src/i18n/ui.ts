@@ -49,6 +49,12 @@ const en = {
     'Full-text search over every article of Why tanh?, built into the site: it works offline and sends your query nowhere.',
   'search.intro': 'Search every article. The index is part of the site: your query never leaves your browser.',
   'search.noscript': 'Search needs JavaScript. The list of articles works without it.',
+  'glossary.title': 'Glossary',
+  'glossary.description':
+    'The English and Chinese terms of the articles side by side, each with a one-line meaning and a link to the section that defines it.',
+  'glossary.intro': 'The terms of the articles, with the section that defines each one.',
+  'glossary.defined': 'Defined in',
+  'nav.glossary': 'Glossary',
 } as const;
 
 export type UiKey = keyof typeof en;
@@ -87,6 +93,11 @@ const zh: Record<UiKey, string> = {
   'search.description': '对 Why tanh? 全部文章进行全文搜索。索引内置于网站中：离线可用，你的查询不会发送到任何地方。',
   'search.intro': '搜索全部文章。索引是网站的一部分：你的查询不会离开你的浏览器。',
   'search.noscript': '搜索需要 JavaScript。文章列表无需 JavaScript 即可使用。',
+  'glossary.title': '术语表',
+  'glossary.description': '本站文章中英文术语对照：每个术语附一句话释义，并链接到定义它的章节。',
+  'glossary.intro': '本站文章使用的术语，中英文对照。每个术语都链接到定义它的章节；译名参照《动手学深度学习》中文版。',
+  'glossary.defined': '定义所在章节',
+  'nav.glossary': '术语表',
 };
 
 const DICTS: Record<Lang, Record<UiKey, string>> = { en, zh };

@@ -1,13 +1,15 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
-import { articleSlug, readingOrder, withBase } from '../site/articles';
+import { articleLang, articleSlug, readingOrder, withBase } from '../site/articles';
 
 /** RSS feed of the published articles, newest update first. */
 export const GET: APIRoute = async (context) => {
-  const articles = readingOrder(await getCollection('articles'), false).toSorted(
-    (a, b) => b.data.updated.getTime() - a.data.updated.getTime(),
-  );
+  // The English feed: translations have their own pages (and hreflang links), not entries here.
+  const articles = readingOrder(
+    (await getCollection('articles')).filter((a) => articleLang(a.id) === 'en'),
+    false,
+  ).toSorted((a, b) => b.data.updated.getTime() - a.data.updated.getTime());
   return rss({
     title: 'Why tanh?',
     description: 'Why LSTMs use sigmoid gates and tanh — explained, checked by code and simulated in your browser.',

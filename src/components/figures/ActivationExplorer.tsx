@@ -4,14 +4,18 @@
  */
 import { useMemo, useRef } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
-import { ACTIVATION_KEYS, Activations, isActivationKey, type ActivationKey } from '../../lib/nn/activations';
+import { ACTIVATION_KEYS, isActivationKey, type ActivationKey } from '../../lib/nn/activations';
 import { explorerDescription, explorerSpec, explorerState, Z_LIMITS } from '../../figures/explorer';
 import { dataTable, sampleCurves } from '../../figures/function-plot';
 import { formatNumber } from '../../figures/format';
+import { EXPLORER } from '../../figures/i18n/function-figures';
+import { ACTIVATION_NAMES } from '../../figures/i18n/activations';
 import { Figure, descriptionId, type FigureWidth } from './Figure';
 import { FunctionPlot } from './FunctionPlot';
 import { Controls, Select, Slider, Toggle } from './controls';
 import { useFigureState, useHydrated, useSettled, useVisible, useWhenVisible } from './hooks';
+import { KIT } from '../../figures/i18n/kit';
+import type { Lang } from '../../figures/i18n/core';
 
 export interface ActivationExplorerProps {
   /** Initial activation (before any URL state). */
@@ -19,11 +23,13 @@ export interface ActivationExplorerProps {
   readonly width?: FigureWidth | undefined;
   /** Caption text after the title; MDX children replace it. */
   readonly children?: ComponentChildren;
+  /** Language of the figure's words (default English). */
+  readonly lang?: Lang | undefined;
 }
 
-const OPTIONS = ACTIVATION_KEYS.map((k) => ({ value: k, label: Activations[k].label }));
+const options = (lang: Lang) => ACTIVATION_KEYS.map((k) => ({ value: k, label: ACTIVATION_NAMES[lang][k] }));
 
-export default function ActivationExplorer({ initial, width = 'page', children }: ActivationExplorerProps) {
+export default function ActivationExplorer({ initial, width = 'page', children, lang = 'en' }: ActivationExplorerProps) {
   // MDX props are not type-checked: an unknown activation must fail the build, not render a wrong figure.
   if (initial !== undefined && !isActivationKey(initial)) {
     throw new Error(
@@ -34,18 +40,20 @@ export default function ActivationExplorer({ initial, width = 'page', children }
     () => (initial ? { ...explorerState, defaults: { ...explorerState.defaults, f: initial } } : explorerState),
     [initial],
   );
-  const fig = useFigureState(def);
+  const fig = useFigureState(def, lang);
+  const k = KIT[lang];
+  const w = EXPLORER[lang];
   const hydrated = useHydrated();
   const ref = useRef<HTMLDivElement>(null);
   const visible = useVisible(ref);
   const s = useWhenVisible(fig.state, visible);
-  const spec = useMemo(() => explorerSpec(s), [s]);
+  const spec = useMemo(() => explorerSpec(s, lang), [s, lang]);
   // The text alternative and the data table follow the state once a drag settles (they need not run at 60 fps).
   const settled = useSettled(s);
-  const settledSpec = useMemo(() => (settled === s ? spec : explorerSpec(settled)), [settled, s, spec]);
+  const settledSpec = useMemo(() => (settled === s ? spec : explorerSpec(settled, lang)), [settled, s, spec, lang]);
   const description = useMemo(
-    () => explorerDescription(settled, settledSpec, { samples: sampleCurves(settledSpec, 601) }),
-    [settled, settledSpec],
+    () => explorerDescription(settled, settledSpec, { samples: sampleCurves(settledSpec, 601) }, lang),
+    [settled, settledSpec, lang],
   );
   const data = useMemo(() => dataTable(settledSpec), [settledSpec]);
   const half = (s.d[1] - s.d[0]) / 2;
@@ -54,36 +62,34 @@ export default function ActivationExplorer({ initial, width = 'page', children }
     <Figure
       id={id}
       width={width}
-      title={`${Activations[s.f].label} and its derivatives.`}
-      caption={
-        children ??
-        'Solid: the function; dashed: its first derivative; dotted: its second derivative. Every curve is computed by the site’s activation registry.'
-      }
+      title={w.title(ACTIVATION_NAMES[lang][s.f])}
+      caption={children ?? w.caption}
       description={description}
       data={data}
       problems={fig.problems}
       status={fig.status}
       onCopyLink={fig.copyLink}
       hydrated={hydrated}
+      lang={lang}
     >
       <div ref={ref} class="fig-body">
-        <Controls label="Figure controls">
+        <Controls label={k.figureControls}>
           <Select
             id={`${id}-f`}
-            label="Activation"
+            label={w.activation}
             value={fig.state.f}
-            options={OPTIONS}
+            options={options(lang)}
             onValue={(f) => fig.set((p) => ({ ...p, f }))}
           />
           <Slider
             id={`${id}-zoom`}
-            label="z range ±"
+            label={k.zoomLabel}
             min={0.5}
             max={Z_LIMITS.max}
             step={0.5}
             value={half}
-            display={`${formatNumber(fig.state.d[0])} to ${formatNumber(fig.state.d[1])}`}
-            valueText={`z from ${formatNumber(fig.state.d[0])} to ${formatNumber(fig.state.d[1])}`}
+            display={k.rangeDisplay(formatNumber(fig.state.d[0]), formatNumber(fig.state.d[1]))}
+            valueText={w.zValueText(formatNumber(fig.state.d[0]), formatNumber(fig.state.d[1]))}
             onValue={(w) =>
               fig.update((p) => {
                 const c = Math.min(Z_LIMITS.max - w, Math.max(Z_LIMITS.min + w, (p.d[0] + p.d[1]) / 2));
@@ -91,14 +97,9 @@ export default function ActivationExplorer({ initial, width = 'page', children }
               })
             }
           />
-          <Toggle id={`${id}-d1`} label="f′" checked={fig.state.d1} onValue={(d1) => fig.set((p) => ({ ...p, d1 }))} />
-          <Toggle id={`${id}-d2`} label="f″" checked={fig.state.d2} onValue={(d2) => fig.set((p) => ({ ...p, d2 }))} />
-          <Toggle
-            id={`${id}-sh`}
-            label="shade |f′| < 1 % of max"
-            checked={fig.state.sh}
-            onValue={(sh) => fig.set((p) => ({ ...p, sh }))}
-          />
+          <Toggle id={`${id}-d1`} label={w.showFirst} checked={fig.state.d1} onValue={(d1) => fig.set((p) => ({ ...p, d1 }))} />
+          <Toggle id={`${id}-d2`} label={w.showSecond} checked={fig.state.d2} onValue={(d2) => fig.set((p) => ({ ...p, d2 }))} />
+          <Toggle id={`${id}-sh`} label={w.shade} checked={fig.state.sh} onValue={(sh) => fig.set((p) => ({ ...p, sh }))} />
         </Controls>
         <FunctionPlot
           id={id}
@@ -107,10 +108,11 @@ export default function ActivationExplorer({ initial, width = 'page', children }
           onCursor={(x) => fig.update((p) => ({ ...p, x }))}
           onDomain={(d) => fig.update((p) => ({ ...p, d }))}
           limits={Z_LIMITS}
-          label={`${Activations[s.f].label} and its derivatives`}
+          label={w.plotLabel(ACTIVATION_NAMES[lang][s.f])}
           describedBy={descriptionId(id)}
           hydrated={hydrated}
           active={visible}
+          lang={lang}
         />
       </div>
     </Figure>

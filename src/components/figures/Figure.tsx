@@ -5,6 +5,8 @@
  */
 import type { ComponentChildren } from 'preact';
 import type { DataTable } from '../../figures/function-plot';
+import { KIT } from '../../figures/i18n/kit';
+import type { Lang } from '../../figures/i18n/core';
 import '../../styles/figures.css';
 
 export type FigureWidth = 'body' | 'page' | 'screen';
@@ -30,6 +32,8 @@ export interface FigureProps {
   /** Shows the "Copy link to this figure" button (after hydration; it needs JavaScript). */
   readonly onCopyLink?: (() => void) | undefined;
   readonly hydrated?: boolean | undefined;
+  /** Language of the shell's own words (default English). */
+  readonly lang?: Lang | undefined;
   readonly children: ComponentChildren;
 }
 
@@ -38,6 +42,7 @@ export const descriptionId = (id: string): string => `${id}-desc`;
 
 export function Figure(p: FigureProps) {
   const problems = p.problems ?? [];
+  const k = KIT[p.lang ?? 'en'];
   return (
     <figure
       class={`figure fig l-${p.width ?? 'body'}`}
@@ -48,7 +53,7 @@ export function Figure(p: FigureProps) {
       <div class="fig-notice" role="status">
         {problems.length > 0 && (
           <>
-            <strong>This link’s figure settings were partly invalid; showing the closest valid view.</strong>
+            <strong>{k.linkProblems}</strong>
             <ul>
               {problems.map((m, i) => (
                 <li key={i}>{m}</li>
@@ -67,13 +72,13 @@ export function Figure(p: FigureProps) {
       </figcaption>
       <div class="fig-tools">
         <details class="fig-data">
-          <summary>Data</summary>
+          <summary>{k.data}</summary>
           <p id={descriptionId(p.id)} class="fig-desc">
             {p.description}
           </p>
-          <div class="table-scroll" tabIndex={0} role="region" aria-label={`Plotted values: ${p.title}`}>
+          <div class="table-scroll" tabIndex={0} role="region" aria-label={k.plottedValues(p.title)}>
             <table>
-              <caption>{p.dataCaption ?? 'Values of the plotted curves at round values of z (4 significant digits).'}</caption>
+              <caption>{p.dataCaption ?? k.dataCaption}</caption>
               <thead>
                 <tr>
                   {p.data.columns.map((c) => (
@@ -109,7 +114,7 @@ export function Figure(p: FigureProps) {
             tabIndex={p.hydrated ? undefined : -1}
             onClick={p.onCopyLink}
           >
-            Copy link to this figure
+            {k.copyLink}
           </button>
         )}
       </div>

@@ -12,19 +12,26 @@ import {
 } from '../../figures/second-derivative';
 import { dataTable, sampleCurves } from '../../figures/function-plot';
 import { formatNumber } from '../../figures/format';
+import { EXPLORER, SECOND_DERIVATIVES } from '../../figures/i18n/function-figures';
 import { Figure, descriptionId, type FigureWidth } from './Figure';
 import { FunctionPlot } from './FunctionPlot';
 import { Controls, Slider, Toggle } from './controls';
 import { useFigureState, useHydrated, useSettled, useVisible, useWhenVisible } from './hooks';
+import { KIT } from '../../figures/i18n/kit';
+import type { Lang } from '../../figures/i18n/core';
 
 export interface SecondDerivativesProps {
   readonly width?: FigureWidth | undefined;
   readonly children?: ComponentChildren;
+  /** Language of the figure's words (default English). */
+  readonly lang?: Lang | undefined;
 }
 
-export default function SecondDerivatives({ width = 'body', children }: SecondDerivativesProps) {
+export default function SecondDerivatives({ width = 'body', children, lang = 'en' }: SecondDerivativesProps) {
   const def = secondDerivativeState;
-  const fig = useFigureState(def);
+  const fig = useFigureState(def, lang);
+  const k = KIT[lang];
+  const w = SECOND_DERIVATIVES[lang];
   const hydrated = useHydrated();
   const ref = useRef<HTMLDivElement>(null);
   const visible = useVisible(ref);
@@ -34,8 +41,8 @@ export default function SecondDerivatives({ width = 'body', children }: SecondDe
   const settled = useSettled(s);
   const settledSpec = useMemo(() => (settled === s ? spec : secondDerivativeSpec(settled)), [settled, s, spec]);
   const description = useMemo(
-    () => secondDerivativeDescription(settled, settledSpec, { samples: sampleCurves(settledSpec, 601) }),
-    [settled, settledSpec],
+    () => secondDerivativeDescription(settled, settledSpec, { samples: sampleCurves(settledSpec, 601) }, lang),
+    [settled, settledSpec, lang],
   );
   const data = useMemo(() => dataTable(settledSpec), [settledSpec]);
   const id = def.key;
@@ -43,29 +50,27 @@ export default function SecondDerivatives({ width = 'body', children }: SecondDe
     <Figure
       id={id}
       width={width}
-      title="Second derivatives of σ and tanh."
-      caption={
-        children ??
-        'Blue: tanh″; vermillion (dashed): σ″; dots mark their extrema. Tick “8σ″(2z)” to overlay the rescaled sigmoid curve: it lies exactly on tanh″.'
-      }
+      title={w.title}
+      caption={children ?? w.caption}
       description={description}
       data={data}
       problems={fig.problems}
       status={fig.status}
       onCopyLink={fig.copyLink}
       hydrated={hydrated}
+      lang={lang}
     >
       <div ref={ref} class="fig-body">
-        <Controls label="Figure controls">
+        <Controls label={k.figureControls}>
           <Slider
             id={`${id}-zoom`}
-            label="z range ±"
+            label={k.zoomLabel}
             min={0.5}
             max={D2_LIMITS.max}
             step={0.5}
             value={(fig.state.d[1] - fig.state.d[0]) / 2}
-            display={`${formatNumber(fig.state.d[0])} to ${formatNumber(fig.state.d[1])}`}
-            valueText={`z from ${formatNumber(fig.state.d[0])} to ${formatNumber(fig.state.d[1])}`}
+            display={k.rangeDisplay(formatNumber(fig.state.d[0]), formatNumber(fig.state.d[1]))}
+            valueText={EXPLORER[lang].zValueText(formatNumber(fig.state.d[0]), formatNumber(fig.state.d[1]))}
             onValue={(w) =>
               fig.update((p) => {
                 const c = Math.min(D2_LIMITS.max - w, Math.max(D2_LIMITS.min + w, (p.d[0] + p.d[1]) / 2));
@@ -74,7 +79,12 @@ export default function SecondDerivatives({ width = 'body', children }: SecondDe
             }
           />
           <Toggle id={`${id}-ov`} label="8σ″(2z)" checked={fig.state.ov} onValue={(ov) => fig.set((p) => ({ ...p, ov }))} />
-          <Toggle id={`${id}-d1`} label="σ′ and tanh′" checked={fig.state.d1} onValue={(d1) => fig.set((p) => ({ ...p, d1 }))} />
+          <Toggle
+            id={`${id}-d1`}
+            label={w.firstDerivatives}
+            checked={fig.state.d1}
+            onValue={(d1) => fig.set((p) => ({ ...p, d1 }))}
+          />
         </Controls>
         <FunctionPlot
           id={id}
@@ -83,10 +93,11 @@ export default function SecondDerivatives({ width = 'body', children }: SecondDe
           onCursor={(x) => fig.update((p) => ({ ...p, x }))}
           onDomain={(d) => fig.update((p) => ({ ...p, d }))}
           limits={D2_LIMITS}
-          label="Second derivatives of σ and tanh"
+          label={w.plotLabel}
           describedBy={descriptionId(id)}
           hydrated={hydrated}
           active={visible}
+          lang={lang}
         />
       </div>
     </Figure>

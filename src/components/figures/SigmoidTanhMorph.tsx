@@ -7,30 +7,37 @@ import type { ComponentChildren } from 'preact';
 import { morphDescription, morphParams, morphSlopeAt0, morphSpec, morphState } from '../../figures/morph';
 import { dataTable, sampleCurves } from '../../figures/function-plot';
 import { formatNumber } from '../../figures/format';
+import { MORPH } from '../../figures/i18n/function-figures';
 import { Figure, descriptionId, type FigureWidth } from './Figure';
 import { FunctionPlot } from './FunctionPlot';
 import { Controls, Slider } from './controls';
 import { useFigureState, useHydrated, useSettled, useVisible, useWhenVisible } from './hooks';
+import { KIT } from '../../figures/i18n/kit';
+import type { Lang } from '../../figures/i18n/core';
 
 export interface SigmoidTanhMorphProps {
   readonly width?: FigureWidth | undefined;
   readonly children?: ComponentChildren;
+  /** Language of the figure's words (default English). */
+  readonly lang?: Lang | undefined;
 }
 
-export default function SigmoidTanhMorph({ width = 'body', children }: SigmoidTanhMorphProps) {
+export default function SigmoidTanhMorph({ width = 'body', children, lang = 'en' }: SigmoidTanhMorphProps) {
   const def = morphState;
-  const fig = useFigureState(def);
+  const fig = useFigureState(def, lang);
+  const k = KIT[lang];
+  const w = MORPH[lang];
   const hydrated = useHydrated();
   const ref = useRef<HTMLDivElement>(null);
   const visible = useVisible(ref);
   const s = useWhenVisible(fig.state, visible);
-  const spec = useMemo(() => morphSpec(s), [s]);
+  const spec = useMemo(() => morphSpec(s, lang), [s, lang]);
   // The text alternative and the data table follow the state once a drag settles (they need not run at 60 fps).
   const settled = useSettled(s);
-  const settledSpec = useMemo(() => (settled === s ? spec : morphSpec(settled)), [settled, s, spec]);
+  const settledSpec = useMemo(() => (settled === s ? spec : morphSpec(settled, lang)), [settled, s, spec, lang]);
   const description = useMemo(
-    () => morphDescription(settled, settledSpec, { samples: sampleCurves(settledSpec, 601) }),
-    [settled, settledSpec],
+    () => morphDescription(settled, settledSpec, { samples: sampleCurves(settledSpec, 601) }, lang),
+    [settled, settledSpec, lang],
   );
   const data = useMemo(() => dataTable(settledSpec), [settledSpec]);
   const { a, b, c } = morphParams(fig.state.t);
@@ -39,34 +46,39 @@ export default function SigmoidTanhMorph({ width = 'body', children }: SigmoidTa
     <Figure
       id={id}
       width={width}
-      title="From σ to tanh."
-      caption={
-        children ??
-        'The blue curve is a(t)·σ(b(t)·z) + c(t) with a = b = 1 + t and c = −t: σ at t = 0, exactly tanh at t = 1. Grey: σ (dashed) and tanh (dotted). Vermillion: its tangent at z = 0.'
-      }
+      title={w.title}
+      caption={children ?? w.caption}
       description={description}
       data={data}
       problems={fig.problems}
       status={fig.status}
       onCopyLink={fig.copyLink}
       hydrated={hydrated}
+      lang={lang}
     >
       <div ref={ref} class="fig-body">
-        <Controls label="Figure controls">
+        <Controls label={k.figureControls}>
           <Slider
             id={`${id}-t`}
-            label="t (σ → tanh)"
+            label={w.slider}
             min={0}
             max={1}
             step={0.01}
             value={fig.state.t}
             display={formatNumber(fig.state.t, 3)}
-            valueText={`t = ${formatNumber(fig.state.t, 3)}: a = ${formatNumber(a, 3)}, b = ${formatNumber(b, 3)}, c = ${formatNumber(c, 3)}, slope at 0 = ${formatNumber(morphSlopeAt0(fig.state.t), 4)}`}
+            valueText={w.valueText(
+              formatNumber(fig.state.t, 3),
+              formatNumber(a, 3),
+              formatNumber(b, 3),
+              formatNumber(c, 3),
+              formatNumber(morphSlopeAt0(fig.state.t), 4),
+            )}
             onValue={(t) => fig.update((p) => ({ ...p, t }))}
           />
           <p class="fig-params">
-            a = <b>{formatNumber(a, 3)}</b>, b = <b>{formatNumber(b, 3)}</b>, c = <b>{formatNumber(c, 3)}</b>; slope at 0 ={' '}
-            <b>{formatNumber(morphSlopeAt0(fig.state.t), 4)}</b>
+            a = <b>{formatNumber(a, 3)}</b>, b = <b>{formatNumber(b, 3)}</b>, c = <b>{formatNumber(c, 3)}</b>
+            {lang === 'zh' ? '；' : '; '}
+            {w.slopeAt0} = <b>{formatNumber(morphSlopeAt0(fig.state.t), 4)}</b>
           </p>
         </Controls>
         <FunctionPlot
@@ -74,10 +86,11 @@ export default function SigmoidTanhMorph({ width = 'body', children }: SigmoidTa
           spec={spec}
           cursor={s.x}
           onCursor={(x) => fig.update((p) => ({ ...p, x }))}
-          label="The curve between σ and tanh"
+          label={w.plotLabel}
           describedBy={descriptionId(id)}
           hydrated={hydrated}
           active={visible}
+          lang={lang}
         />
       </div>
     </Figure>

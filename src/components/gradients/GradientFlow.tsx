@@ -12,7 +12,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
-import { CELLS, CELL_NAMES, FLOW_ACTIVATIONS, type FlowParams, type WeightInit } from '../../figures/gradients/types';
+import { CELLS, FLOW_ACTIVATIONS, type FlowParams, type WeightInit } from '../../figures/gradients/types';
 import {
   GRADIENT_FIGURES,
   LIMITS,
@@ -43,6 +43,8 @@ import { LogPlot } from './LogPlot';
 import { SYNC_MAX_T, computeNow, computeOffThread, loadCompute, type TimedResult } from './flow-client';
 import type { CellKind } from '../../lib/nn/types';
 import { Activations, type ActivationKey } from '../../lib/nn/activations';
+import { GRADIENTS } from '../../figures/i18n/gradients';
+import type { Lang } from '../../figures/i18n/core';
 import './gradients.css';
 
 export interface GradientFlowProps {
@@ -53,9 +55,9 @@ export interface GradientFlowProps {
   readonly width?: FigureWidth | undefined;
   readonly title?: string | undefined;
   readonly children?: ComponentChildren;
+  /** Language of the figure's words (default English). */
+  readonly lang?: Lang | undefined;
 }
-
-const WEIGHT_LABELS: Readonly<Record<WeightInit, string>> = { orth: 'ρ × orthogonal', gauss: 'Gaussian, radius ρ' };
 
 /**
  * The result for `params`: the build-time one if it matches, else computed (on the main thread when short and the
@@ -101,9 +103,17 @@ function useFlow(params: FlowParams, initial: TimedResult): { out: TimedResult; 
   return { out: out ?? last.current, ready: out !== null };
 }
 
-export default function GradientFlow({ figure = 'bptt', initial, width = 'page', title, children }: GradientFlowProps) {
+export default function GradientFlow({
+  figure = 'bptt',
+  initial,
+  width = 'page',
+  title,
+  children,
+  lang = 'en',
+}: GradientFlowProps) {
+  const w = GRADIENTS[lang];
   const def = GRADIENT_FIGURES[figure];
-  const fig = useFigureState(def);
+  const fig = useFigureState(def, lang);
   const hydrated = useHydrated();
   const ref = useRef<HTMLDivElement>(null);
   const visible = useVisible(ref);
@@ -113,26 +123,29 @@ export default function GradientFlow({ figure = 'bptt', initial, width = 'page',
   const { out, ready } = useFlow(params, initialOut);
   const r = out.result;
 
-  const description = useMemo(() => describeFlow(r), [r]);
-  const data = useMemo(() => flowTable(r), [r]);
+  const description = useMemo(() => describeFlow(r, lang), [r, lang]);
+  const data = useMemo(() => flowTable(r, lang), [r, lang]);
   const id = def.key;
   const cell = fig.state.c;
-  const notice = overflowNotice(r);
-  const events = [rangeEvents('‖∂L/∂h_t‖', r.h), r.c ? rangeEvents('‖∂L/∂c_t‖', r.c) : ''].filter((x) => x !== '');
+  const notice = overflowNotice(r, lang);
+  const events = [rangeEvents('‖∂L/∂h_t‖', r.h, lang), r.c ? rangeEvents('‖∂L/∂c_t‖', r.c, lang) : ''].filter((x) => x !== '');
+  const weightLabels: Readonly<Record<WeightInit, string>> = { orth: w.weightOrth, gauss: w.weightGauss };
+  const presetLabels: Readonly<Record<string, string>> = w.preset[figure];
 
   return (
     <Figure
       id={id}
       width={width}
-      title={title ?? 'Gradient norms through time.'}
+      title={title ?? w.title}
       caption={children}
       description={description}
       data={data}
-      dataCaption="‖∂L/∂h_t‖ and the other curves at about 20 lags (3 significant digits; orders of magnitude outside the float64 range)."
+      dataCaption={w.dataCaption}
       problems={fig.problems}
       status={fig.status}
       onCopyLink={fig.copyLink}
       hydrated={hydrated}
+      lang={lang}
     >
       <div
         ref={ref}
@@ -141,9 +154,9 @@ export default function GradientFlow({ figure = 'bptt', initial, width = 'page',
         data-params={paramsKey(r.params)}
         data-compute-ms={out.ms.toFixed(2)}
       >
-        <div class="gf-presets" role="group" aria-label="Presets">
+        <div class="gf-presets" role="group" aria-label={w.presets}>
           <span class="gf-presets-label" aria-hidden="true">
-            Try:
+            {w.tryLabel}
           </span>
           {PRESETS[figure].map((p) => (
             <button
@@ -153,23 +166,23 @@ export default function GradientFlow({ figure = 'bptt', initial, width = 'page',
               aria-current={isPreset(figure, p.id, fig.state) ? 'true' : undefined}
               onClick={() => fig.set(presetState(figure, p.id))}
             >
-              {p.label}
+              {presetLabels[p.id] ?? p.label}
             </button>
           ))}
         </div>
-        <Controls label="Network">
+        <Controls label={w.network}>
           <Select<CellKind>
             id={`${id}-cell`}
-            label="Cell"
+            label={w.cell}
             value={fig.state.c}
-            options={CELLS.map((c) => ({ value: c, label: CELL_NAMES[c] }))}
+            options={CELLS.map((c) => ({ value: c, label: w.cellNames[c] }))}
             onValue={(c) => fig.set((p) => ({ ...p, c }))}
           />
           <Select<ActivationKey>
             id={`${id}-act`}
-            label={cell === 'rnn' ? 'Activation φ' : 'Candidate activation'}
+            label={cell === 'rnn' ? w.activationRnn : w.activationCell}
             value={fig.state.a}
-            options={FLOW_ACTIVATIONS.map((a) => ({ value: a, label: activationOption(a) }))}
+            options={FLOW_ACTIVATIONS.map((a) => ({ value: a, label: activationOption(a, lang) }))}
             onValue={(a) => fig.set((p) => ({ ...p, a }))}
           />
           <Select<WeightInit>
@@ -180,31 +193,31 @@ export default function GradientFlow({ figure = 'bptt', initial, width = 'page',
               </>
             }
             value={fig.state.w}
-            options={WEIGHT_INITS.map((w) => ({ value: w, label: WEIGHT_LABELS[w] }))}
-            onValue={(w) => fig.set((p) => ({ ...p, w }))}
+            options={WEIGHT_INITS.map((x) => ({ value: x, label: weightLabels[x] }))}
+            onValue={(x) => fig.set((p) => ({ ...p, w: x }))}
           />
         </Controls>
-        <Controls label="Settings">
+        <Controls label={w.settings}>
           <Slider
             id={`${id}-rho`}
-            label="Scale ρ"
+            label={w.scale}
             min={LIMITS.r.min}
             max={LIMITS.r.max}
             step={LIMITS.r.step}
             value={fig.state.r}
             display={formatNumber(fig.state.r)}
-            valueText={`recurrent weight scale ρ = ${formatNumber(fig.state.r)}`}
+            valueText={w.scaleValue(formatNumber(fig.state.r))}
             onValue={(v) => fig.update((p) => ({ ...p, r: v }))}
           />
           <Slider
             id={`${id}-t`}
-            label="Length T"
+            label={w.length}
             min={LIMITS.t.min}
             max={LIMITS.t.max}
             step={LIMITS.t.step}
             value={fig.state.t}
             display={String(fig.state.t)}
-            valueText={`sequence length T = ${fig.state.t}`}
+            valueText={w.lengthValue(String(fig.state.t))}
             onValue={(v) => fig.update((p) => ({ ...p, t: v }))}
           />
           {cell !== 'rnn' && (
@@ -213,11 +226,11 @@ export default function GradientFlow({ figure = 'bptt', initial, width = 'page',
               label={
                 cell === 'lstm' ? (
                   <>
-                    Forget bias b<sub>f</sub>
+                    {w.forgetBias} b<sub>f</sub>
                   </>
                 ) : (
                   <>
-                    Update bias b<sub>z</sub>
+                    {w.updateBias} b<sub>z</sub>
                   </>
                 )
               }
@@ -226,12 +239,12 @@ export default function GradientFlow({ figure = 'bptt', initial, width = 'page',
               step={LIMITS.bf.step}
               value={fig.state.bf}
               display={formatNumber(fig.state.bf)}
-              valueText={`${cell === 'lstm' ? 'forget-gate' : 'update-gate'} bias ${formatNumber(fig.state.bf)}`}
+              valueText={(cell === 'lstm' ? w.forgetBiasValue : w.updateBiasValue)(formatNumber(fig.state.bf))}
               onValue={(v) => fig.update((p) => ({ ...p, bf: v }))}
             />
           )}
           <div class="ctl ctl-number">
-            <label for={`${id}-seed`}>Seed</label>
+            <label for={`${id}-seed`}>{w.seed}</label>
             <input
               type="number"
               id={`${id}-seed`}
@@ -256,29 +269,42 @@ export default function GradientFlow({ figure = 'bptt', initial, width = 'page',
           result={r}
           cursor={s.k}
           onCursor={(u) => fig.update((p) => ({ ...p, k: typeof u === 'function' ? u(p.k) : u }))}
-          label={`Gradient norms against the lag, ${CELL_NAMES[r.params.c]}`}
+          label={w.plotLabel(w.cellNames[r.params.c])}
           describedBy={descriptionId(id)}
           hydrated={hydrated}
           stale={!ready}
+          lang={lang}
         />
         <ul class="gf-facts">
           {r.params.c === 'rnn' ? (
             <li>
-              {gammaText(r)}, ‖W‖ = {formatMeasured(r.wNorm)} (spectral radius {formatMeasured(r.wRadius)}): the bound’s factor
-              per step is γ‖W‖ = {formatMeasured(r.gamma * r.wNorm)}.
+              {w.factsRnn(
+                gammaText(r, lang),
+                formatMeasured(r.wNorm),
+                formatMeasured(r.wRadius),
+                formatMeasured(r.gamma * r.wNorm),
+              )}
             </li>
           ) : (
             <li>
-              Mean {r.params.c === 'lstm' ? 'forget gate f' : 'update gate z'} over all units and steps:{' '}
-              {formatNumber(r.meanGate, 3)}; from the bias alone it would be {`σ(${formatNumber(r.params.bf)})`} ={' '}
-              {formatNumber(Activations.sigmoid.f(r.params.bf), 3)}.
+              {w.factsGate(
+                r.params.c === 'lstm' ? w.meanForget : w.meanUpdate,
+                formatNumber(r.meanGate, 3),
+                formatNumber(r.params.bf),
+                formatNumber(Activations.sigmoid.f(r.params.bf), 3),
+              )}
             </li>
           )}
-          {events.length > 0 && <li data-events="">{events.join('; ')}.</li>}
-          <li>{clipText(r)}</li>
+          {events.length > 0 && (
+            <li data-events="">
+              {events.join(w.eventJoin)}
+              {w.stop}
+            </li>
+          )}
+          <li>{clipText(r, lang)}</li>
         </ul>
         <p class="fp-hint gf-status" role="status" aria-live="polite">
-          {ready ? '' : `Computing T = ${params.t}…`}
+          {ready ? '' : w.computing(String(params.t))}
         </p>
       </div>
     </Figure>

@@ -12,6 +12,8 @@ import { buildLogPlot, curvesOf, readoutAt } from '../../figures/gradients/plot'
 import type { FlowResult } from '../../figures/gradients/compute';
 import { DEFAULT_SIZE } from '../../figures/scale';
 import { useSize } from '../figures/hooks';
+import { GRADIENTS } from '../../figures/i18n/gradients';
+import type { Lang } from '../../figures/i18n/core';
 
 export interface LogPlotProps {
   readonly id: string;
@@ -29,6 +31,8 @@ export interface LogPlotProps {
   readonly hydrated: boolean;
   /** The result is out of date (a newer one is being computed). */
   readonly stale?: boolean | undefined;
+  /** Language of the plot's words (default English). */
+  readonly lang?: Lang | undefined;
 }
 
 const cls = (c: string | number): string => (c === 'muted' ? 'cm' : `c${c}`);
@@ -37,13 +41,18 @@ export function LogPlot(p: LogPlotProps) {
   const boxRef = useRef<HTMLDivElement>(null);
   const size = useSize(boxRef, DEFAULT_SIZE);
   const r = p.result;
-  const curves = useMemo(() => curvesOf(r), [r]);
-  const model = useMemo(() => buildLogPlot(curves, r.T, size.width, size.height), [curves, r.T, size.width, size.height]);
+  const lang = p.lang ?? 'en';
+  const w = GRADIENTS[lang];
+  const curves = useMemo(() => curvesOf(r, lang), [r, lang]);
+  const model = useMemo(
+    () => buildLogPlot(curves, r.T, size.width, size.height, lang),
+    [curves, r.T, size.width, size.height, lang],
+  );
   const { frame, x, y } = model;
-  const ro = readoutAt(r, p.cursor);
+  const ro = readoutAt(r, p.cursor, lang);
   const k = ro.lag;
   const last = Math.max(0, r.T - 1);
-  const valueText = `lag ${k} (step ${ro.step}): ${ro.values.map((v) => `${v.label} = ${v.text}`).join(', ')}`;
+  const valueText = w.valueText(String(k), String(ro.step), ro.values.map((v) => `${v.label} = ${v.text}`).join(', '));
 
   const clamp = (v: number) => Math.min(last, Math.max(0, Math.round(v)));
   const move = (v: number) => p.onCursor(clamp(v));
@@ -91,7 +100,7 @@ export function LogPlot(p: LogPlotProps) {
 
   return (
     <div class="fp gf-plot-wrap">
-      <ul class="fp-legend" aria-label="Legend">
+      <ul class="fp-legend" aria-label={w.legend}>
         {curves
           .slice()
           .reverse()
@@ -107,7 +116,7 @@ export function LogPlot(p: LogPlotProps) {
         class={`fp-plot gf-plot${p.stale ? ' stale' : ''}`}
         role={interactive ? 'slider' : 'img'}
         tabIndex={interactive ? 0 : undefined}
-        aria-label={interactive ? `${p.label}: cursor lag` : p.label}
+        aria-label={interactive ? w.cursorLag(p.label) : p.label}
         aria-describedby={p.describedBy}
         aria-valuemin={interactive ? 0 : undefined}
         aria-valuemax={interactive ? last : undefined}
@@ -155,10 +164,10 @@ export function LogPlot(p: LogPlotProps) {
               </text>
             ))}
             <text class="fp-axis-name" x={frame.x1} y={frame.y1 + 34} text-anchor="end">
-              lag T − t →
+              {w.lagAxis}
             </text>
             <text class="fp-axis-name" x={frame.x0 - 7} y={frame.y0 - 10} text-anchor="start">
-              gradient norm (log scale)
+              {w.normAxis}
             </text>
           </g>
           {model.over && (
@@ -193,9 +202,7 @@ export function LogPlot(p: LogPlotProps) {
         </svg>
       </div>
       <p class="fp-readout gf-readout">
-        <span class="fp-readout-x">
-          lag {k} (t = {ro.step})
-        </span>
+        <span class="fp-readout-x">{w.readoutLag(String(k), String(ro.step))}</span>
         {ro.values.map((v) => (
           <span key={v.id} class="fp-readout-v" data-readout={v.id}>
             {v.label} = <b>{v.text}</b>

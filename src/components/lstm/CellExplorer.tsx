@@ -12,7 +12,6 @@ import type { JSX } from 'preact';
 import { Activations, type ActivationKey } from '../../lib/nn/activations';
 import {
   DEFAULT_STATE,
-  PRESETS,
   PRESET_KEYS,
   RANGES,
   ROLE_OPTIONS,
@@ -37,6 +36,10 @@ import {
 } from '../../figures/lstm/explorer';
 import { Figure } from '../figures/Figure';
 import { useFigureState, useHydrated } from '../figures/hooks';
+import { Rich } from '../figures/Rich';
+import { CELL, type CellStrings } from '../../figures/i18n/lstm';
+import { ACTIVATION_NAMES } from '../../figures/i18n/activations';
+import type { Lang } from '../../figures/i18n/core';
 import './explorer.css';
 
 /** Short symbol of an activation in formulas: σ, tanh, ReLU, … */
@@ -45,6 +48,9 @@ function sym(key: ActivationKey): string {
   if (key === 'identity') return 'id';
   return Activations[key].label.replace(/\s*\(.*\)\s*$/, '');
 }
+
+/** The explorer's words, for children that do not take the language themselves. */
+type Words = CellStrings;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Bars
@@ -135,6 +141,7 @@ function AxisRow({ axis, ticks, labels }: { axis: Axis; ticks: readonly number[]
 // ---------------------------------------------------------------------------------------------------------------
 
 interface NumberControlProps {
+  readonly w: Words;
   readonly id: string;
   readonly label: JSX.Element | string;
   /** Accessible name, plain text (e.g. "input gate, input weight w_x"). */
@@ -150,7 +157,7 @@ function fieldText(v: number): string {
 }
 
 /** A slider plus a text field that accepts any finite number (beyond the slider's range too). */
-function NumberControl({ id, label, name, value, range, onChange }: NumberControlProps) {
+function NumberControl({ w, id, label, name, value, range, onChange }: NumberControlProps) {
   const [draft, setDraft] = useState<string | null>(null);
   const invalid = draft !== null && parseNumber(draft) === undefined;
   const commit = () => {
@@ -180,7 +187,7 @@ function NumberControl({ id, label, name, value, range, onChange }: NumberContro
         inputMode="decimal"
         spellcheck={false}
         autoComplete="off"
-        aria-label={`${name}, exact value`}
+        aria-label={w.exactValue(name)}
         aria-invalid={invalid}
         value={draft ?? fieldText(value)}
         onInput={(e) => setDraft((e.currentTarget as HTMLInputElement).value)}
@@ -194,11 +201,11 @@ function NumberControl({ id, label, name, value, range, onChange }: NumberContro
   );
 }
 
-const GATE_INFO: { readonly [G in Gate]: { readonly name: string; readonly colour: string } } = {
-  i: { name: 'Input gate i', colour: 'var(--c1)' },
-  f: { name: 'Forget gate f', colour: 'var(--c2)' },
-  g: { name: 'Candidate g', colour: 'var(--c4)' },
-  o: { name: 'Output gate o', colour: 'var(--c5)' },
+const GATE_INFO: { readonly [G in Gate]: { readonly colour: string } } = {
+  i: { colour: 'var(--c1)' },
+  f: { colour: 'var(--c2)' },
+  g: { colour: 'var(--c4)' },
+  o: { colour: 'var(--c5)' },
 };
 const C_COLOUR = 'var(--c3)';
 const H_COLOUR = 'var(--c6)';
@@ -207,11 +214,13 @@ function RoleSelect({
   id,
   label,
   value,
+  lang,
   onChange,
 }: {
   id: string;
   label: string;
   value: ActivationKey;
+  lang: Lang;
   onChange: (k: ActivationKey) => void;
 }) {
   return (
@@ -220,7 +229,7 @@ function RoleSelect({
       <select id={id} value={value} onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value as ActivationKey)}>
         {ROLE_OPTIONS.map((k) => (
           <option key={k} value={k}>
-            {Activations[k].label}
+            {ACTIVATION_NAMES[lang][k]}
           </option>
         ))}
       </select>
@@ -258,14 +267,20 @@ const htm1 = (
   </>
 );
 
-export default function CellExplorer() {
-  const fig = useFigureState(cellUrlState);
+export interface CellExplorerProps {
+  /** Language of the figure's words (default English). */
+  readonly lang?: Lang | undefined;
+}
+
+export default function CellExplorer({ lang = 'en' }: CellExplorerProps) {
+  const w = CELL[lang];
+  const fig = useFigureState(cellUrlState, lang);
   const hydrated = useHydrated();
   const state: ExplorerState = useMemo(() => fromUrlState(fig.state), [fig.state]);
   const v: CellValues = useMemo(() => computeCell(state), [state]);
-  const notes = useMemo(() => cellNotes(state, v), [state, v]);
-  const description = useMemo(() => cellDescription(state, v), [state, v]);
-  const data = useMemo(() => cellDataTable(state, v), [state, v]);
+  const notes = useMemo(() => cellNotes(state, v, lang), [state, v, lang]);
+  const description = useMemo(() => cellDescription(state, v, lang), [state, v, lang]);
+  const data = useMemo(() => cellDataTable(state, v, lang), [state, v, lang]);
   const preset = matchingPreset(state);
   const { act } = state;
   const g = sym(act.gate);
@@ -299,63 +314,65 @@ export default function CellExplorer() {
     <Figure
       id={cellUrlState.key}
       width="page"
-      title="The LSTM cell, one step."
-      caption={
-        <>
-          Set what comes in (input <var>x</var>, previous hidden state {htm1}, previous cell state {ctm1}), the weights of each
-          gate block, and the activation function used in each role; every value is computed by this site’s LSTM library (one
-          unit, PyTorch’s equations). Gate bars are drawn on 0 … 1, the other values on −2 … 2 (an arrow marks a value off the
-          scale); the numbers are exact.
-        </>
-      }
+      title={w.title}
+      caption={<Rich text={w.caption} />}
       description={description}
       data={data}
-      dataCaption="Every quantity of this step, as computed by the library (3 decimals)."
+      dataCaption={w.dataCaption}
       problems={fig.problems}
       status={fig.status}
       onCopyLink={fig.copyLink}
       hydrated={hydrated}
+      lang={lang}
     >
       <div class="lx lx-layout">
         <div class="lx-top">
-          <div class="lx-presets" role="group" aria-label="Presets">
+          <div class="lx-presets" role="group" aria-label={w.presets}>
             <span class="lx-group-label" aria-hidden="true">
-              Presets
+              {w.presets}
             </span>
             {PRESET_KEYS.map((k) => (
               <button
                 key={k}
                 type="button"
                 aria-current={preset === k ? 'true' : undefined}
-                title={PRESETS[k].description}
+                title={w.preset[k].description}
                 data-preset={k}
                 onClick={() => put((s) => applyPreset(k, s.act))}
               >
-                {PRESETS[k].label}
+                {w.preset[k].label}
               </button>
             ))}
-            <button type="button" onClick={() => put(() => DEFAULT_STATE)} aria-label="Reset every control to its starting value">
-              Reset
+            <button type="button" onClick={() => put(() => DEFAULT_STATE)} aria-label={w.resetLabel}>
+              {w.reset}
             </button>
           </div>
           <p class="lx-preset-text">
-            {preset
-              ? PRESETS[preset].description
-              : sameSetting(state, DEFAULT_STATE)
-                ? 'The starting point: moderate weights, every gate partly open. Pick a preset, or move any slider.'
-                : 'Your own setting. Pick a preset, or move any slider.'}
+            {preset ? w.preset[preset].description : sameSetting(state, DEFAULT_STATE) ? w.startText : w.ownText}
           </p>
-          <div class="lx-roles" role="group" aria-label="Activation function in each role">
-            <RoleSelect id="lx-act-gate" label="Gates σ (i, f, o)" value={act.gate} onChange={(k) => setAct('gate', k)} />
-            <RoleSelect id="lx-act-cand" label="Candidate ψ (g)" value={act.candidate} onChange={(k) => setAct('candidate', k)} />
-            <RoleSelect id="lx-act-out" label="Cell output φ" value={act.cellOutput} onChange={(k) => setAct('cellOutput', k)} />
+          <div class="lx-roles" role="group" aria-label={w.rolesLabel}>
+            <RoleSelect id="lx-act-gate" label={w.roleGate} value={act.gate} lang={lang} onChange={(k) => setAct('gate', k)} />
+            <RoleSelect
+              id="lx-act-cand"
+              label={w.roleCandidate}
+              value={act.candidate}
+              lang={lang}
+              onChange={(k) => setAct('candidate', k)}
+            />
+            <RoleSelect
+              id="lx-act-out"
+              label={w.roleOutput}
+              value={act.cellOutput}
+              lang={lang}
+              onChange={(k) => setAct('cellOutput', k)}
+            />
           </div>
         </div>
 
         <div class="lx-view">
-          <div class="lx-block" aria-label="Gates: multipliers between 0 (closed) and 1 (open)" role="group">
+          <div class="lx-block" aria-label={w.gatesLabel} role="group">
             <p class="lx-head">
-              Gates <span>— multipliers, 0 = closed, 1 = open</span>
+              {w.gatesHead} <span>{w.gatesHeadNote}</span>
             </p>
             <AxisRow axis={GATE_AXIS} ticks={GATE_TICKS} labels={['0', '½', '1']} />
             {(['i', 'f', 'o'] as const).map((q) => (
@@ -372,12 +389,12 @@ export default function CellExplorer() {
               />
             ))}
           </div>
-          <div class="lx-block" aria-label="Signed values" role="group">
+          <div class="lx-block" aria-label={w.valuesLabel} role="group">
             <p class="lx-head">
-              Values <span>— signed, scale −2 … 2 (arrows: off the scale)</span>
+              {w.valuesHead} <span>{w.valuesHeadNote}</span>
             </p>
             <AxisRow axis={VALUE_AXIS} ticks={VALUE_TICKS} />
-            <Row id="cprev" name={ctm1} formula="old memory" v={state.cPrev} axis={VALUE_AXIS} colour={C_COLOUR} />
+            <Row id="cprev" name={ctm1} formula={w.oldMemory} v={state.cPrev} axis={VALUE_AXIS} colour={C_COLOUR} />
             <Row
               id="g"
               name={<var>g</var>}
@@ -393,7 +410,7 @@ export default function CellExplorer() {
                   <var>f</var>·{ctm1}
                 </>
               }
-              formula="kept"
+              formula={w.kept}
               v={v.kept}
               axis={VALUE_AXIS}
               colour={GATE_INFO.f.colour}
@@ -405,12 +422,12 @@ export default function CellExplorer() {
                   <var>i</var>·<var>g</var>
                 </>
               }
-              formula="written"
+              formula={w.written}
               v={v.written}
               axis={VALUE_AXIS}
               colour={GATE_INFO.i.colour}
             />
-            <Row id="c" name={ct} formula="new memory" v={v.c} axis={VALUE_AXIS} colour={C_COLOUR} />
+            <Row id="c" name={ct} formula={w.newMemory} v={v.c} axis={VALUE_AXIS} colour={C_COLOUR} />
             <Row
               id="phic"
               name={
@@ -418,12 +435,12 @@ export default function CellExplorer() {
                   {phi}({ct})
                 </>
               }
-              formula="squashed"
+              formula={w.squashed}
               v={v.phiC}
               axis={VALUE_AXIS}
               colour={H_COLOUR}
             />
-            <Row id="h" name={ht} formula="output" v={v.h} axis={VALUE_AXIS} colour={H_COLOUR} warn={outside(v.h, -1, 1)} />
+            <Row id="h" name={ht} formula={w.output} v={v.h} axis={VALUE_AXIS} colour={H_COLOUR} warn={outside(v.h, -1, 1)} />
           </div>
           <div class="lx-eqs">
             <p>
@@ -448,27 +465,30 @@ export default function CellExplorer() {
 
         <div class="lx-controls">
           <fieldset class="lx-fs">
-            <legend>Coming in</legend>
+            <legend>{w.comingIn}</legend>
             <NumberControl
+              w={w}
               id="lx-x"
               label={<var>x</var>}
-              name="input x_t"
+              name={w.inputX}
               value={state.x}
               range={RANGES.x}
               onChange={(x, now) => setIn('x', x, now)}
             />
             <NumberControl
+              w={w}
               id="lx-h"
               label={htm1}
-              name="previous hidden state h_t−1"
+              name={w.prevHidden}
               value={state.hPrev}
               range={RANGES.hPrev}
               onChange={(x, now) => setIn('hPrev', x, now)}
             />
             <NumberControl
+              w={w}
               id="lx-c"
               label={ctm1}
-              name="previous cell state c_t−1"
+              name={w.prevCell}
               value={state.cPrev}
               range={RANGES.cPrev}
               onChange={(x, now) => setIn('cPrev', x, now)}
@@ -478,11 +498,14 @@ export default function CellExplorer() {
             <fieldset class="lx-fs" key={q}>
               <legend>
                 <span class="lx-key" style={{ background: GATE_INFO[q].colour }} aria-hidden="true" />
-                {GATE_INFO[q].name}: <var>z</var> = <var>w</var>
+                {w.gateName[q]}
+                {lang === 'zh' ? '：' : ': '}
+                <var>z</var> = <var>w</var>
                 <Sub>x</Sub>·<var>x</var> + <var>w</var>
                 <Sub>h</Sub>·{htm1} + <var>b</var>
               </legend>
               <NumberControl
+                w={w}
                 id={`lx-${q}x`}
                 label={
                   <>
@@ -490,12 +513,13 @@ export default function CellExplorer() {
                     <Sub>x</Sub>
                   </>
                 }
-                name={`${GATE_INFO[q].name}, input weight w_x`}
+                name={w.inputWeight(w.gateName[q])}
                 value={state.params[q].wx}
                 range={RANGES.weight}
                 onChange={(x, now) => setParam(q, 'wx', x, now)}
               />
               <NumberControl
+                w={w}
                 id={`lx-${q}h`}
                 label={
                   <>
@@ -503,15 +527,16 @@ export default function CellExplorer() {
                     <Sub>h</Sub>
                   </>
                 }
-                name={`${GATE_INFO[q].name}, recurrent weight w_h`}
+                name={w.recurrentWeight(w.gateName[q])}
                 value={state.params[q].wh}
                 range={RANGES.weight}
                 onChange={(x, now) => setParam(q, 'wh', x, now)}
               />
               <NumberControl
+                w={w}
                 id={`lx-${q}b`}
                 label={<var>b</var>}
-                name={`${GATE_INFO[q].name}, bias b`}
+                name={w.bias(w.gateName[q])}
                 value={state.params[q].b}
                 range={RANGES.weight}
                 onChange={(x, now) => setParam(q, 'b', x, now)}

@@ -9,17 +9,26 @@ import { describeSeries, seriesTable, type SeriesSpec } from '../../figures/lstm
 import { formatNumber } from '../../figures/format';
 import { niceDomain } from '../../figures/scale';
 import { GROWTH, whySigmoidNumbers } from '../../site/numbers/why-sigmoid';
+import { GROWTH as WORDS } from '../../figures/i18n/lstm';
+import type { Lang } from '../../figures/i18n/core';
+import { Rich } from '../figures/Rich';
 
-export default function GrowthFigure() {
+export interface GrowthFigureProps {
+  /** Language of the figure's words (default English). */
+  readonly lang?: Lang | undefined;
+}
+
+export default function GrowthFigure({ lang = 'en' }: GrowthFigureProps) {
+  const w = WORDS[lang];
   const g = whySigmoidNumbers().growth;
   const bound = g.c.map((_, k) => k + 1);
   const spec: SeriesSpec = {
-    yName: 'value',
+    yName: w.value,
     yDomain: [0, niceDomain(bound)[1]],
     series: [
-      { id: 'bound', label: 'the bound |c| ≤ t', values: bound, colour: 'muted', dash: 'dash', faint: true },
-      { id: 'c', label: 'cell state c', values: g.c, colour: 3 },
-      { id: 'h-id', label: 'h with an identity or ReLU output', values: g.h.identity, colour: 2, dash: 'dash' },
+      { id: 'bound', label: w.bound, values: bound, colour: 'muted', dash: 'dash', faint: true },
+      { id: 'c', label: w.cell, values: g.c, colour: 3 },
+      { id: 'h-id', label: w.hIdentity, values: g.h.identity, colour: 2, dash: 'dash' },
     ],
   };
   const out: SeriesSpec = {
@@ -30,17 +39,17 @@ export default function GrowthFigure() {
       { y: -1, label: '' },
     ],
     series: [
-      { id: 'h-tanh-pos', label: `h with a tanh output, x = ${formatNumber(GROWTH.x)}`, values: g.h.tanh, colour: 1 },
+      { id: 'h-tanh-pos', label: w.hTanh(formatNumber(GROWTH.x)), values: g.h.tanh, colour: 1 },
       {
         id: 'h-tanh-neg',
-        label: `h with a tanh output, x = ${formatNumber(-GROWTH.x)}`,
+        label: w.hTanh(formatNumber(-GROWTH.x)),
         values: g.hNeg.tanh,
         colour: 1,
         dash: 'dash',
       },
       {
         id: 'h-relu-neg',
-        label: `h with a ReLU output, x = ${formatNumber(-GROWTH.x)}`,
+        label: w.hRelu(formatNumber(-GROWTH.x)),
         values: g.hNeg.relu,
         colour: 2,
         dash: 'dash',
@@ -52,33 +61,39 @@ export default function GrowthFigure() {
     <Figure
       id={id}
       width="body"
-      title="The cell state is not bounded; tanh bounds the output."
+      title={w.title}
       caption={
-        <>
-          One unit, {GROWTH.T} steps of the constant input <var>x</var> = {GROWTH.x}; the gates are set by their biases alone (
-          <var>i</var> = <var>o</var> = {formatNumber(g.i, 4)}, <var>f</var> = {formatNumber(g.f, 4)}) and the candidate is{' '}
-          <var>g</var> = tanh({GROWTH.wg}·<var>x</var>) = {formatNumber(g.g, 4)}. The cell state climbs towards{' '}
-          {formatNumber(g.steady, 4)} = <var>i</var>·<var>g</var>/(1 − <var>f</var>); with a tanh output, <var>h</var>
-          <sub>t</sub> stays at {formatNumber(g.table.at(-1)!.hTanh, 4)}.
-        </>
+        <Rich
+          text={w.caption(
+            String(GROWTH.T),
+            String(GROWTH.x),
+            formatNumber(g.i, 4),
+            formatNumber(g.f, 4),
+            String(GROWTH.wg),
+            formatNumber(g.g, 4),
+            formatNumber(g.steady, 4),
+            formatNumber(g.table.at(-1)!.hTanh, 4),
+          )}
+        />
       }
-      description={`${describeSeries(spec)}. Hidden state, second panel — ${describeSeries(out)}.`}
+      description={w.description(describeSeries(spec, 3, lang), describeSeries(out, 3, lang))}
       data={seriesTable({ ...spec, series: [...spec.series, ...out.series] }, 10)}
-      dataCaption="Every 10th step (4 significant digits). With the positive input the ReLU output equals the identity output."
+      dataCaption={w.dataCaption}
+      lang={lang}
     >
       <div class="fig-body">
         <SeriesPlot
           spec={spec}
-          heading="Cell state, and the output without squashing"
-          label="Cell state and unsquashed hidden state over the steps"
+          heading={w.cellHeading}
+          label={w.cellLabel}
           describedBy={`${id}-desc`}
           wide={{ width: 640, height: 260 }}
           narrow={{ width: 360, height: 250 }}
         />
         <SeriesPlot
           spec={out}
-          heading="The output with tanh (and ReLU on a negative memory)"
-          label="Hidden state with a tanh output for positive and negative input, and with a ReLU output for negative input"
+          heading={w.outHeading}
+          label={w.outLabel}
           describedBy={`${id}-desc`}
           wide={{ width: 640, height: 190 }}
           narrow={{ width: 360, height: 190 }}

@@ -8,20 +8,29 @@ import { SeriesPlot } from './SeriesPlot';
 import { describeSeries, seriesTable, type Series, type SeriesSpec } from '../../figures/lstm/series';
 import { formatNumber } from '../../figures/format';
 import { ACCUMULATOR, UPDOWN, whySigmoidNumbers, type Candidate } from '../../site/numbers/why-sigmoid';
+import { UPDOWN as WORDS } from '../../figures/i18n/lstm';
+import type { Lang } from '../../figures/i18n/core';
+import { Rich } from '../figures/Rich';
 
 const COLOUR = { tanh: 1, sigmoid: 2, relu: 3 } as const;
 const NAME: Record<Candidate, string> = { tanh: 'tanh', sigmoid: 'sigmoid', relu: 'ReLU' };
 
-export default function UpDownFigure() {
+export interface UpDownFigureProps {
+  /** Language of the figure's words (default English). */
+  readonly lang?: Lang | undefined;
+}
+
+export default function UpDownFigure({ lang = 'en' }: UpDownFigureProps) {
+  const w = WORDS[lang];
   const n = whySigmoidNumbers().updown;
   const candidates: readonly Candidate[] = ['tanh', 'sigmoid', 'relu'];
   const handSpec: SeriesSpec = {
     yName: 'c',
     series: [
-      { id: 'sum', label: 'running sum of x', values: n.sum, colour: 'muted', dash: 'dash', step: true, faint: true },
+      { id: 'sum', label: w.runningSum, values: n.sum, colour: 'muted', dash: 'dash', step: true, faint: true },
       ...candidates.map((k): Series => ({
         id: `hand-${k}`,
-        label: `${NAME[k]} candidate`,
+        label: w.candidate(NAME[k]),
         values: n.handSet[k].c,
         colour: COLOUR[k],
       })),
@@ -31,7 +40,7 @@ export default function UpDownFigure() {
     yName: 'c',
     series: candidates.map((k): Series => ({
       id: `tc-${k}`,
-      label: `${NAME[k]} candidate`,
+      label: w.candidate(NAME[k]),
       values: n.run(k, 1).cDisplay,
       colour: COLOUR[k],
     })),
@@ -41,7 +50,7 @@ export default function UpDownFigure() {
     series: [
       {
         id: 'target',
-        label: 'target (running sum / √T)',
+        label: w.target,
         values: n.target,
         colour: 'muted',
         dash: 'dash',
@@ -50,65 +59,49 @@ export default function UpDownFigure() {
       },
       ...candidates.map((k): Series => ({
         id: `ty-${k}`,
-        label: `${NAME[k]}: MSE ${formatNumber(n.run(k, 1).mse, 2)}`,
+        label: w.mse(NAME[k], formatNumber(n.run(k, 1).mse, 2)),
         values: n.run(k, 1).yDisplay,
         colour: COLOUR[k],
       })),
     ],
   };
   const id = 'fig-up-down';
-  const description =
-    `The input sequence (seed ${n.displaySeed}, ${UPDOWN.T} steps) moves up and down; its running sum goes from ${n.sumMin} to ${n.sumMax}. ` +
-    `Hand-set cell — ${describeSeries(handSpec)}. Trained one-unit cells, cell state — ${describeSeries(trainedC)}. ` +
-    `Trained one-unit cells, prediction — ${describeSeries(trainedY)}.`;
+  const description = w.description(
+    String(n.displaySeed),
+    String(UPDOWN.T),
+    String(n.sumMin),
+    String(n.sumMax),
+    describeSeries(handSpec, 3, lang),
+    describeSeries(trainedC, 3, lang),
+    describeSeries(trainedY, 3, lang),
+  );
   const table = seriesTable({
     yName: '',
     series: [
       { id: 'x', label: 'x', values: n.u, colour: 'muted' },
       ...handSpec.series,
-      ...trainedC.series.map((s) => ({ ...s, label: `trained c, ${s.label}` })),
+      ...trainedC.series.map((s) => ({ ...s, label: w.trainedC(s.label) })),
     ],
   });
   return (
     <Figure
       id={id}
       width="body"
-      title="Up and down."
+      title={w.title}
       caption={
-        <>
-          Top: the input <var>x</var>
-          <sub>t</sub> (a mark up for +1, down for −1) and, with every gate held open (bias {ACCUMULATOR.gateBias}, so{' '}
-          <var>i</var> = <var>f</var> = <var>o</var> = {formatNumber(n.gateValue, 5)}) and <var>z</var>
-          <sub>g</sub> = <var>x</var>
-          <sub>t</sub>, the cell state of the same cell with three candidate activations. Middle and bottom: one-unit LSTMs{' '}
-          <em>trained</em> on this task (seed {UPDOWN.seed}, Adam, {UPDOWN.steps} steps at most), on the same sequence. Only
-          tanh’s cell state goes below zero.
-        </>
+        <Rich
+          text={w.caption(String(ACCUMULATOR.gateBias), formatNumber(n.gateValue, 5), String(UPDOWN.seed), String(UPDOWN.steps))}
+        />
       }
       description={description}
       data={table}
-      dataCaption="Input, running sum and cell states at every step (4 significant digits)."
+      dataCaption={w.dataCaption}
+      lang={lang}
     >
       <div class="fig-body">
-        <SeriesPlot
-          spec={handSpec}
-          heading="Hand-set: the cell adds g every step"
-          label="Cell state of the hand-set cell with each candidate"
-          describedBy={`${id}-desc`}
-          inputs={n.u}
-        />
-        <SeriesPlot
-          spec={trainedC}
-          heading="Trained, one unit: cell state"
-          label="Cell state of the trained one-unit cells"
-          describedBy={`${id}-desc`}
-        />
-        <SeriesPlot
-          spec={trainedY}
-          heading="Trained, one unit: prediction and target"
-          label="Predictions of the trained one-unit cells and the target"
-          describedBy={`${id}-desc`}
-        />
+        <SeriesPlot spec={handSpec} heading={w.handHeading} label={w.handLabel} describedBy={`${id}-desc`} inputs={n.u} />
+        <SeriesPlot spec={trainedC} heading={w.trainedHeading} label={w.trainedLabel} describedBy={`${id}-desc`} />
+        <SeriesPlot spec={trainedY} heading={w.predHeading} label={w.predLabel} describedBy={`${id}-desc`} />
       </div>
     </Figure>
   );

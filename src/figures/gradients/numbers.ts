@@ -10,6 +10,7 @@ import { createLstm } from '../../lib/nn/lstm.ts';
 import { createRng } from '../../lib/nn/rng.ts';
 import { computeFlow, type FlowParams, type FlowResult } from './compute.ts';
 import { formatNorm } from './plot.ts';
+import type { Lang } from '../i18n/core.ts';
 import { packFlow } from './pack.ts';
 import { GRADIENT_FIGURES, bpttState, cecState, flowParams, presetState, type GradientFigureId } from './state.ts';
 
@@ -111,10 +112,10 @@ export function variant(base: FlowParams, change: Partial<FlowParams>): FlowResu
 }
 
 /** A curve's value at a lag (default: the last one), formatted as the figure's read-out formats it. */
-export function normAt(r: FlowResult, which: 'h' | 'c' | 'ref' = 'h', lag = r.T - 1): string {
+export function normAt(r: FlowResult, which: 'h' | 'c' | 'ref' = 'h', lag = r.T - 1, lang: Lang = 'en'): string {
   const s = which === 'h' ? r.h : which === 'c' ? r.c : r.ref;
   if (s === null) throw new Error('normAt: this cell has no cell state');
-  return formatNorm(s.log10[lag]!, s.flags[lag]!);
+  return formatNorm(s.log10[lag]!, s.flags[lag]!, 3, lang);
 }
 
 /** The result of a figure preset (what the reader sees after pressing its button). */

@@ -16,6 +16,9 @@ import { MINUS, formatNumber } from '../format.ts';
 import { activationSymbol } from '../names.ts';
 import { linearAxis, plotFrame, tickCount, type Axis, type PlotFrame } from '../scale.ts';
 import { CELL_NAMES, LOG10_MAX, type FlowResult, type LagSeries } from './types.ts';
+import { GRADIENTS } from '../i18n/gradients.ts';
+import { ACTIVATION_NAMES } from '../i18n/activations.ts';
+import type { Lang } from '../i18n/core.ts';
 
 /** log10 of the underflow limit (−300). */
 export const LOG10_MIN = Math.log10(UNDERFLOW_LIMIT);
@@ -63,25 +66,26 @@ export function scientificFromLog10(l: number, sig = 2): string {
  * A norm for reading: "0.253", "2.5 × 10⁻⁶"; outside the float64 range "overflow (≈ 2.5 × 10⁴⁷⁷)" and
  * "underflow below 10⁻³⁰⁰ (≈ 3.1 × 10⁻¹⁶⁰²)"; "exactly 0"; never "NaN" or "Infinity".
  */
-export function formatNorm(log10: number, flag: NormFlag, sig = 3): string {
+export function formatNorm(log10: number, flag: NormFlag, sig = 3, lang: Lang = 'en'): string {
+  const w = GRADIENTS[lang];
   switch (flag) {
     case 'ok':
       // formatNumber writes [1e3, 1e5) with toPrecision, which gives "2.88e+3" for 3 digits: use × 10ⁿ there.
       return log10 >= 3 || log10 < -3 ? scientificFromLog10(log10, sig) : formatNumber(10 ** log10, sig);
     case 'overflow':
-      return `overflow (≈ ${scientificFromLog10(log10)})`;
+      return w.overflow(scientificFromLog10(log10));
     case 'underflow':
-      return `underflow below ${powerOfTen(AXIS_MIN_EXP)} (≈ ${scientificFromLog10(log10)})`;
+      return w.underflow(powerOfTen(AXIS_MIN_EXP), scientificFromLog10(log10));
     case 'zero':
-      return 'exactly 0';
+      return w.exactlyZero;
     default:
-      return 'undefined (the forward pass overflowed)';
+      return w.undefinedNorm;
   }
 }
 
 /** A finite number for reading with `sig` digits (like {@link formatNorm} for positive values; "0", "—", "overflow" otherwise). */
-export function formatValue(v: number, sig = 3): string {
-  if (v > 0 && Number.isFinite(v)) return formatNorm(Math.log10(v), 'ok', sig);
+export function formatValue(v: number, sig = 3, lang: Lang = 'en'): string {
+  if (v > 0 && Number.isFinite(v)) return formatNorm(Math.log10(v), 'ok', sig, lang);
   return formatNumber(v, sig);
 }
 
@@ -102,18 +106,19 @@ export function formatMeasured(v: number): string {
 }
 
 /** Label of the reference curve. */
-export function refLabel(r: FlowResult): string {
-  if (r.refKind === 'cell-path') return 'cell path alone ‖∂L/∂c_T ⊙ Π f‖';
-  if (r.refKind === 'update-path') return 'direct path alone ‖v ⊙ Π z‖';
-  return `bound (γ‖W‖)^lag = (${formatMeasured(r.gamma)} × ${formatMeasured(r.wNorm)})^lag`;
+export function refLabel(r: FlowResult, lang: Lang = 'en'): string {
+  const w = GRADIENTS[lang];
+  if (r.refKind === 'cell-path') return w.cellPath;
+  if (r.refKind === 'update-path') return w.updatePath;
+  return w.bound(formatMeasured(r.gamma), formatMeasured(r.wNorm));
 }
 
 /** The curves of a result, reference first (drawn underneath). */
-export function curvesOf(r: FlowResult): GradCurve[] {
+export function curvesOf(r: FlowResult, lang: Lang = 'en'): GradCurve[] {
   const out: GradCurve[] = [
     {
       id: 'ref',
-      label: refLabel(r),
+      label: refLabel(r, lang),
       colour: r.refKind === 'bound' ? 'muted' : 3,
       dash: r.refKind === 'bound' ? 'long' : 'dot',
       faint: r.refKind === 'bound',
@@ -166,7 +171,14 @@ export interface LogPlotModel {
 const STRIP = 28;
 
 /** Lays out the curves of a result of length `T` in a `width` × `height` viewBox. */
-export function buildLogPlot(curves: readonly GradCurve[], T: number, width: number, height: number): LogPlotModel {
+export function buildLogPlot(
+  curves: readonly GradCurve[],
+  T: number,
+  width: number,
+  height: number,
+  lang: Lang = 'en',
+): LogPlotModel {
+  const w = GRADIENTS[lang];
   const frame = plotFrame(width, height, { top: 24, right: 14, bottom: 40, left: 58 });
   let lo = Infinity;
   let hi = -Infinity;
@@ -205,16 +217,16 @@ export function buildLogPlot(curves: readonly GradCurve[], T: number, width: num
         height: STRIP,
         mid: frame.y0 + STRIP - 7,
         labelY: frame.y0 + 13,
-        label: `overflow: above ${scientificFromLog10(LOG10_MAX)}`,
+        label: w.overStrip(scientificFromLog10(LOG10_MAX)),
       }
     : null;
   const bottomStrip = underflow || zero;
   const underLabel =
     underflow && zero
-      ? `below ${powerOfTen(AXIS_MIN_EXP)} or exactly 0`
+      ? w.underStripBoth(powerOfTen(AXIS_MIN_EXP))
       : underflow
-        ? `underflow: below ${powerOfTen(AXIS_MIN_EXP)}`
-        : 'exactly 0';
+        ? w.underStrip(powerOfTen(AXIS_MIN_EXP))
+        : w.exactlyZero;
   const underStrip: Strip | null = bottomStrip
     ? { y: frame.y1 - STRIP, height: STRIP, mid: frame.y1 - STRIP + 7, labelY: frame.y1 - 5, label: underLabel }
     : null;
@@ -266,98 +278,103 @@ export function buildLogPlot(curves: readonly GradCurve[], T: number, width: num
 // ---------------------------------------------------------------------------------------------------------------
 
 /** The cell and activation in words: "vanilla RNN with tanh", "LSTM (σ gates, tanh candidate and output)". */
-export function setupText(r: FlowResult): string {
-  const a = activationSymbol(r.params.a);
-  if (r.params.c === 'rnn') return `vanilla RNN, φ = ${a}`;
-  if (r.params.c === 'lstm') return `LSTM (σ gates, ${a} candidate and cell output), forget bias ${formatNumber(r.params.bf)}`;
-  return `GRU (σ gates, ${a} candidate), update-gate bias ${formatNumber(r.params.bf)}`;
+export function setupText(r: FlowResult, lang: Lang = 'en'): string {
+  const w = GRADIENTS[lang];
+  const a = activationSymbol(r.params.a, lang);
+  if (r.params.c === 'rnn') return w.setupRnn(a);
+  if (r.params.c === 'lstm') return w.setupLstm(a, formatNumber(r.params.bf));
+  return w.setupGru(a, formatNumber(r.params.bf));
 }
 
 /** The weights in words. */
-export function weightText(r: FlowResult): string {
-  const init = r.params.w === 'orth' ? 'ρ × random orthogonal' : 'Gaussian rescaled to spectral radius ρ';
-  return `W_hh = ${init}, ρ = ${formatNumber(r.params.r)} (‖W‖ = ${formatMeasured(r.wNorm)})`;
+export function weightText(r: FlowResult, lang: Lang = 'en'): string {
+  const w = GRADIENTS[lang];
+  return w.weights(r.params.w === 'orth' ? w.initOrth : w.initGauss, formatNumber(r.params.r), formatMeasured(r.wNorm));
 }
 
 /** Where a series first overflows, underflows or becomes exactly zero, in words (or ''). */
-export function rangeEvents(label: string, s: LagSeries): string {
+export function rangeEvents(label: string, s: LagSeries, lang: Lang = 'en'): string {
+  const w = GRADIENTS[lang];
   const parts: string[] = [];
   const o = s.flags.indexOf('overflow');
   const u = s.flags.indexOf('underflow');
   const z = s.flags.indexOf('zero');
-  if (o >= 0) parts.push(`${label} overflows float64 (above ${scientificFromLog10(LOG10_MAX)}) from lag ${o}`);
-  if (u >= 0) parts.push(`${label} underflows below ${powerOfTen(AXIS_MIN_EXP)} from lag ${u}`);
-  if (z >= 0) parts.push(`${label} is exactly 0 from lag ${z}`);
-  return parts.join('; ');
+  if (o >= 0) parts.push(w.eventOverflow(label, scientificFromLog10(LOG10_MAX), String(o)));
+  if (u >= 0) parts.push(w.eventUnderflow(label, powerOfTen(AXIS_MIN_EXP), String(u)));
+  if (z >= 0) parts.push(w.eventZero(label, String(z)));
+  return parts.join(w.eventJoin);
 }
 
 /** The notice for a forward pass that left the float64 range (or ''). */
-export function overflowNotice(r: FlowResult): string {
+export function overflowNotice(r: FlowResult, lang: Lang = 'en'): string {
   if (r.overflowStep < 0) return '';
-  const why =
-    r.cutReason === 'huge'
-      ? `h (or c) grows beyond 10¹⁵⁴ from step ${r.overflowStep + 1} of ${r.params.t} on and later overflows float64; backpropagation multiplies such values and overflows too`
-      : `h (or c) is not a finite number from step ${r.overflowStep + 1} of ${r.params.t} on`;
-  return (
-    `The forward pass overflowed: ${why}, so the loss at step ${r.params.t} and its gradient do not exist in float64. ` +
-    `Shown instead: the loss at step ${r.T}, the last step before that (lags 0 to ${r.T - 1}).`
-  );
+  const w = GRADIENTS[lang];
+  const step = String(r.overflowStep + 1);
+  const T = String(r.params.t);
+  const why = r.cutReason === 'huge' ? w.whyHuge(step, T) : w.whyNonFinite(step, T);
+  return w.overflowNotice(why, T, String(r.T), String(r.T - 1));
 }
 
 /** The read-out at lag `k` (clamped into 0 … T−1): one entry per curve. */
 export function readoutAt(
   r: FlowResult,
   k: number,
+  lang: Lang = 'en',
 ): { lag: number; step: number; values: { id: string; label: string; text: string }[] } {
   const lag = Math.min(r.T - 1, Math.max(0, Math.round(k)));
-  const values = curvesOf(r)
+  const values = curvesOf(r, lang)
     .slice()
     .reverse()
     .map((c) => ({
       id: c.id,
-      label: c.id === 'ref' ? shortRefLabel(r) : c.label,
-      text: formatNorm(c.series.log10[lag]!, c.series.flags[lag]!),
+      label: c.id === 'ref' ? shortRefLabel(r, lang) : c.label,
+      text: formatNorm(c.series.log10[lag]!, c.series.flags[lag]!, 3, lang),
     }));
   return { lag, step: r.T - lag, values };
 }
 
 /** Short read-out label of the reference curve. */
-export function shortRefLabel(r: FlowResult): string {
-  if (r.refKind === 'cell-path') return 'cell path alone';
-  if (r.refKind === 'update-path') return 'direct path alone';
-  return 'bound';
+export function shortRefLabel(r: FlowResult, lang: Lang = 'en'): string {
+  const w = GRADIENTS[lang];
+  if (r.refKind === 'cell-path') return w.cellPathShort;
+  if (r.refKind === 'update-path') return w.updatePathShort;
+  return w.boundShort;
 }
 
 /** The clipping read-out in words. */
-export function clipText(r: FlowResult): string {
+export function clipText(r: FlowResult, lang: Lang = 'en'): string {
+  const w = GRADIENTS[lang];
   const { before, after, threshold, factor } = r.clip;
   const t = formatNumber(threshold);
-  if (!Number.isFinite(before)) {
-    const what = Number.isNaN(before) ? 'is not a number' : 'overflowed float64';
-    return `‖∂L/∂θ‖ over all parameters ${what}: clipping to ${t} cannot repair it (rescaling an infinite gradient gives no number at all), so such a training step has to be skipped.`;
-  }
-  if (factor >= 1) return `‖∂L/∂θ‖ over all parameters = ${formatValue(before)}: below ${t}, clipping leaves it unchanged.`;
-  return `‖∂L/∂θ‖ over all parameters = ${formatValue(before)}; clipped to norm ${t} it becomes ${formatValue(after)} (every entry × ${formatValue(factor)}, same direction).`;
+  if (!Number.isFinite(before)) return w.clipBroken(Number.isNaN(before) ? w.clipNaN : w.clipInf, t);
+  const v = (x: number) => formatValue(x, 3, lang);
+  if (factor >= 1) return w.clipBelow(v(before), t);
+  return w.clipped(v(before), t, v(after), v(factor));
 }
 
 /** The text alternative of the figure for a result. */
-export function describeFlow(r: FlowResult): string {
-  const first = `${setupText(r)}, ${r.hidden} units; ${weightText(r)}; T = ${r.params.t}, seed ${r.params.s}. Loss L = vᵀh_T.`;
+export function describeFlow(r: FlowResult, lang: Lang = 'en'): string {
+  const w = GRADIENTS[lang];
+  const first = w.describeFirst(
+    setupText(r, lang),
+    String(r.hidden),
+    weightText(r, lang),
+    String(r.params.t),
+    String(r.params.s),
+  );
   const parts = [first];
-  if (r.overflowStep >= 0) parts.push(overflowNotice(r));
-  for (const c of curvesOf(r).reverse()) {
+  if (r.overflowStep >= 0) parts.push(overflowNotice(r, lang));
+  for (const c of curvesOf(r, lang).reverse()) {
     const s = c.series;
     const last = r.T - 1;
     const mid = Math.floor(last / 2);
-    parts.push(
-      `${c.label}: ${formatNorm(s.log10[0]!, s.flags[0]!)} at lag 0, ${formatNorm(s.log10[mid]!, s.flags[mid]!)} at lag ${mid}, ` +
-        `${formatNorm(s.log10[last]!, s.flags[last]!)} at lag ${last}.`,
-    );
-    const ev = rangeEvents(c.label, s);
-    if (ev) parts.push(`${ev}.`);
+    const at = (k: number) => formatNorm(s.log10[k]!, s.flags[k]!, 3, lang);
+    parts.push(w.describeCurve(c.label, at(0), at(mid), String(mid), at(last), String(last)));
+    const ev = rangeEvents(c.label, s, lang);
+    if (ev) parts.push(`${ev}${w.stop}`);
   }
-  parts.push(clipText(r));
-  return parts.join(' ');
+  parts.push(clipText(r, lang));
+  return parts.join(lang === 'zh' ? '' : ' ');
 }
 
 /** Lags listed in the data table: about `rows` evenly spaced ones, always 0 and T−1. */
@@ -371,28 +388,28 @@ export function tableLags(T: number, rows = 20): number[] {
 }
 
 /** The data table: lag, step, then one column per curve. */
-export function flowTable(r: FlowResult): DataTable {
-  const curves = curvesOf(r).reverse();
+export function flowTable(r: FlowResult, lang: Lang = 'en'): DataTable {
+  const w = GRADIENTS[lang];
+  const curves = curvesOf(r, lang).reverse();
   return {
-    columns: ['lag T − t', 'step t', ...curves.map((c) => (c.id === 'ref' ? shortRefLabel(r) : c.label))],
+    columns: [w.lagColumn, w.stepColumn, ...curves.map((c) => (c.id === 'ref' ? shortRefLabel(r, lang) : c.label))],
     rows: tableLags(r.T).map((k) => [
       String(k),
       String(r.T - k),
-      ...curves.map((c) => formatNorm(c.series.log10[k]!, c.series.flags[k]!)),
+      ...curves.map((c) => formatNorm(c.series.log10[k]!, c.series.flags[k]!, 3, lang)),
     ]),
   };
 }
 
 /** The γ of the result's activation, in words. */
-export function gammaText(r: FlowResult): string {
-  return `γ = max |${activationSymbol(r.params.a)}′| = ${formatNumber(r.gamma, 4)}`;
+export function gammaText(r: FlowResult, lang: Lang = 'en'): string {
+  return GRADIENTS[lang].gamma(activationSymbol(r.params.a, lang), formatNumber(r.gamma, 4));
 }
 
 /** Names of the cells for menus. */
 export const CELL_LABELS = CELL_NAMES;
 
 /** Menu label of an activation, with its γ: "tanh (γ = 1)". */
-export function activationOption(key: keyof typeof Activations): string {
-  const a = Activations[key];
-  return `${a.label} (γ = ${formatNumber(a.maxSlope.value, 3)})`;
+export function activationOption(key: keyof typeof Activations, lang: Lang = 'en'): string {
+  return GRADIENTS[lang].activationOption(ACTIVATION_NAMES[lang][key], formatNumber(Activations[key].maxSlope.value, 3));
 }

@@ -7,6 +7,8 @@
 import type { CellKind } from '../../lib/nn/types.ts';
 import { activationCodec, defineFigureState, enumCodec, numberCodec, type FigureState } from '../url-state.ts';
 import { CELLS, FLOW_ACTIVATIONS, type FlowParams, type WeightInit } from './types.ts';
+import { GRADIENTS } from '../i18n/gradients.ts';
+import type { Lang } from '../i18n/core.ts';
 
 /** A figure's state: the computation's parameters and the cursor. */
 export interface GradState extends FlowParams {
@@ -78,22 +80,25 @@ export interface Preset {
   readonly change: Partial<GradState>;
 }
 
+/** Button texts in English (src/figures/i18n/gradients.ts has every language). */
+const P = GRADIENTS.en.preset;
+
 /** The presets of each figure, in button order; the first is the figure's default view. */
 export const PRESETS: Readonly<Record<GradientFigureId, readonly Preset[]>> = Object.freeze({
   bptt: [
-    { id: 'default', label: 'tanh, ρ = 1', change: {} },
-    { id: 'sigmoid', label: 'σ', change: { a: 'sigmoid' } },
-    { id: 'identity', label: 'identity, ρ = 0.9', change: { a: 'identity', r: 0.9 } },
-    { id: 'gauss', label: 'Gaussian W', change: { w: 'gauss' } },
-    { id: 'relu3', label: 'ReLU, ρ = 3, T = 1000', change: { a: 'relu', r: 3, t: 1000, k: 500 } },
-    { id: 'tiny', label: 'σ, ρ = 0.05, T = 1000', change: { a: 'sigmoid', r: 0.05, t: 1000, k: 999 } },
+    { id: 'default', label: P.bptt.default, change: {} },
+    { id: 'sigmoid', label: P.bptt.sigmoid, change: { a: 'sigmoid' } },
+    { id: 'identity', label: P.bptt.identity, change: { a: 'identity', r: 0.9 } },
+    { id: 'gauss', label: P.bptt.gauss, change: { w: 'gauss' } },
+    { id: 'relu3', label: P.bptt.relu3, change: { a: 'relu', r: 3, t: 1000, k: 500 } },
+    { id: 'tiny', label: P.bptt.tiny, change: { a: 'sigmoid', r: 0.05, t: 1000, k: 999 } },
   ],
   cec: [
-    { id: 'default', label: 'forget bias 1', change: {} },
-    { id: 'bf0', label: 'forget bias 0', change: { bf: 0 } },
-    { id: 'bf5', label: 'forget bias 5', change: { bf: 5 } },
-    { id: 'r0', label: 'ρ = 0', change: { r: 0 } },
-    { id: 'gru', label: 'GRU, update bias 2', change: { c: 'gru', bf: 2 } },
+    { id: 'default', label: P.cec.default, change: {} },
+    { id: 'bf0', label: P.cec.bf0, change: { bf: 0 } },
+    { id: 'bf5', label: P.cec.bf5, change: { bf: 5 } },
+    { id: 'r0', label: P.cec.r0, change: { r: 0 } },
+    { id: 'gru', label: P.cec.gru, change: { c: 'gru', bf: 2 } },
   ],
 });
 
@@ -107,4 +112,12 @@ export function presetState(figure: GradientFigureId, id: string): GradState {
 /** Whether a state shows a preset exactly (cursor aside). */
 export function isPreset(figure: GradientFigureId, id: string, s: GradState): boolean {
   return paramsKey(flowParams(presetState(figure, id))) === paramsKey(flowParams(s));
+}
+
+/** A preset's button text in `lang` (the article quotes them: “press **σ**”). */
+export function presetLabel(figure: GradientFigureId, id: string, lang: Lang = 'en'): string {
+  const labels: Readonly<Record<string, string>> = GRADIENTS[lang].preset[figure];
+  const label = labels[id];
+  if (label === undefined) throw new RangeError(`No preset "${id}" for figure "${figure}"`);
+  return label;
 }

@@ -17,6 +17,9 @@ import { ACTIVATION_KEYS, getActivation, isActivationKey, type ActivationKey } f
 import { createLstm, type Lstm } from '../../lib/nn/lstm';
 import { MINUS, NOT_A_NUMBER, OVERFLOW, formatScientific, typographicMinus } from '../format';
 import { activationCodec, defineFigureState, numberCodec } from '../url-state';
+import { CELL } from '../i18n/lstm';
+import { ACTIVATION_NAMES } from '../i18n/activations';
+import type { Lang } from '../i18n/core';
 
 /** The four gate blocks, in PyTorch's order. */
 export const GATES = ['i', 'f', 'g', 'o'] as const;
@@ -116,42 +119,35 @@ export interface Preset {
  */
 export const PRESETS: { readonly [K in PresetKey]: Preset } = Object.freeze({
   remember: Object.freeze({
-    label: 'Remember',
-    description: 'Forget gate open, input gate closed: the old cell state passes through unchanged.',
+    ...CELL.en.preset.remember,
     x: 1,
     hPrev: 0,
     cPrev: 0.8,
     params: Object.freeze({ i: gp(0, 0, -6), f: gp(0, 0, 6), g: gp(2, 0, 0), o: gp(0, 0, 6) }),
   }),
   forget: Object.freeze({
-    label: 'Forget',
-    description: 'Forget gate closed, input gate closed: the cell state is wiped to about 0.',
+    ...CELL.en.preset.forget,
     x: 1,
     hPrev: 0,
     cPrev: 0.8,
     params: Object.freeze({ i: gp(0, 0, -6), f: gp(0, 0, -6), g: gp(2, 0, 0), o: gp(0, 0, 6) }),
   }),
   writePositive: Object.freeze({
-    label: 'Write +',
-    description: 'Forget gate closed, input gate open, candidate driven up: the cell state becomes about +1.',
+    ...CELL.en.preset.writePositive,
     x: 1,
     hPrev: 0,
     cPrev: 0,
     params: Object.freeze({ i: gp(0, 0, 6), f: gp(0, 0, -6), g: gp(2, 0, 0), o: gp(0, 0, 6) }),
   }),
   writeNegative: Object.freeze({
-    label: 'Write −',
-    description:
-      'The same, with the candidate driven down: about −1 with a tanh candidate — try a sigmoid or ReLU candidate here.',
+    ...CELL.en.preset.writeNegative,
     x: 1,
     hPrev: 0,
     cPrev: 0,
     params: Object.freeze({ i: gp(0, 0, 6), f: gp(0, 0, -6), g: gp(-2, 0, 0), o: gp(0, 0, 6) }),
   }),
   saturated: Object.freeze({
-    label: 'Saturated',
-    description:
-      'Large weights: every gate is pinned at 0 or 1 and the output at ±1, where the slopes (and gradients) are almost 0.',
+    ...CELL.en.preset.saturated,
     x: 2,
     hPrev: 1,
     cPrev: 3,
@@ -298,56 +294,42 @@ export function activationOr(s: string | null | undefined, fallback: ActivationK
 // Notes: what the current setting shows, in words
 // ---------------------------------------------------------------------------------------------------------------
 
-const GATE_NAMES = { i: 'input gate', f: 'forget gate', o: 'output gate' } as const;
-
 /**
  * Up to three plain-text remarks on what the current setting shows (overflow, a "gate" outside [0, 1], a candidate
  * that cannot be negative, an output outside (−1, 1), saturation), most important first.
  */
-export function cellNotes(state: ExplorerState, v: CellValues): string[] {
+export function cellNotes(state: ExplorerState, v: CellValues, lang: Lang = 'en'): string[] {
+  const w = CELL[lang];
+  const name = (k: ActivationKey) => ACTIVATION_NAMES[lang][k];
   const notes: string[] = [];
   const gate = getActivation(state.act.gate);
   const cand = getActivation(state.act.candidate);
   const phi = getActivation(state.act.cellOutput);
   const all = [v.i, v.f, v.g, v.o, v.kept, v.written, v.c, v.phiC, v.h];
   if (all.some((x) => !Number.isFinite(x))) {
-    notes.push(
-      'A value overflowed: it is beyond the largest number a computer’s floating point can hold (about 1.8 × 10³⁰⁸). ' +
-        '“—” marks a result that is undefined, such as 0 × overflow. tanh and σ in every slot cannot overflow.',
-    );
+    notes.push(w.noteOverflow);
   }
   for (const q of ['f', 'i', 'o'] as const) {
     const x = v[q];
     if (Number.isFinite(x) && outside(x, 0, 1)) {
-      notes.push(
-        `The ${GATE_NAMES[q]} is ${formatValue(x)}, outside [0, 1]: it no longer means “let this fraction through”` +
-          (x < 0 ? ' — a negative gate flips the sign of what it multiplies.' : ' — it amplifies what it multiplies.'),
-      );
+      notes.push(w.noteGateOutside(w.gateNames[q], formatValue(x)) + (x < 0 ? w.noteGateNegative : w.noteGateAmplifies));
       break;
     }
   }
   if (cand.range[0] >= 0) {
-    notes.push(
-      `A ${cand.label} candidate is never negative, so i·g ≥ 0: the cell can be pushed up but never down ` +
-        '(it can only shrink through the forget gate, and never below 0 if it starts at 0).',
-    );
+    notes.push(w.noteCandidateNonNegative(name(cand.key)));
   }
   if (Number.isFinite(v.h) && outside(v.h, -1, 1)) {
-    notes.push(
-      `h_t = ${formatValue(v.h)} lies outside (−1, 1): with ${phi.label} as the cell output, h grows with the cell state.`,
-    );
+    notes.push(w.noteOutputUnbounded(formatValue(v.h), name(phi.key)));
   } else if (phi.range[0] >= 0 && v.c < 0 && v.phiC === 0) {
-    notes.push(
-      `${phi.label}(c_t) = 0 for a negative cell state: h_t is 0 whatever the cell holds, and no gradient flows back through it.`,
-    );
+    notes.push(w.noteOutputDead(name(phi.key)));
   }
   if (notes.length < 3) {
     for (const q of ['f', 'i', 'o'] as const) {
       const slope = Math.abs(gate.df(v.z[q]));
       if (gate.maxSlope.value > 0 && slope < 0.01 * gate.maxSlope.value) {
         notes.push(
-          `The ${GATE_NAMES[q]} is saturated: its slope ${gate.key === 'sigmoid' ? 'σ′' : `${gate.label}′`}(z) = ` +
-            `${formatScientific(slope, 2)}, so a small change of its weights barely moves it and its gradient almost vanishes.`,
+          w.noteSaturated(w.gateNames[q], gate.key === 'sigmoid' ? 'σ′' : `${name(gate.key)}′`, formatScientific(slope, 2)),
         );
         break;
       }
@@ -453,36 +435,46 @@ export function fromUrlState(u: CellUrlState): ExplorerState {
 // ---------------------------------------------------------------------------------------------------------------
 
 /** The figure's text alternative for its current state. */
-export function cellDescription(state: ExplorerState, v: CellValues): string {
+export function cellDescription(state: ExplorerState, v: CellValues, lang: Lang = 'en'): string {
   const a = state.act;
-  const name = (k: ActivationKey) => getActivation(k).label;
-  return (
-    `One step of a one-unit LSTM with ${name(a.gate)} gates, a ${name(a.candidate)} candidate and ${name(a.cellOutput)} ` +
-    `as the cell output. Coming in: x = ${formatValue(state.x)}, h(t−1) = ${formatValue(state.hPrev)}, ` +
-    `c(t−1) = ${formatValue(state.cPrev)}. Gates: input i = ${formatValue(v.i)}, forget f = ${formatValue(v.f)}, ` +
-    `output o = ${formatValue(v.o)}; candidate g = ${formatValue(v.g)}. ` +
-    `New cell state c(t) = f·c(t−1) + i·g = ${formatValue(v.kept)} + ${formatValue(v.written)} = ${formatValue(v.c)}; ` +
-    `new hidden state h(t) = o·φ(c(t)) = ${formatValue(v.h)}.`
+  const name = (k: ActivationKey) => ACTIVATION_NAMES[lang][k];
+  const f = (x: number) => formatValue(x);
+  return CELL[lang].description(
+    name(a.gate),
+    name(a.candidate),
+    name(a.cellOutput),
+    f(state.x),
+    f(state.hPrev),
+    f(state.cPrev),
+    f(v.i),
+    f(v.f),
+    f(v.o),
+    f(v.g),
+    f(v.kept),
+    f(v.written),
+    f(v.c),
+    f(v.h),
   );
 }
 
 /** The figure's numbers as a table: quantity, how it is computed, value. */
-export function cellDataTable(state: ExplorerState, v: CellValues): { columns: string[]; rows: string[][] } {
+export function cellDataTable(state: ExplorerState, v: CellValues, lang: Lang = 'en'): { columns: string[]; rows: string[][] } {
+  const w = CELL[lang];
   const p = state.params;
   const pre = (q: Gate) => `${formatValue(p[q].wx, 2)}·x + ${formatValue(p[q].wh, 2)}·h(t−1) + ${formatValue(p[q].b, 2)}`;
   return {
-    columns: ['quantity', 'computed as', 'value'],
+    columns: [...w.columns],
     rows: [
-      ['x', 'input', formatValue(state.x)],
-      ['h(t−1)', 'previous hidden state', formatValue(state.hPrev)],
-      ['c(t−1)', 'previous cell state', formatValue(state.cPrev)],
+      ['x', w.rowInput, formatValue(state.x)],
+      ['h(t−1)', w.rowPrevHidden, formatValue(state.hPrev)],
+      ['c(t−1)', w.rowPrevCell, formatValue(state.cPrev)],
       ...GATES.map((q) => [`z_${q}`, pre(q), formatValue(v.z[q])]),
       ['i', `${state.act.gate}(z_i)`, formatValue(v.i)],
       ['f', `${state.act.gate}(z_f)`, formatValue(v.f)],
       ['g', `${state.act.candidate}(z_g)`, formatValue(v.g)],
       ['o', `${state.act.gate}(z_o)`, formatValue(v.o)],
-      ['f·c(t−1)', 'kept', formatValue(v.kept)],
-      ['i·g', 'written', formatValue(v.written)],
+      ['f·c(t−1)', w.rowKept, formatValue(v.kept)],
+      ['i·g', w.rowWritten, formatValue(v.written)],
       ['c(t)', 'f·c(t−1) + i·g', formatValue(v.c)],
       ['φ(c(t))', `${state.act.cellOutput}(c(t))`, formatValue(v.phiC)],
       ['h(t)', 'o·φ(c(t))', formatValue(v.h)],

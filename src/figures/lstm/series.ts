@@ -5,6 +5,8 @@
 import type { Colour, Dash } from '../function-plot';
 import { formatNumber } from '../format';
 import { linearAxis, niceDomain, plotFrame, type Axis, type Interval, type PlotFrame } from '../scale';
+import { SERIES } from '../i18n/lstm';
+import type { Lang } from '../i18n/core';
 
 /** One series: values at t = 1 … n (index k is t = k + 1). */
 export interface Series {
@@ -94,13 +96,14 @@ export function seriesTable(spec: SeriesSpec, every = 1, sig = 4): { columns: st
 }
 
 /** Describes each series in words: its range and its last value. */
-export function describeSeries(spec: SeriesSpec, sig = 3): string {
+export function describeSeries(spec: SeriesSpec, sig = 3, lang: Lang = 'en'): string {
+  const w = SERIES[lang];
   return spec.series
     .map((s) => {
       const finite = s.values.filter(Number.isFinite);
       const lo = Math.min(...finite);
       const hi = Math.max(...finite);
-      return `${s.label}: from ${formatNumber(lo, sig)} to ${formatNumber(hi, sig)}, ending at ${formatNumber(s.values.at(-1) ?? NaN, sig)}`;
+      return w.describe(s.label, formatNumber(lo, sig), formatNumber(hi, sig), formatNumber(s.values.at(-1) ?? NaN, sig));
     })
-    .join('; ');
+    .join(w.join);
 }

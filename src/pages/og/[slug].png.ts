@@ -1,11 +1,15 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
-import { articleSlug, readingOrder } from '../../site/articles';
+import { articleLang, articleSlug, readingOrder } from '../../site/articles';
 import { renderOgImage } from '../../site/og-image';
 
 /** One link-preview image per article, plus `site` for the home page; rendered at build time. */
 export const getStaticPaths = (async () => {
-  const articles = readingOrder(await getCollection('articles'), __WHY_TANH_SHOW_DRAFTS__);
+  // One image per slug: translations share the English one (the renderer's font has no CJK glyphs).
+  const articles = readingOrder(
+    (await getCollection('articles')).filter((a) => articleLang(a.id) === 'en'),
+    __WHY_TANH_SHOW_DRAFTS__,
+  );
   return [
     {
       params: { slug: 'site' },

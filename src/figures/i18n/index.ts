@@ -1,0 +1,26 @@
+/**
+ * Every figure string table, by name, so the tests can check them all (same keys in every language, no empty
+ * string, every template argument used). Components import the tables they need directly.
+ */
+import { ACTIVATION_COSTS, ACTIVATION_KINKS, ACTIVATION_NAMES, ACTIVATION_TABLE } from './activations.ts';
+import { ERRATA, EXPLORER, MORPH, SECOND_DERIVATIVES } from './function-figures.ts';
+import { GRADIENTS } from './gradients.ts';
+import { KIT } from './kit.ts';
+import { CELL, GROWTH, SERIES, UPDOWN } from './lstm.ts';
+
+export const FIGURE_STRINGS = {
+  KIT,
+  ACTIVATION_NAMES,
+  ACTIVATION_COSTS,
+  ACTIVATION_KINKS,
+  ACTIVATION_TABLE,
+  EXPLORER,
+  MORPH,
+  ERRATA,
+  SECOND_DERIVATIVES,
+  CELL,
+  UPDOWN,
+  GROWTH,
+  SERIES,
+  GRADIENTS,
+} as const;
