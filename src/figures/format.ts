@@ -46,25 +46,60 @@ function trimZeros(s: string): string {
   return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
 }
 
+/** Plain (positional) notation is used when the value, rounded to its significant digits, lies in [1e-3, 1e6). */
+export const PLAIN_MIN_EXPONENT = -3;
+export const PLAIN_MAX_EXPONENT = 5;
+
+function checkSig(sig: number): void {
+  if (!Number.isInteger(sig) || sig < 1 || sig > 17) {
+    throw new RangeError(`significant digits must be an integer from 1 to 17, got ${String(sig)}`);
+  }
+}
+
 /**
- * A number for reading: `sig` significant digits, trailing zeros dropped, the typographic minus, and scientific
- * notation with a superscript exponent ("1.1 × 10¹²") outside [1e-3, 1e5). Zero is "0" (also −0).
+ * The positional digits of a finite non-zero `v` rounded to `sig` significant digits, or undefined when the rounded
+ * value falls outside [1e-3, 1e6) and must be written in scientific notation. ASCII minus; zeros kept
+ * ("0.4200", "2880", "-0.001000").
+ */
+function plainDigits(v: number, sig: number): string | undefined {
+  const [m, e] = v.toExponential(sig - 1).split('e') as [string, string];
+  const exponent = Number(e);
+  if (exponent < PLAIN_MIN_EXPONENT || exponent > PLAIN_MAX_EXPONENT) return undefined;
+  const rounded = Number(`${m}e${e}`);
+  // `rounded` is the double nearest a decimal with exactly these digits, so toFixed reproduces them (never
+  // `toPrecision`, which switches to "2.88e+3" once the exponent reaches the number of digits).
+  return rounded.toFixed(Math.max(0, sig - 1 - exponent));
+}
+
+function superscript(exponent: number): string {
+  return [...String(exponent)].map((c) => SUPERSCRIPT[c] ?? c).join('');
+}
+
+/**
+ * A number for reading. The rule, everywhere on the site:
  *
- * @param v - any number; NaN → "—", ±Infinity → "overflow".
- * @param sig - significant digits (1–15), default 4.
+ * - round to `sig` significant digits;
+ * - if the rounded magnitude lies in [0.001, 1 000 000): plain notation, "2880", "0.4200", "−0.25", "123500";
+ *   trailing zeros after the decimal point are dropped only when the value is exact ("0.25", "1"), a rounded
+ *   value keeps them ("0.4200") so the reader sees its precision;
+ * - otherwise scientific notation with a superscript power of ten, "1.235 × 10⁶", "2.5 × 10⁻⁷" (mantissa zeros
+ *   dropped);
+ * - the typographic minus (U+2212); zero (also −0) is "0"; NaN is "—" and ±Infinity "overflow", never "NaN" or
+ *   "Infinity".
+ *
+ * @param v - any number.
+ * @param sig - significant digits, an integer from 1 to 17 (default 4).
+ * @throws RangeError if `sig` is not such an integer (a programming error).
  */
 export function formatNumber(v: number, sig = 4): string {
+  checkSig(sig);
   const bad = nonFiniteText(v);
   if (bad !== undefined) return bad;
   if (v === 0) return '0';
-  const a = Math.abs(v);
+  const plain = plainDigits(v, sig);
+  if (plain !== undefined) return typographicMinus(Number(plain) === v ? trimZeros(plain) : plain);
   const { mantissa, exponent } = decompose(v, sig);
-  if (a >= 1e-3 && a < 1e5 && exponent >= -3 && exponent < 5) {
-    const p = v.toPrecision(sig);
-    // Trailing zeros are dropped only when the number is exact ("0.25"); a rounded value keeps them ("0.4200").
-    return typographicMinus(Number(p) === v ? trimZeros(p) : p);
-  }
-  return `${typographicMinus(mantissa)} × 10${[...String(exponent)].map((c) => SUPERSCRIPT[c] ?? c).join('')}`;
+  return `${typographicMinus(mantissa)} × 10${superscript(exponent)}`;
 }
 
 /** Like {@link formatNumber} but always in scientific notation (for orders of magnitude): "9.1 × 10⁻¹³". */
@@ -73,24 +108,24 @@ export function formatScientific(v: number, sig = 2): string {
   if (bad !== undefined) return bad;
   if (v === 0) return '0';
   const { mantissa, exponent } = decompose(v, sig);
-  return `${typographicMinus(mantissa)} × 10${[...String(exponent)].map((c) => SUPERSCRIPT[c] ?? c).join('')}`;
+  return `${typographicMinus(mantissa)} × 10${superscript(exponent)}`;
 }
 
 /**
- * LaTeX for a number (for KaTeX at build time): `0.7698`, `1.1\cdot10^{12}`, `9.1\cdot10^{-13}`.
- * Non-finite values become `\text{—}` / `\text{overflow}` so no formula ever shows NaN.
+ * LaTeX for a number (for KaTeX at build time), with the rule of {@link formatNumber} except that trailing zeros
+ * are always dropped: `0.7698`, `2880`, `1.1\cdot10^{12}`, `9.1\cdot10^{-13}`. Non-finite values become
+ * `\text{—}` / `\text{overflow}` so no formula ever shows NaN.
  *
  * @param scientific - force scientific notation.
  */
 export function texNumber(v: number, sig = 4, scientific = false): string {
+  checkSig(sig);
   const bad = nonFiniteText(v);
   if (bad !== undefined) return `\\text{${bad}}`;
   if (v === 0) return '0';
+  const plain = scientific ? undefined : plainDigits(v, sig);
+  if (plain !== undefined) return trimZeros(plain);
   const { mantissa, exponent } = decompose(v, sig);
-  const a = Math.abs(v);
-  if (!scientific && a >= 1e-3 && a < 1e5 && exponent >= -3 && exponent < 5) {
-    return trimZeros(v.toPrecision(sig)).replace(/e.*$/, '');
-  }
   return `${mantissa}\\cdot10^{${exponent}}`;
 }
 

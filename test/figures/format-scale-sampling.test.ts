@@ -23,12 +23,73 @@ describe('formatNumber', () => {
     expect(formatNumber(0.4199743)).toBe('0.4200');
     expect(formatNumber(1)).toBe('1');
     expect(formatNumber(-0)).toBe('0');
-    expect(formatNumber(123456)).toBe('1.235 × 10⁵');
+    expect(formatNumber(1234567)).toBe('1.235 × 10⁶');
     expect(formatNumber(2.5e-7)).toBe('2.5 × 10⁻⁷');
     expect(formatScientific(4 ** 20, 2)).toBe('1.1 × 10¹²');
     expect(formatScientific(4 ** -20, 2)).toBe('9.1 × 10⁻¹³');
     expect(texNumber(4 ** 50, 2, true)).toBe('1.3\\cdot10^{30}');
     expect(formatInterval(-Infinity, 2)).toBe(`[${MINUS}∞, 2]`);
+  });
+
+  it('writes magnitudes from 0.001 up to a million in plain digits, even when the digits end before the point', () => {
+    // toPrecision would give "2.88e+3" here: the rounded value must still be written out.
+    expect(formatNumber(2879.8, 3)).toBe('2880');
+    expect(formatNumber(2879.8, 4)).toBe('2880');
+    expect(formatNumber(2879.8, 6)).toBe('2879.8'); // exact: no padding zero
+    expect(formatNumber(2879.803, 6)).toBe('2879.80');
+    expect(formatNumber(-2879.8, 2)).toBe(`${MINUS}2900`);
+    expect(formatNumber(123456)).toBe('123500');
+    expect(formatNumber(999949)).toBe('999900');
+    expect(formatNumber(42, 1)).toBe('40');
+    expect(formatNumber(0.001)).toBe('0.001');
+    expect(formatNumber(-0.00123456)).toBe(`${MINUS}0.001235`);
+    expect(texNumber(2879.8, 3)).toBe('2880');
+    expect(texNumber(-2879.8, 2)).toBe('-2900');
+    expect(texNumber(123456)).toBe('123500');
+  });
+
+  it('decides the notation on the rounded value, so a number that rounds up to a million is scientific', () => {
+    expect(formatNumber(999999.6)).toBe('1 × 10⁶');
+    expect(formatNumber(1e6)).toBe('1 × 10⁶');
+    expect(formatNumber(-1234567, 3)).toBe(`${MINUS}1.23 × 10⁶`);
+    expect(formatNumber(0.00099996)).toBe('0.001000');
+    expect(formatNumber(0.0009994)).toBe('9.994 × 10⁻⁴');
+    expect(formatNumber(-0.0009994)).toBe(`${MINUS}9.994 × 10⁻⁴`);
+    expect(texNumber(999999.6)).toBe('1\\cdot10^{6}');
+    expect(texNumber(0.0009994)).toBe('9.994\\cdot10^{-4}');
+  });
+
+  it('shows zero, infinities and NaN as plain words or a dash', () => {
+    expect(formatNumber(0)).toBe('0');
+    expect(formatNumber(-0, 2)).toBe('0');
+    expect(formatNumber(Infinity, 2)).toBe('overflow');
+    expect(formatNumber(-Infinity, 2)).toBe('overflow');
+    expect(formatNumber(Number.NaN, 2)).toBe('—');
+    expect(texNumber(Infinity)).toBe('\\text{overflow}');
+    expect(formatScientific(Number.NaN)).toBe('—');
+  });
+
+  it('round-trips: the text of any finite number reads back as the number rounded to its significant digits', () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer({ min: 1, max: 15 }), (v, sig) => {
+        const text = formatNumber(v, sig);
+        const m = /^(−?[\d.]+)(?: × 10([⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+))?$/.exec(text);
+        expect(m, text).not.toBeNull();
+        const digits = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+        const exp = m![2] ? Number([...m![2]].map((c) => (c === '⁻' ? '-' : String(digits.indexOf(c)))).join('')) : 0;
+        const back = Number(`${m![1]!.replace(MINUS, '-')}e${exp}`);
+        expect(back).toBe(Number(v.toPrecision(sig)) + 0);
+        if (v !== 0 && !m![2]) {
+          expect(Math.abs(back)).toBeGreaterThanOrEqual(1e-3);
+          expect(Math.abs(back)).toBeLessThan(1e6);
+        }
+      }),
+    );
+  });
+
+  it('rejects a number of significant digits that is not an integer from 1 to 17', () => {
+    expect(() => formatNumber(1, 0)).toThrow(/integer from 1 to 17, got 0/);
+    expect(() => texNumber(1, 2.5)).toThrow(RangeError);
   });
 });
 
