@@ -163,6 +163,33 @@ describe('figures with JavaScript', () => {
     await context.close();
   });
 
+  it('moves the plot cursor by exactly 20 steps for 20 quick ArrowRight presses, even within one frame', async () => {
+    const { context, page, log } = await openPage(browser, server.origin);
+    await page.goto(server.url(PATH));
+    const f = await hydrate(page, 'act');
+    const plot = f.locator('.fp-plot');
+    const now = async () => Number(await plot.getAttribute('aria-valuenow'));
+    // Default view: z from −6 to 6, so one arrow step is 12 / 100 = 0.12 (the cursor is kept to 3 decimals).
+    expect(await f.locator('output').first().textContent()).toBe('−6 to 6');
+    const x0 = await now();
+    expect(x0).toBe(1);
+    await plot.focus();
+    for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowRight');
+    await expect.poll(now).toBeCloseTo(x0 + 20 * 0.12, 9);
+    expect(await f.locator('.fp-readout-x').textContent()).toBe('z = 3.4');
+
+    // Twenty key events in one task all land before the next frame: none may be lost to the per-frame batching.
+    const x1 = await now();
+    await plot.evaluate((el) => {
+      for (let i = 0; i < 20; i++) el.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true }));
+    });
+    await expect.poll(now).toBeCloseTo(x1 - 20 * 0.12, 9);
+    await page.waitForTimeout(100);
+    expect(await now()).toBeCloseTo(x1 - 2.4, 9);
+    expect(consoleProblems(log)).toEqual([]);
+    await context.close();
+  });
+
   it('the morph, errata and second-derivative figures respond to the keyboard', async () => {
     const { context, page, log } = await openPage(browser, server.origin);
     await page.goto(server.url(PATH));

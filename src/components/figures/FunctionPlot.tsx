@@ -97,7 +97,15 @@ export function FunctionPlot(p: FunctionPlotProps) {
     return Math.min(d1, Math.max(d0, X.invert(px)));
   };
 
-  const move = (x: number) => p.onCursor(round3(Math.min(d1, Math.max(d0, x))));
+  // Key presses can arrive faster than the parent re-renders (its state commits once per frame): a relative move
+  // must start from the position last requested, not from the stale `cursor` prop, or presses would be lost.
+  const requested = useRef<{ prop: number; x: number } | null>(null);
+  if (requested.current && requested.current.prop !== p.cursor) requested.current = null;
+  const move = (x: number) => {
+    const next = round3(Math.min(d1, Math.max(d0, x)));
+    requested.current = { prop: p.cursor, x: next };
+    p.onCursor(next);
+  };
   const setDomain = (d: Interval) => {
     if (p.onDomain && p.limits) p.onDomain(clampDomain(d, p.limits));
   };
@@ -105,20 +113,21 @@ export function FunctionPlot(p: FunctionPlotProps) {
   const onKeyDown = (e: TargetedKeyboardEvent<HTMLDivElement>) => {
     const small = span / (e.shiftKey ? 10 : 100);
     let handled = true;
+    const at = requested.current ? requested.current.x : cursor;
     switch (e.key) {
       case 'ArrowRight':
       case 'ArrowUp':
-        move(cursor + small);
+        move(at + small);
         break;
       case 'ArrowLeft':
       case 'ArrowDown':
-        move(cursor - small);
+        move(at - small);
         break;
       case 'PageUp':
-        move(cursor + span / 10);
+        move(at + span / 10);
         break;
       case 'PageDown':
-        move(cursor - span / 10);
+        move(at - span / 10);
         break;
       case 'Home':
         move(d0);
