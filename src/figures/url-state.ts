@@ -13,6 +13,9 @@
  * Grammar: segment = `fig-<id>=` field (`,` field)*; field = name `:` value; a range value is `lo_hi`.
  */
 import { ACTIVATION_KEYS, isActivationKey, type ActivationKey } from '../lib/nn/activations';
+import { segments } from './fragment';
+
+export { figureKeys, mergeSegment, segments } from './fragment';
 
 /** A parsed value, or why it could not be used (the field then takes `fallback`). */
 export type Decoded<T> =
@@ -221,26 +224,6 @@ export function rangeCodec(opts: RangeOptions): FieldCodec<readonly [number, num
       v[1] <= max &&
       v[1] - v[0] >= minSpan,
   };
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Fragment segments
-// ---------------------------------------------------------------------------------------------------------------
-
-/** Splits a fragment into its `&`-separated segments (leading `#` removed; empty segments dropped). */
-export function segments(hash: string): string[] {
-  const h = hash.startsWith('#') ? hash.slice(1) : hash;
-  return h.split('&').filter((s) => s !== '');
-}
-
-/**
- * Replaces (or appends) the segment named `key` in `hash` with `segment`, keeping other figures' segments and
- * dropping anything that is not a figure segment (e.g. a heading anchor, which cannot share the fragment).
- * Returns the new fragment with its `#`.
- */
-export function mergeSegment(hash: string, key: string, segment: string): string {
-  const kept = segments(hash).filter((s) => /^fig-[a-z0-9-]+=/.test(s) && !s.startsWith(`${key}=`));
-  return `#${[...kept, segment].join('&')}`;
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   booleanCodec,
   defineFigureState,
   enumCodec,
+  figureKeys,
   mergeSegment,
   numberCodec,
   rangeCodec,
@@ -16,6 +17,7 @@ import { explorerState, Z_LIMITS, type ExplorerState } from '../../src/figures/e
 import { morphState } from '../../src/figures/morph';
 import { errataState, ERRATA_LIMITS } from '../../src/figures/errata';
 import { secondDerivativeState, D2_LIMITS } from '../../src/figures/second-derivative';
+import { linkedFigure } from '../../src/client/figure-links';
 
 /** Arbitrary valid ranges inside limits. */
 const rangeArb = (lim: { min: number; max: number; minSpan: number }) =>
@@ -217,9 +219,36 @@ describe('field codecs', () => {
 });
 
 describe('fragment segments', () => {
-  it('splits and merges figure segments, dropping heading anchors', () => {
+  it('splits and merges figure segments, the copied figure first, dropping heading anchors', () => {
     expect(segments('#a&&b')).toEqual(['a', 'b']);
-    expect(mergeSegment('#fig-a=x:1&fig-b=y:2', 'fig-a', 'fig-a=x:3')).toBe('#fig-b=y:2&fig-a=x:3');
+    expect(mergeSegment('#fig-a=x:1&fig-b=y:2', 'fig-a', 'fig-a=x:3')).toBe('#fig-a=x:3&fig-b=y:2');
+    expect(mergeSegment('#fig-a=x:1&fig-b=y:2', 'fig-b', 'fig-b=y:5')).toBe('#fig-b=y:5&fig-a=x:1');
     expect(mergeSegment('#some-heading', 'fig-a', 'fig-a=x:3')).toBe('#fig-a=x:3');
+  });
+
+  it('lists the figures a fragment sets state for, in order and once each, skipping anything else', () => {
+    expect(figureKeys('#fig-act=f:relu,d:-2_2&fig-morph=t:1')).toEqual(['fig-act', 'fig-morph']);
+    expect(figureKeys('fig-morph=t:1&fig-act=f:tanh&fig-morph=t:0')).toEqual(['fig-morph', 'fig-act']);
+    expect(figureKeys('#errata')).toEqual([]);
+    expect(figureKeys('#fig-act')).toEqual([]); // a plain element id, not state
+    expect(figureKeys('#fig-Act=x:1&FIG-a=1&fig-=1&fig-a b=1&=fig-a')).toEqual([]);
+    expect(figureKeys('')).toEqual([]);
+    fc.assert(fc.property(fc.string(), (h) => figureKeys(h).every((k) => /^fig-[a-z][a-z0-9-]*$/.test(k))));
+  });
+});
+
+describe('following a link to a figure', () => {
+  const page = (ids: string[]) =>
+    ({ getElementById: (id: string) => (ids.includes(id) ? ({ id } as HTMLElement) : null) }) as unknown as Document;
+
+  it('targets the first figure of the fragment that is on the page', () => {
+    expect(linkedFigure(page(['fig-act', 'fig-morph']), '#fig-morph=t:1&fig-act=f:relu')?.id).toBe('fig-morph');
+    expect(linkedFigure(page(['fig-act']), '#fig-gone=t:1&fig-act=f:relu')?.id).toBe('fig-act');
+  });
+
+  it('targets nothing for a heading anchor, an unknown figure or malformed text', () => {
+    expect(linkedFigure(page(['fig-act', 'errata']), '#errata')).toBeUndefined();
+    expect(linkedFigure(page(['fig-act']), '#fig-gone=t:1')).toBeUndefined();
+    expect(linkedFigure(page(['fig-act']), '#%E0%A4%A=&&')).toBeUndefined();
   });
 });

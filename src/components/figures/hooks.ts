@@ -114,7 +114,7 @@ export interface FigureStateHandle<S> {
   readonly problems: readonly string[];
   /** A one-off status message ("Link copied."). */
   readonly status: string;
-  /** Copies a link to this figure in its current state and puts it in the address bar. */
+  /** Copies a link to this figure in its current state (and only this figure's) and puts it in the address bar. */
   readonly copyLink: () => void;
 }
 
@@ -140,8 +140,11 @@ export function useFigureState<S extends object>(def: FigureState<S>, lang: Lang
   const latest = useRef(state);
   latest.current = state;
   const copyLink = useCallback(() => {
-    const hash = mergeSegment(window.location.hash, def.key, def.serialize(latest.current));
-    const url = `${window.location.origin}${window.location.pathname}${window.location.search}${hash}`;
+    // The copied link carries this figure's state only (so it scrolls to this figure and sets nothing else); the
+    // address bar keeps other figures' settings too, this figure's first.
+    const segment = def.serialize(latest.current);
+    const hash = mergeSegment(window.location.hash, def.key, segment);
+    const url = `${window.location.origin}${window.location.pathname}${window.location.search}#${segment}`;
     try {
       history.replaceState(history.state, '', hash);
     } catch {
