@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -78,6 +78,26 @@ describe('the link checker', () => {
     expect(r.broken[4]!.reason).toContain('outside the base path');
   });
 
+  it('accepts figure-state fragments naming a figure of the target page and rejects any other', () => {
+    const dir = fakeSite({
+      'index.html':
+        '<a href="articles/a/#fig-act=f:relu,d:-2_2">ok</a><a href="articles/a/#fig-act=f:relu&fig-morph=t:1">two</a>' +
+        '<a href="articles/a/#fig-d2=x:1">elsewhere</a><a href="articles/a/#fig-sec=x:1">not a figure</a>' +
+        '<a href="articles/a/#fig-act=f:relu&sec">mixed</a><a href="articles/a/#fig-act=f:relu&fig-nope=x:1">one unknown</a>',
+      'articles/a/index.html':
+        '<h2 id="fig-sec">S</h2><figure class="fig" id="fig-act"></figure><figure class="fig" id="fig-morph"></figure>',
+      'articles/b/index.html': '<figure class="fig" id="fig-d2"></figure>',
+    });
+    const r = checkLinks(dir);
+    expect(r.broken.map((b) => `${b.href} — ${b.reason}`)).toEqual([
+      'articles/a/#fig-d2=x:1 — figure-state fragment names no figure id "fig-d2" in articles/a/',
+      'articles/a/#fig-sec=x:1 — figure-state fragment names "fig-sec" is not a <figure> in articles/a/',
+      'articles/a/#fig-act=f:relu&sec — “sec” in a figure-state fragment is not fig-<id>=… (articles/a/)',
+      'articles/a/#fig-act=f:relu&fig-nope=x:1 — figure-state fragment names no figure id "fig-nope" in articles/a/',
+    ]);
+    expect(r.fragments).toBe(6);
+  });
+
   it('checks canonical-origin URLs (canonical, og:url, sitemap, robots.txt) as internal', () => {
     const dir = fakeSite({
       'robots.txt': 'User-agent: *\nAllow: /\nSitemap: https://site.example/sitemap-index.xml\n',
@@ -117,6 +137,33 @@ describe('the link gate on the built site', () => {
     expect(r.broken.filter((b) => b.page === article)).toEqual([
       { page: article, href: `${BASE}articles/no-such-article/`, reason: expect.stringContaining('no such file') },
       { page: article, href: `${BASE}${article}#no-such-heading`, reason: expect.stringContaining('no element with id') },
+    ]);
+  });
+
+  it('accepts a copied figure link to a real figure and fails on one to an unknown figure id, planted in a copy', () => {
+    // A page with a figure, and that figure's id, read from the build.
+    const withFigure = sitePages()
+      .filter((p) => p.startsWith('articles/'))
+      .map((p) => ({
+        page: p,
+        id: /<figure\b[^>]*\bid="(fig-[a-z0-9-]+)"/.exec(readFileSync(join(DIST, fileOf(p)), 'utf8'))?.[1],
+      }))
+      .find((x) => x.id !== undefined);
+    expect(withFigure, 'no article with a <figure id="fig-…"> in the build').toBeDefined();
+    const { page, id } = withFigure!;
+    const site = plantedCopy(DIST);
+    cleanup.push(site.remove);
+    const good = `${BASE}${page}#${id}=x:1,d:-2_2`;
+    const twoFigures = `#${id}=x:1&${id}-not-a-figure=x:2`;
+    const unknown = `${BASE}${page}#fig-no-such-figure=f:tanh`;
+    site.edit(fileOf(page), (html) =>
+      insertInMain(html, `<a href="${good}">good</a><a href="${twoFigures}">two</a><a href="${unknown}">unknown</a>`),
+    );
+    const r = checkLinks(site.dir, { base: BASE, siteOrigin: SITE_ORIGIN });
+    console.log(formatLinkReport(r, 'planted figure links'));
+    expect(r.broken.filter((b) => b.page === page)).toEqual([
+      { page, href: twoFigures, reason: expect.stringContaining(`no figure id "${id}-not-a-figure"`) },
+      { page, href: unknown, reason: expect.stringContaining('no figure id "fig-no-such-figure"') },
     ]);
   });
 });

@@ -131,3 +131,13 @@ export function fragmentTargets(tags: readonly Tag[]): Set<string> {
   }
   return ids;
 }
+
+/** Ids of the figures of a page (`<figure id="fig-act">`): what a figure-state fragment `#fig-act=…` may name. */
+export function figureIds(tags: readonly Tag[]): Set<string> {
+  const ids = new Set<string>();
+  for (const t of tags) {
+    const id = t.attrs.get('id');
+    if (t.name === 'figure' && id !== undefined && id !== '') ids.add(id);
+  }
+  return ids;
+}

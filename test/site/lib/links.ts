@@ -7,15 +7,19 @@
  * the canonical origin (canonical links, og:url) are checked as internal too when `siteOrigin` is given.
  *
  * What is checked: `href` of a/area/link (except rel=preconnect/dns-prefetch), `src`/`srcset` of img/source/script/
- * (A fragment with "=" is figure state, `#fig-a=f:tanh&fig-b=t:0.5`: each segment must name a figure id on the page.)
  * iframe/video/audio/track/embed, `poster`, `data` of object, form `action`, SVG `href`/`xlink:href`, the island
  * `component-url`/`renderer-url` of Astro, `og:url`/`og:image`/`twitter:image` meta content, `url(…)`/`@import` in CSS
  * files, `<loc>`/`<link>` in sitemaps and feeds (on the canonical origin), `Sitemap:` lines of robots.txt and the
  * icons/start URL of a web app manifest.
+ *
+ * A fragment with "=" is figure state, `#fig-a=f:tanh&fig-b=t:0.5` (src/figures/fragment.ts): it is valid when every
+ * segment is `fig-<id>=…` and names the id of a `<figure>` on the target page. The settings themselves are not checked here
+ * (each figure parses them and reports problems to the reader).
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { decodeEntities, fragmentTargets, scanTags, type Tag } from './html';
+import { figureKeys, segments } from '../../../src/figures/fragment';
+import { decodeEntities, figureIds, fragmentTargets, scanTags, type Tag } from './html';
 
 /** A page (or CSS file) of the site and one reference in it that does not resolve. */
 export interface BrokenLink {
@@ -147,12 +151,13 @@ export function checkLinks(dist: string, options: LinkOptions = {}): LinkReport 
   const fileSet = new Set(files);
   const htmlFiles = files.filter((f) => f.endsWith('.html'));
   const cssFiles = files.filter((f) => f.endsWith('.css'));
-  const idsCache = new Map<string, Set<string>>();
+  const idsCache = new Map<string, { ids: Set<string>; figures: Set<string> }>();
   const tagsOf = (file: string) => scanTags(readFileSync(join(dist, file), 'utf8'));
+  const targetsOf = (tags: readonly Tag[]) => ({ ids: fragmentTargets(tags), figures: figureIds(tags) });
   const idsOf = (file: string) => {
     let ids = idsCache.get(file);
     if (!ids) {
-      ids = fragmentTargets(tagsOf(file));
+      ids = targetsOf(tagsOf(file));
       idsCache.set(file, ids);
     }
     return ids;
@@ -223,14 +228,20 @@ export function checkLinks(dist: string, options: LinkOptions = {}): LinkReport 
         broken.push({ page, href, reason: 'malformed percent-encoding in the fragment' });
         return;
       }
-      const ids = idsOf(target);
+      const { ids, figures } = idsOf(target);
       const where = sitePathOf(target) || '(home)';
       if (id.includes('=')) {
-        // Figure state (src/figures/url-state.ts): `#fig-a=f:tanh&fig-b=t:0.5`, each segment names a figure's id.
-        for (const segment of id.split('&')) {
-          const figure = segment.slice(0, segment.indexOf('='));
-          if (!segment.includes('=') || !ids.has(figure)) {
-            broken.push({ page, href, reason: `figure-state fragment names no figure id "${figure || segment}" in ${where}` });
+        // Figure state (src/figures/fragment.ts): `#fig-a=f:tanh&fig-b=t:0.5`; every segment must be a figure's
+        // and name the id of a figure on the target page (the figure element's id is its key, `fig-a`).
+        for (const segment of segments(id)) {
+          const key = figureKeys(segment)[0];
+          if (key === undefined) {
+            broken.push({ page, href, reason: `“${segment}” in a figure-state fragment is not fig-<id>=… (${where})` });
+            break;
+          }
+          if (!figures.has(key)) {
+            const what = ids.has(key) ? `"${key}" is not a <figure>` : `no figure id "${key}"`;
+            broken.push({ page, href, reason: `figure-state fragment names ${what} in ${where}` });
             break;
           }
         }
@@ -242,7 +253,7 @@ export function checkLinks(dist: string, options: LinkOptions = {}): LinkReport 
 
   for (const file of htmlFiles) {
     const tags = tagsOf(file);
-    idsCache.set(file, fragmentTargets(tags));
+    idsCache.set(file, targetsOf(tags));
     for (const tag of tags) for (const href of referencesOf(tag)) check(file, href);
   }
   for (const file of cssFiles) {
