@@ -7,7 +7,7 @@
 import { formatNumber, formatEnd } from './format';
 import { KIT } from './i18n/kit';
 import type { Lang } from './i18n/core';
-import { finiteValues, sampleFunction, samplesToPath, type Fn, type Samples } from './sampling';
+import { sampleFunction, samplesToPath, type Fn, type Samples } from './sampling';
 import { linearAxis, niceDomain, plotFrame, tickCount, type Axis, type Interval, type PlotFrame } from './scale';
 
 /** A palette slot: `--c1` … `--c6`, or the muted foreground for reference curves. */
@@ -102,10 +102,48 @@ export function sampleCurves(spec: PlotSpec, n: number): Map<string, Samples> {
 /** The y domain a spec is drawn with: its fixed one, or one fitted to the samples. */
 export function yDomainOf(spec: PlotSpec, samples: ReadonlyMap<string, Samples>): Interval {
   if (spec.yDomain) return spec.yDomain;
-  function* all() {
-    for (const s of samples.values()) yield* finiteValues(s);
+  // Only the extremes matter to niceDomain: one plain loop (this runs on every frame of a drag).
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const { ys } of samples.values()) {
+    for (let i = 0; i < ys.length; i++) {
+      const v = ys[i]!;
+      if (v < lo && v > -Infinity) lo = v;
+      if (v > hi && v < Infinity) hi = v;
+    }
   }
-  return niceDomain(all());
+  return niceDomain(lo <= hi ? [lo, hi] : []);
+}
+
+/**
+ * Whether two specs draw the same plot (same curves — functions by identity — domains, shading and markers), so a
+ * model built for one serves the other. Lets a figure rebuild its spec on every cursor move without resampling.
+ */
+export function sameDrawing(a: PlotSpec, b: PlotSpec): boolean {
+  if (a === b) return true;
+  const sameList = <T>(p: readonly T[] | undefined, q: readonly T[] | undefined, eq: (x: T, y: T) => boolean) =>
+    p === q || (p !== undefined && q !== undefined && p.length === q.length && p.every((x, i) => eq(x, q[i]!)));
+  const sameNumbers = (p: readonly number[] | undefined, q: readonly number[] | undefined) =>
+    sameList(p, q, (x, y) => Object.is(x, y));
+  return (
+    sameNumbers(a.xDomain, b.xDomain) &&
+    sameNumbers(a.yDomain, b.yDomain) &&
+    sameList(a.shading, b.shading, sameNumbers) &&
+    sameList(a.markers, b.markers, (m, n) => m.x === n.x && m.y === n.y && m.colour === n.colour && m.label === n.label) &&
+    sameList(
+      a.curves,
+      b.curves,
+      (c, d) =>
+        c.id === d.id &&
+        c.fn === d.fn &&
+        c.label === d.label &&
+        c.colour === d.colour &&
+        c.dash === d.dash &&
+        c.faint === d.faint &&
+        c.splitAtBreaks === d.splitAtBreaks &&
+        sameNumbers(c.breaks, d.breaks),
+    )
+  );
 }
 
 /** Builds the plot model for an SVG of `width` × `height` viewBox units (= CSS pixels after hydration). */

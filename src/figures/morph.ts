@@ -63,11 +63,23 @@ export function morphFormula(t: number): string {
 
 export const MORPH_DOMAIN = [-6, 6] as const;
 
+/** The last curve functions made by {@link morphSpec}: reused while t stays put, so a cursor move redraws nothing. */
+let lastFns: { t: number; g: (z: number) => number; tangent: (z: number) => number } | undefined;
+
+function curveFns(t: number): { g: (z: number) => number; tangent: (z: number) => number } {
+  if (lastFns?.t !== t) {
+    const slope = morphSlopeAt0(t);
+    const g = morphFn(t);
+    const y0 = g(0);
+    lastFns = { t, g, tangent: (z) => y0 + slope * z };
+  }
+  return lastFns;
+}
+
 export function morphSpec(s: MorphState, lang: Lang = 'en'): PlotSpec {
   const w = MORPH[lang];
   const slope = morphSlopeAt0(s.t);
-  const g = morphFn(s.t);
-  const y0 = g(0);
+  const { g, tangent } = curveFns(s.t);
   return {
     curves: [
       { id: 'sigma', label: 'σ(z)', fn: Activations.sigmoid.f, colour: 'muted', dash: 'dash', faint: true },
@@ -76,7 +88,7 @@ export function morphSpec(s: MorphState, lang: Lang = 'en'): PlotSpec {
         id: 'tangent',
         label: w.tangent(formatNumber(slope, 4)),
         short: w.tangentShort,
-        fn: (z) => y0 + slope * z,
+        fn: tangent,
         colour: 2,
         dash: 'dash',
       },

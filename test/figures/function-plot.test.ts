@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIVATION_KEYS, Activations } from '../../src/lib/nn/activations';
-import { buildPlot, dataTable, describePlot, readoutAt, sampleCurves, summarise } from '../../src/figures/function-plot';
+import {
+  buildPlot,
+  dataTable,
+  describePlot,
+  readoutAt,
+  sameDrawing,
+  sampleCurves,
+  summarise,
+  yDomainOf,
+} from '../../src/figures/function-plot';
+import { niceDomain } from '../../src/figures/scale';
 import { explorerDescription, explorerSpec, explorerState, saturationIntervals } from '../../src/figures/explorer';
 import { errataSpec, errataState } from '../../src/figures/errata';
 import { morphSpec, morphState } from '../../src/figures/morph';
@@ -119,5 +129,41 @@ describe('summaries and numerics', () => {
     const m = maximize((z) => -((z - 1.2345) ** 2), -10, 10);
     expect(m.x).toBeCloseTo(1.2345, 7);
     expect(intervalsWhere((z) => Math.abs(z) < 1, -3, 3)).toEqual([[expect.closeTo(-1, 9), expect.closeTo(1, 9)]]);
+  });
+});
+
+describe('reusing a plot model', () => {
+  const base = { ...explorerState.defaults, d2: true, sh: true };
+
+  it('treats a spec rebuilt for a cursor move as the same drawing, so the plot is not resampled', () => {
+    expect(sameDrawing(explorerSpec(base), explorerSpec({ ...base, x: -3 }))).toBe(true);
+    expect(sameDrawing(morphSpec({ ...morphState.defaults, x: 2 }), morphSpec(morphState.defaults))).toBe(true);
+    expect(sameDrawing(errataSpec({ ...errataState.defaults, x: 2 }), errataSpec(errataState.defaults))).toBe(true);
+    const d2 = secondDerivativeState.defaults;
+    expect(sameDrawing(secondDerivativeSpec({ ...d2, x: 0.3 }), secondDerivativeSpec(d2))).toBe(true);
+  });
+
+  it('sees every change that alters the picture: domain, curves, functions, shading, markers', () => {
+    const a = explorerSpec(base);
+    expect(sameDrawing(a, explorerSpec({ ...base, d: [-5, 6] }))).toBe(false);
+    expect(sameDrawing(a, explorerSpec({ ...base, f: 'relu' }))).toBe(false);
+    expect(sameDrawing(a, explorerSpec({ ...base, d2: false }))).toBe(false);
+    expect(sameDrawing(a, explorerSpec({ ...base, sh: false }))).toBe(false);
+    expect(sameDrawing(a, { ...a, yDomain: [-2, 2] })).toBe(false);
+    expect(sameDrawing(a, { ...a, curves: a.curves.map((c, i) => (i === 0 ? { ...c, fn: (z: number) => z } : c)) })).toBe(false);
+    expect(sameDrawing(a, { ...a, curves: a.curves.map((c, i) => (i === 1 ? { ...c, colour: 4 as const } : c)) })).toBe(false);
+    expect(sameDrawing(a, { ...a, markers: [{ x: 0, y: 0, colour: 1 }] })).toBe(false);
+    const d2 = secondDerivativeState.defaults;
+    expect(sameDrawing(secondDerivativeSpec(d2), secondDerivativeSpec({ ...d2, ov: !d2.ov }))).toBe(false);
+  });
+
+  it('fits the y range to the same extremes as before, ignoring gaps and infinities', () => {
+    const spec = { curves: [], xDomain: [0, 1] as const };
+    const samples = new Map([
+      ['a', { xs: Float64Array.of(0, 1, 2), ys: Float64Array.of(0.2, Number.NaN, 0.9) }],
+      ['b', { xs: Float64Array.of(0, 1), ys: Float64Array.of(-Infinity, -0.3) }],
+    ]);
+    expect(yDomainOf(spec, samples)).toEqual(niceDomain([0.2, 0.9, -0.3]));
+    expect(yDomainOf(spec, new Map([['c', { xs: Float64Array.of(0), ys: Float64Array.of(Number.NaN) }]]))).toEqual([-1, 1]);
   });
 });

@@ -5,11 +5,21 @@
  *
  * Rendering: an SVG whose viewBox equals its measured CSS size after hydration (so text is 12–13 px at any width);
  * the box itself is sized by CSS alone (aspect-ratio), so hydration and resizing never shift the layout. On the
- * server (and in the hydrating render) the viewBox is {@link DEFAULT_SIZE}, scaled to fit.
+ * server (and in the hydrating render) the viewBox is {@link DEFAULT_SIZE}, scaled to fit. The SVG takes no pointer
+ * events (the box handles them): hit-testing long paths on every mouse move cost most of a millisecond per frame.
  */
-import { useMemo, useRef } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
 import type { TargetedKeyboardEvent, TargetedPointerEvent, TargetedWheelEvent } from 'preact';
-import { buildPlot, cursorText, readoutAt, type Colour, type Dash, type PlotSpec } from '../../figures/function-plot';
+import {
+  buildPlot,
+  cursorText,
+  readoutAt,
+  sameDrawing,
+  type Colour,
+  type Dash,
+  type PlotModel,
+  type PlotSpec,
+} from '../../figures/function-plot';
 import { DEFAULT_SIZE, type Interval } from '../../figures/scale';
 import { formatNumber } from '../../figures/format';
 import { useSize } from './hooks';
@@ -70,12 +80,15 @@ export function FunctionPlot(p: FunctionPlotProps) {
   const size = useSize(boxRef, DEFAULT_SIZE);
   const k = KIT[p.lang ?? 'en'];
   const active = p.active ?? true;
-  const lastModel = useRef<ReturnType<typeof buildPlot> | null>(null);
-  const model = useMemo(
-    () => (active || !lastModel.current ? buildPlot(p.spec, size.width, size.height) : lastModel.current),
-    [p.spec, size.width, size.height, active],
-  );
-  lastModel.current = model;
+  // Rebuilt only when the drawing changes — not for a cursor move, whose spec is a new object that draws the same —
+  // and only while the plot is visible.
+  const built = useRef<{ spec: PlotSpec; width: number; height: number; model: PlotModel } | null>(null);
+  const last = built.current;
+  const model =
+    last && (!active || (last.width === size.width && last.height === size.height && sameDrawing(last.spec, p.spec)))
+      ? last.model
+      : buildPlot(p.spec, size.width, size.height);
+  if (model !== last?.model) built.current = { spec: p.spec, width: size.width, height: size.height, model };
   const { frame, x: X, y: Y } = model;
   const [d0, d1] = p.spec.xDomain;
   const span = d1 - d0;
@@ -234,6 +247,7 @@ export function FunctionPlot(p: FunctionPlotProps) {
           preserveAspectRatio="xMidYMid meet"
           aria-hidden="true"
           focusable="false"
+          pointer-events="none"
           class="fp-svg"
         >
           <rect class="fp-bg" x={frame.x0} y={frame.y0} width={frame.x1 - frame.x0} height={frame.y1 - frame.y0} />
