@@ -1,22 +1,30 @@
 // @ts-check
 /**
- * `npm run bench:figures [-- --throttle 4] [--seconds 3] [--figure act] [--path articles/activation-functions/]`
+ * `npm run bench:figures [-- --seconds 3] [--figure act] [--path articles/activation-functions/] [--throttle 4]
+ *   [--trace out.json]`
  *
- * Frame rate of the figures while a slider is dragged or the pointer sweeps over a plot, in headless Chromium at the
- * figures' default size (1280 × 900 viewport). Run `npm run build` first (or set DIST_DIR).
+ * Does a slider drag keep 60 frames per second? For every figure on the page, in headless Chromium at the figures'
+ * default size (1280 × 900 viewport): scroll it into view, wait until it has hydrated, then for `--seconds`
  *
- * For each figure on the page: scroll it into view, wait until it has hydrated, then for `--seconds` dispatch input
- * events on its first range slider — `--events-per-frame` per animation frame (default 4), sweeping the slider back and
- * forth, more than a real drag produces — and count frames with requestAnimationFrame. The same for pointer moves
- * across the plot (hover read-out). The first row ("baseline") counts frames with no input at all.
+ * - **drag**: press the mouse on each range slider's thumb and move it along the track and back, one mouse move
+ *   every 16.7 ms (60 Hz, what a pointer device delivers), through the browser's real input pipeline (CDP
+ *   `Input.dispatchMouseEvent`, trusted events, rAF-aligned like a real mouse);
+ * - **hover**: sweep the mouse across the plot the same way (the cursor read-out).
  *
- * Reported per row: frames per second, the 95th-percentile and worst frame interval, long tasks, and the CPU time per
- * frame of the renderer's main thread (of which script and style + layout) and of the whole renderer process, from
- * the DevTools protocol's Performance metrics (ThreadTime, ProcessTime). The frame rate is wall-clock time and drops
- * when other processes share the CPU; the CPU time per frame does not, so compare it with the 16.7 ms of a 60 fps
- * frame. `--throttle N` slows the CPU N× through the DevTools protocol (4 ≈ a mid-range phone); `--metrics 0` skips
- * the metrics (they cost a little).
+ * Measured per row:
+ * - frames painted during the action, from `requestAnimationFrame` timestamps: median, p95 and worst frame interval,
+ *   dropped frames (an interval of k × 16.7 ms counts k − 1 dropped) and frames per second;
+ * - input events the page actually received, per second (so a slow driver cannot flatter the figure);
+ * - from a Chromium trace of the same window: the main thread's busy time per frame (mean, p95 and worst) and the
+ *   longest task, i.e. the work each frame costs, which — unlike the frame rate — does not depend on how busy the
+ *   other processes of the machine are. Compare it with the 16.7 ms budget of a 60 fps frame.
+ *
+ * `--throttle N` slows the CPU N× (DevTools protocol; 4 ≈ a mid-range phone). `--trace file` also saves the trace
+ * (open it in chrome://tracing or Perfetto). Run `astro build` first (DIST_DIR selects the build). The machine load
+ * (1-minute load average) is printed before and after: measure on an idle machine.
  */
+import { loadavg, cpus } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { startStaticServer } from '../test/support/static-server.ts';
 import { launchBrowser } from '../test/support/browser.ts';
 import { DIST, BASE } from '../test/support/site.ts';
@@ -30,126 +38,201 @@ const opt = (name, fallback) => {
 const seconds = Number(opt('seconds', '3'));
 const throttle = Number(opt('throttle', '1'));
 const path = opt('path', 'articles/activation-functions/');
-const eventsPerFrame = Number(opt('events-per-frame', '4'));
 const only = opt('figure', '');
-const withMetrics = opt('metrics', '1') !== '0';
+const traceFile = opt('trace', '');
+const FRAME = 1000 / 60;
+
+/** @param {number[]} xs @param {number} q */
+const quantile = (xs, q) => {
+  if (xs.length === 0) return Number.NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? Number.NaN;
+};
+/** @param {number} ms */
+const sleep = (ms) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
 
 /**
- * @typedef {{ figure: string; action: string; fps: number; p95: number; worst: number; longTasks: number;
- *   frames: number; cpuMs: number; processMs: number; scriptMs: number; layoutMs: number }} Row
+ * Main-thread work per frame from a Chromium trace: the top-level tasks of the page's renderer main thread (the
+ * `CrRendererMain` thread with the most frames), grouped by the frame (interval between consecutive
+ * `BeginMainThreadFrame`s) they start in.
+ * @param {{ traceEvents?: any[] } | any[]} trace
+ */
+function mainThreadWork(trace) {
+  const events = Array.isArray(trace) ? trace : (trace.traceEvents ?? []);
+  const mains = events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const framesOf = (/** @type {any} */ m) =>
+    events.filter((e) => e.pid === m.pid && e.tid === m.tid && e.name === 'BeginMainThreadFrame').map((e) => Number(e.ts));
+  let best;
+  let frames = /** @type {number[]} */ ([]);
+  for (const m of mains) {
+    const f = framesOf(m);
+    if (f.length > frames.length) [best, frames] = [m, f];
+  }
+  if (!best) return undefined;
+  const { pid, tid } = best;
+  frames.sort((a, b) => a - b);
+  const tasks = events
+    .filter(
+      (e) =>
+        e.pid === pid && e.tid === tid && e.ph === 'X' && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask'),
+    )
+    .map((e) => ({ ts: Number(e.ts), dur: Number(e.dur ?? 0) / 1000, cpu: Number(e.tdur ?? e.dur ?? 0) / 1000 }))
+    .sort((a, b) => a.ts - b.ts);
+  if (tasks.length === 0) return undefined;
+  // Keep only top-level tasks (nested RunTask events are inside another).
+  /** @type {{ ts: number; dur: number; cpu: number }[]} */
+  const top = [];
+  let end = -Infinity;
+  for (const t of tasks) {
+    if (t.ts >= end) {
+      top.push(t);
+      end = t.ts + t.dur * 1000;
+    }
+  }
+  /** Wall-clock and thread-CPU milliseconds of main-thread tasks per frame. */
+  const wall = /** @type {number[]} */ ([]);
+  const cpu = /** @type {number[]} */ ([]);
+  let j = 0;
+  for (let i = 0; i + 1 < frames.length; i++) {
+    let w = 0;
+    let c = 0;
+    while (j < top.length && top[j].ts < frames[i]) j++;
+    for (; j < top.length && top[j].ts < frames[i + 1]; j++) {
+      w += top[j].dur;
+      c += top[j].cpu;
+    }
+    wall.push(w);
+    cpu.push(c);
+  }
+  return {
+    mainFrames: frames.length,
+    cpuMean: cpu.reduce((a, b) => a + b, 0) / Math.max(1, cpu.length),
+    cpuP95: quantile(cpu, 0.95),
+    cpuMax: cpu.length ? Math.max(...cpu) : Number.NaN,
+    wallP95: quantile(wall, 0.95),
+    longestTask: Math.max(...top.map((t) => t.dur)),
+  };
+}
+
+/**
+ * @typedef {{ figure: string; action: string; frames: number; median: number; p95: number; worst: number;
+ *   dropped: number; fps: number; inputsPerSecond: number;
+ *   work: ReturnType<typeof mainThreadWork> }} Row
  */
 /** @type {Row[]} */
 const results = [];
+const loadBefore = loadavg();
 
 const server = await startStaticServer(DIST, BASE);
 const browser = await launchBrowser();
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const cdp = await page.context().newCDPSession(page);
-  if (withMetrics) await cdp.send('Performance.enable');
   if (throttle > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
-  const metrics = async () => {
-    if (!withMetrics) return { cpu: Number.NaN, process: Number.NaN, script: Number.NaN, layout: Number.NaN };
-    const { metrics: m } = await cdp.send('Performance.getMetrics');
-    const get = (/** @type {string} */ n) => m.find((x) => x.name === n)?.value ?? 0;
-    return {
-      cpu: get('ThreadTime'),
-      process: get('ProcessTime'),
-      script: get('ScriptDuration'),
-      layout: get('LayoutDuration') + get('RecalcStyleDuration'),
-    };
-  };
-
   await page.goto(server.url(path));
   const ids = await page.locator('figure.fig').evaluateAll((fs) => fs.map((f) => f.getAttribute('data-figure') ?? ''));
   if (ids.length === 0) throw new Error(`No figure.fig on /${path}`);
+
   for (const id of ids.filter((i) => only === '' || i === only)) {
     const fig = page.locator(`figure.fig[data-figure="${id}"]`);
     await fig.scrollIntoViewIfNeeded();
-    await fig.locator('.fp-plot[role="slider"]').waitFor({ timeout: 30_000 });
-    await page.waitForTimeout(300);
-    for (const action of results.length === 0 ? ['baseline', 'slider', 'hover'] : ['slider', 'hover']) {
-      const m0 = await metrics();
-      const r = await page.evaluate(
-        async ({ id, action, seconds, eventsPerFrame }) => {
-          const fig = /** @type {HTMLElement} */ (document.querySelector(`figure.fig[data-figure="${id}"]`));
-          const slider = /** @type {HTMLInputElement | null} */ (fig.querySelector('input[type=range]'));
-          const plot = /** @type {HTMLElement} */ (fig.querySelector('.fp-plot'));
-          if (action === 'slider' && !slider) return null;
-          let longTasks = 0;
-          const po = new PerformanceObserver((l) => (longTasks += l.getEntries().length));
-          try {
-            po.observe({ type: 'longtask', buffered: false });
-          } catch {
-            /* not supported */
-          }
-          const rect = plot.getBoundingClientRect();
-          /** @type {number[]} */
-          const times = [];
-          let k = 0;
-          const drive = () => {
-            if (action === 'baseline') return;
-            for (let e = 0; e < eventsPerFrame; e++, k++) {
-              const phase = (k % 240) / 240; // sweep over 240 events, then back
-              const u = phase < 0.5 ? phase * 2 : 2 - phase * 2;
-              if (action === 'slider' && slider) {
-                const lo = Number(slider.min);
-                const hi = Number(slider.max);
-                const step = Number(slider.step) || 0.01;
-                slider.value = String(Math.round((lo + (hi - lo) * u) / step) * step);
-                slider.dispatchEvent(new Event('input', { bubbles: true }));
-              } else {
-                const x = rect.left + 2 + (rect.width - 4) * u;
-                plot.dispatchEvent(
-                  new PointerEvent('pointermove', {
-                    bubbles: true,
-                    clientX: x,
-                    clientY: rect.top + rect.height / 2,
-                    pointerType: 'mouse',
-                  }),
-                );
-              }
-            }
-          };
-          await new Promise((resolve) => {
-            const t0 = performance.now();
-            /** @param {number} t */
-            const frame = (t) => {
-              times.push(t);
-              if (t - t0 < seconds * 1000) {
-                drive();
-                requestAnimationFrame(frame);
-              } else resolve(undefined);
-            };
-            requestAnimationFrame(frame);
-          });
-          po.disconnect();
-          const gaps = times.slice(1).map((t, i) => t - (times[i] ?? t));
-          gaps.sort((a, b) => a - b);
-          const span = ((times[times.length - 1] ?? 0) - (times[0] ?? 0)) / 1000;
-          return {
-            frames: gaps.length,
-            fps: gaps.length / span,
-            p95: gaps[Math.floor(gaps.length * 0.95)] ?? 0,
-            worst: gaps[gaps.length - 1] ?? 0,
-            longTasks,
-          };
-        },
-        { id, action, seconds, eventsPerFrame },
-      );
-      const m1 = await metrics();
-      if (r) {
-        const per = (/** @type {number} */ v) => (v * 1000) / Math.max(1, r.frames);
-        results.push({
-          figure: id,
-          action,
-          ...r,
-          cpuMs: per(m1.cpu - m0.cpu),
-          processMs: per(m1.process - m0.process),
-          scriptMs: per(m1.script - m0.script),
-          layoutMs: per(m1.layout - m0.layout),
+    await page.waitForFunction(
+      (sel) => !document.querySelector(sel)?.closest('astro-island')?.hasAttribute('ssr'),
+      `figure.fig[data-figure="${id}"]`,
+      {
+        timeout: 30_000,
+      },
+    );
+    await page.waitForTimeout(500);
+    const sliders = await fig.locator('input[type=range]').all();
+    const plot = fig.locator('.fp-plot').first();
+    /** @type {{ action: string; target: import('playwright-core').Locator; kind: 'drag' | 'hover' }[]} */
+    const actions = sliders.map((s, i) => ({ action: sliders.length > 1 ? `drag ${i + 1}` : 'drag', target: s, kind: 'drag' }));
+    if ((await plot.count()) > 0) actions.push({ action: 'hover', target: plot, kind: 'hover' });
+
+    for (const a of actions) {
+      await a.target.scrollIntoViewIfNeeded();
+      const box = await a.target.boundingBox();
+      if (!box) continue;
+      const y = box.y + box.height / 2;
+      const x0 = box.x + Math.min(8, box.width * 0.05);
+      const x1 = box.x + box.width - Math.min(8, box.width * 0.05);
+      // Start recording frames and inputs in the page.
+      await a.target.evaluate((el, kind) => {
+        const type = kind === 'drag' ? 'input' : 'pointermove';
+        /** @type {{ times: number[]; inputs: number; on: boolean; stop: () => void }} */
+        const b = { times: [], inputs: 0, on: true, stop: () => el.removeEventListener(type, count) };
+        /** @type {any} */ (window).__bench = b;
+        const count = () => b.inputs++;
+        el.addEventListener(type, count);
+        const frame = (/** @type {number} */ t) => {
+          if (!b.on) return;
+          b.times.push(t);
+          requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      }, a.kind);
+      if (a.kind === 'drag') {
+        // Grab the thumb where it is now.
+        const u = await a.target.evaluate((el) => {
+          const s = /** @type {HTMLInputElement} */ (el);
+          return (Number(s.value) - Number(s.min)) / (Number(s.max) - Number(s.min) || 1);
         });
+        await page.mouse.move(x0 + (x1 - x0) * u, y);
+        await page.mouse.down();
+      } else await page.mouse.move(x0, y);
+      await browser.startTracing(page, {
+        categories: [
+          'toplevel',
+          'disabled-by-default-devtools.timeline',
+          'disabled-by-default-devtools.timeline.frame',
+          'devtools.timeline',
+        ],
+      });
+      // Count frames and inputs from here on only.
+      await page.evaluate(() => {
+        const w = /** @type {any} */ (window);
+        w.__bench.times = [];
+        w.__bench.inputs = 0;
+      });
+      const t0 = performance.now();
+      const n = Math.round((seconds * 1000) / FRAME);
+      for (let k = 0; k < n; k++) {
+        const phase = (k % 180) / 180; // there and back in 3 s
+        const v = phase < 0.5 ? phase * 2 : 2 - phase * 2;
+        await page.mouse.move(x0 + (x1 - x0) * v, y);
+        await sleep(t0 + (k + 1) * FRAME - performance.now());
       }
+      const r = await page.evaluate(() => {
+        const w = /** @type {any} */ (window);
+        w.__bench.on = false;
+        w.__bench.stop();
+        return {
+          times: /** @type {number[]} */ (w.__bench.times),
+          inputs: /** @type {number} */ (w.__bench.inputs),
+        };
+      });
+      const trace = await browser.stopTracing();
+      if (a.kind === 'drag') await page.mouse.up();
+      const times = r.times;
+      const gaps = times.slice(1).map((t, i) => t - (times[i] ?? t));
+      const span = ((times[times.length - 1] ?? 0) - (times[0] ?? 0)) / 1000;
+      const dropped = gaps.reduce((d, g) => d + Math.max(0, Math.round(g / FRAME) - 1), 0);
+      if (traceFile) writeFileSync(traceFile.replace(/(\.json)?$/, `-${id}-${a.action.replace(' ', '')}.json`), trace);
+      const work = mainThreadWork(JSON.parse(trace.toString('utf8')));
+      results.push({
+        figure: id,
+        action: a.action,
+        frames: gaps.length,
+        median: quantile(gaps, 0.5),
+        p95: quantile(gaps, 0.95),
+        worst: gaps.length ? Math.max(...gaps) : Number.NaN,
+        dropped,
+        fps: gaps.length / span,
+        inputsPerSecond: r.inputs / span,
+        work,
+      });
+      await page.waitForTimeout(300);
     }
   }
   await page.close();
@@ -158,24 +241,31 @@ try {
   await server.close();
 }
 
+const f1 = (/** @type {number} */ v) => (Number.isFinite(v) ? v.toFixed(1) : '–');
 console.log(
-  `Figure frame rate on /${path}: Chromium headless, 1280×900, ${eventsPerFrame} input events per frame, ${seconds} s each` +
-    (throttle > 1 ? `, CPU throttled ${throttle}×` : ''),
+  `Figure frame times on /${path}: Chromium headless, 1280×900, real mouse drags/hovers at 60 Hz, ${seconds} s each` +
+    (throttle > 1 ? `, CPU throttled ${throttle}×` : '') +
+    `\nload average before: ${loadBefore.map((l) => l.toFixed(2)).join(' ')}; after: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} (${cpus().length} CPUs)`,
 );
 console.log(
-  'figure   action     fps   p95 frame  worst frame  long tasks   CPU/frame: main thread (script, style+layout); renderer',
+  'figure   action   frames  median   p95  worst  dropped   fps  inputs/s | main-thread CPU per frame: mean   p95  worst | wall p95  longest task',
 );
 for (const r of results) {
+  const w = r.work;
   console.log(
-    `${r.figure.padEnd(8)} ${r.action.padEnd(8)} ${r.fps.toFixed(1).padStart(5)}  ${r.p95.toFixed(1).padStart(6)} ms  ` +
-      `${r.worst.toFixed(1).padStart(8)} ms  ${String(r.longTasks).padStart(10)}   ` +
-      `${r.cpuMs.toFixed(1).padStart(5)} ms (${r.scriptMs.toFixed(1)}, ${r.layoutMs.toFixed(1)}); ${r.processMs.toFixed(1)} ms`,
+    `${r.figure.padEnd(8)} ${r.action.padEnd(8)} ${String(r.frames).padStart(6)} ${f1(r.median).padStart(6)} ${f1(r.p95).padStart(5)} ` +
+      `${f1(r.worst).padStart(6)} ${String(r.dropped).padStart(8)} ${f1(r.fps).padStart(5)} ${f1(r.inputsPerSecond).padStart(9)} | ` +
+      (w
+        ? `${f1(w.cpuMean).padStart(30)} ${f1(w.cpuP95).padStart(5)} ${f1(w.cpuMax).padStart(6)} | ${f1(w.wallP95).padStart(8)} ${f1(w.longestTask).padStart(13)}`
+        : '(no trace)'),
   );
 }
-const timed = results.filter((r) => r.action !== 'baseline');
-const slowest = Math.min(...timed.map((r) => r.fps));
-const maxCpu = Math.max(...timed.map((r) => r.cpuMs));
+const slowest = results.reduce((m, r) => (r.fps < m.fps ? r : m), results[0] ?? { fps: Number.NaN, figure: '', action: '' });
+const maxCpu = Math.max(...results.map((r) => r.work?.cpuP95 ?? 0));
 console.log(
-  `slowest: ${slowest.toFixed(1)} fps; most main-thread CPU per frame: ${maxCpu.toFixed(1)} ms ` +
-    '(a 60 fps frame has 16.7 ms; fps is wall-clock and drops when other processes share the CPU)',
+  `slowest: ${f1(slowest.fps)} fps (${slowest.figure} ${slowest.action}); dropped frames in all: ${results.reduce((d, r) => d + r.dropped, 0)}; ` +
+    `worst p95 main-thread CPU per frame: ${f1(maxCpu)} ms of the 16.7 ms a 60 fps frame allows (all times in ms; ` +
+    'frame times and fps are wall-clock and suffer when other processes share the CPU, CPU per frame does not)',
 );
