@@ -172,7 +172,7 @@ export const CELL: Localised<CellStrings> = {
       '设定输入（输入 {x}、上一步的隐状态 {h_t−1}、上一步的记忆元 {c_t−1}）、每个门控块的权重，以及每个角色使用的激活函数；每个值都由本站的 LSTM 库计算（单个单元，采用 PyTorch 的公式）。门的条形画在 0 … 1 上，其余的值画在 −2 … 2 上（箭头表示超出刻度）；数字是精确值。',
     presets: '预设',
     reset: '重置',
-    resetLabel: '把所有控件恢复到初始值',
+    resetLabel: '重置：把所有控件恢复到初始值',
     preset: {
       remember: { label: '记住', description: '遗忘门打开，输入门关闭：旧的记忆元原样保留。' },
       forget: { label: '遗忘', description: '遗忘门关闭，输入门关闭：记忆元被清空到约 0。' },
