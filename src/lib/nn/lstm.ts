@@ -27,6 +27,7 @@
 import type { ActivationFn, Param, Rng, SeqBatch } from './types.ts';
 import type { BackwardOptions, CellGradients, InstrumentedLayer, ScaledGradientFlow } from './gradflow.ts';
 import { Activations } from './activations.ts';
+import { sigmoidExactInto } from './fastexact.ts';
 import {
   addColumnSums,
   checkBatch,
@@ -187,6 +188,10 @@ class LstmLayer implements Lstm {
   readonly #gateDz: DerivativeAt;
   readonly #candDz: DerivativeAt;
   readonly #phiDz: DerivativeAt;
+  // Whether a role uses the registry's σ or tanh itself: those get inline code (same bits, fewer calls).
+  readonly #gateSigmoid: boolean;
+  readonly #candTanh: boolean;
+  readonly #phiTanh: boolean;
 
   /** Width of a fused input row [x_t, h_{t−1}]: I + H. */
   readonly #K: number;
@@ -253,6 +258,9 @@ class LstmLayer implements Lstm {
     this.#gateDz = exactDerivativeAt(this.activations.gate);
     this.#candDz = exactDerivativeAt(this.activations.candidate);
     this.#phiDz = exactDerivativeAt(this.activations.cellOutput);
+    this.#gateSigmoid = this.activations.gate === Activations.sigmoid;
+    this.#candTanh = this.activations.candidate === Activations.tanh;
+    this.#phiTanh = this.activations.cellOutput === Activations.tanh;
     this.#K = I + H;
     this.#Wcat = new Float64Array(4 * H * this.#K);
     this.#dWcat = new Float64Array(4 * H * this.#K);
@@ -328,7 +336,12 @@ class LstmLayer implements Lstm {
     return this.#Hs.subarray(0, T * BH);
   }
 
-  /** Step t of the forward pass: Z_t from one fused multiply, then the cell equations for all B·H units. */
+  /**
+   * Step t of the forward pass: Z_t from one fused multiply, then the cell equations for all B·H units, row by row
+   * in three short passes (gates, candidate, cell) so that the default σ and tanh run as inline code: σ through
+   * {@link sigmoidExact} (the registry's σ bit for bit, without its data-dependent branches) and tanh as
+   * `Math.tanh`, which is what the registry entry is. Other activations are called through the registry.
+   */
   #forwardStep(t: number, T: number, B: number): void {
     const I = this.inputSize,
       H = this.hiddenSize,
@@ -339,6 +352,9 @@ class LstmLayer implements Lstm {
     const gateF = this.#gateF,
       candF = this.#candF,
       phiF = this.#phiF;
+    const gateSigmoid = this.#gateSigmoid,
+      candTanh = this.#candTanh,
+      phiTanh = this.#phiTanh;
     const bs = this.#bsum,
       xh = this.#XH,
       z = this.#Z;
@@ -355,27 +371,33 @@ class LstmLayer implements Lstm {
     for (let b = 0; b < B; b++) {
       const zRow = (t * B + b) * H4;
       const row = (t * B + b) * H; // (t, b) in [T, B, H]
+      for (let q = 0; q < H4; q++) z[zRow + q] += bs[q]!;
+      // i = σ(z_i), f = σ(z_f), o = σ(z_o), g = ψ(z_g); with CIFG i = 1 − f (set in the cell pass).
+      if (gateSigmoid) {
+        if (!cifg) sigmoidExactInto(z, zRow, H, gi, row);
+        sigmoidExactInto(z, zRow + H, H, gf, row);
+        sigmoidExactInto(z, zRow + 3 * H, H, go, row);
+      } else {
+        for (let j = 0; j < H; j++) {
+          if (!cifg) gi[row + j] = gateF(z[zRow + j]!);
+          gf[row + j] = gateF(z[zRow + H + j]!);
+          go[row + j] = gateF(z[zRow + 3 * H + j]!);
+        }
+      }
+      const zg = zRow + 2 * H;
+      if (candTanh) for (let j = 0; j < H; j++) gg[row + j] = Math.tanh(z[zg + j]!);
+      else for (let j = 0; j < H; j++) gg[row + j] = candF(z[zg + j]!);
       const next = (t + 1) * B * K + b * K + I; // h_t's slot in the next fused row (none after the last step)
       for (let j = 0; j < H; j++) {
         const k = row + j;
-        const zi = (z[zRow + j] += bs[j]!);
-        const zf = (z[zRow + H + j] += bs[H + j]!);
-        const zg = (z[zRow + 2 * H + j] += bs[2 * H + j]!);
-        const zo = (z[zRow + 3 * H + j] += bs[3 * H + j]!);
-        // i = σ(z_i), f = σ(z_f), g = ψ(z_g), o = σ(z_o); with CIFG i = 1 − f.
-        const f = gateF(zf);
-        const i = cifg ? 1 - f : gateF(zi);
-        const g = candF(zg);
-        const o = gateF(zo);
+        const f = gf[k]!;
+        const i = cifg ? 1 - f : gi[k]!;
         // c_t = f ⊙ c_{t−1} + i ⊙ g   (c_{t−1} at k, c_t at k + BH in Cs)
-        const c = f * cs[k]! + i * g;
+        const c = f * cs[k]! + i * gg[k]!;
         // h_t = o ⊙ φ(c_t)
-        const p = phiF(c);
-        const h = o * p;
-        gi[k] = i;
-        gf[k] = f;
-        gg[k] = g;
-        go[k] = o;
+        const p = phiTanh ? Math.tanh(c) : phiF(c);
+        const h = go[k]! * p;
+        if (cifg) gi[k] = i;
         cs[k + BH] = c;
         phi[k] = p;
         hs[k] = h;
@@ -438,6 +460,9 @@ class LstmLayer implements Lstm {
   /**
    * Step t of the backward pass: the cell equations in reverse for all B·H units (reading the carried ∂L/∂h_t and
    * ∂L/∂c_t, writing ∂L/∂Z_t and the new ∂L/∂c_{t−1}), the per-step norms, then ∂[x_t, h_{t−1}] = ∂Z_t·Wcat.
+   * The derivatives of the default σ and tanh are written out inline (y(1 − y), 1 − y², exactly the registry's
+   * `dfFromOutput`), and the sums of squares for the norms are accumulated in the same loop, in the same order
+   * as {@link norm2}, which is only called when that plain sum leaves the safe range.
    */
   #backwardStep(t: number, B: number, dhs: Float64Array, exact: boolean, keepDx: boolean): void {
     const I = this.inputSize,
@@ -449,6 +474,9 @@ class LstmLayer implements Lstm {
     const gateD = exact ? this.#gateDz : this.#gateD;
     const candD = exact ? this.#candDz : this.#candD;
     const phiD = exact ? this.#phiDz : this.#phiD;
+    const gateSigmoid = !exact && this.#gateSigmoid,
+      candTanh = !exact && this.#candTanh,
+      phiTanh = !exact && this.#phiTanh;
     const z = this.#Z,
       gi = this.#Gi,
       gf = this.#Gf,
@@ -462,6 +490,8 @@ class LstmLayer implements Lstm {
       dcT = this.#dc,
       dcN = this.#dcNext;
     const dhsOff = t * BH;
+    let sumH = 0,
+      sumC = 0;
     for (let b = 0; b < B; b++) {
       const zRow = (t * B + b) * H4;
       const row = (t * B + b) * H;
@@ -479,7 +509,7 @@ class LstmLayer implements Lstm {
         const cPrev = cs[k]!;
         // h_t = o ⊙ φ(c_t):  ∂o = ∂h ⊙ φ(c_t),  ∂c_t += ∂h ⊙ o ⊙ φ′(c_t)
         const dO = dht * p;
-        const dct = dcN[s + j]! + dht * o * phiD(cs[k + BH]!, p);
+        const dct = dcN[s + j]! + dht * o * (phiTanh ? 1 - p * p : phiD(cs[k + BH]!, p));
         // c_t = f ⊙ c_{t−1} + i ⊙ g:  ∂i = ∂c ⊙ g,  ∂f = ∂c ⊙ c_{t−1},  ∂g = ∂c ⊙ i,  ∂c_{t−1} = ∂c ⊙ f
         const dI = dct * g;
         const dF = dct * cPrev;
@@ -489,19 +519,22 @@ class LstmLayer implements Lstm {
         // With CIFG, i = 1 − f: the i rows get no gradient and f collects −∂i.
         if (cifg) {
           dz[zRow + j] = 0;
-          dz[zRow + H + j] = (dF - dI) * gateD(z[zRow + H + j]!, f);
+          dz[zRow + H + j] = (dF - dI) * (gateSigmoid ? f * (1 - f) : gateD(z[zRow + H + j]!, f));
         } else {
-          dz[zRow + j] = dI * gateD(z[zRow + j]!, i);
-          dz[zRow + H + j] = dF * gateD(z[zRow + H + j]!, f);
+          dz[zRow + j] = dI * (gateSigmoid ? i * (1 - i) : gateD(z[zRow + j]!, i));
+          dz[zRow + H + j] = dF * (gateSigmoid ? f * (1 - f) : gateD(z[zRow + H + j]!, f));
         }
-        dz[zRow + 2 * H + j] = dG * candD(z[zRow + 2 * H + j]!, g);
-        dz[zRow + 3 * H + j] = dO * gateD(z[zRow + 3 * H + j]!, o);
+        dz[zRow + 2 * H + j] = dG * (candTanh ? 1 - g * g : candD(z[zRow + 2 * H + j]!, g));
+        dz[zRow + 3 * H + j] = dO * (gateSigmoid ? o * (1 - o) : gateD(z[zRow + 3 * H + j]!, o));
         dhT[s + j] = dht;
         dcT[s + j] = dct;
+        sumH += dht * dht;
+        sumC += dct * dct;
       }
     }
-    this.#hNorm[t] = norm2(dhT, 0, BH);
-    this.#cNorm[t] = norm2(dcT, 0, BH);
+    // ‖∂L/∂h_t‖, ‖∂L/∂c_t‖: the sums above are norm2's own first pass; it is needed only outside its safe range.
+    this.#hNorm[t] = sumH < 1e300 && sumH > 1e-300 ? Math.sqrt(sumH) : norm2(dhT, 0, BH);
+    this.#cNorm[t] = sumC < 1e300 && sumC > 1e-300 ? Math.sqrt(sumC) : norm2(dcT, 0, BH);
     // Z_t = [x_t, h_{t−1}]·Wcatᵀ + b:  ∂[x_t, h_{t−1}] = ∂Z_t·Wcat (one multiply; the h part is the next carry).
     gemmAB(B, K, H4, dz, t * B * H4, H4, this.#Wcat, 0, K, dxh, 0, K, false);
     if (keepDx) {

@@ -1,0 +1,131 @@
+/**
+ * Faster element-wise kernels that return **exactly the same bits** as the registry's default activations, for the
+ * hot loops of the recurrent cells.
+ *
+ * Why this exists: the forward pass of an LSTM spends most of its element-wise time in three σ and two tanh per
+ * unit and step. The registry's σ, `z >= 0 ? 1/(1 + e) : e/(1 + e)` with e = `Math.exp(−|z|)`, costs two
+ * mispredicted branches per call (the sign of z, and the range tests inside `Math.exp`), since gate
+ * pre-activations change sign at random. {@link sigmoidExact} computes the same expression without data-dependent
+ * branches:
+ *
+ * - e^{−|z|} by the very algorithm V8 uses for `Math.exp` (fdlibm's `e_exp.c`, as ported in V8's
+ *   `src/base/ieee754.cc`: argument reduction x = k·ln2 + r with ln2 split in two, the degree-5 Remez rational
+ *   approximation, scaling by 2^k), specialised to x = −|z| ≤ 0 so that the three reduction branches collapse
+ *   into one formula (shown in the comments below to give the same k, hi and lo as the branches);
+ * - the final select between 1/(1+e) and e/(1+e) as the exact blend (1 − s + s·e)/(1 + e) with s ∈ {0, 1} the
+ *   sign bit of z.
+ *
+ * Every IEEE operation is the one fdlibm performs, in the same order, and JavaScript evaluates float64 arithmetic
+ * without contraction or extra precision, so the result is bit-identical to `Activations.sigmoid.f` wherever
+ * `Math.exp` is fdlibm's (V8, i.e. Node and Chromium). `test/lib/fastexact.test.ts` checks this on every
+ * reduction boundary and a few hundred thousand random arguments, so a runtime with a different `Math.exp` fails
+ * the tests loudly instead of changing results silently. Arguments outside 2^−28 ≤ |z| < 707 (and NaN) take the
+ * registry function itself. tanh has no such fast path: a branch-free port of fdlibm's tanh/expm1 measured slower
+ * than the built-in `Math.tanh`, so the cells call `Math.tanh` directly.
+ *
+ * @module
+ */
+import { Activations } from './activations.ts';
+
+/** Scratch for reading the high 32 bits of a float64 (little-endian: word 1). */
+const F64 = new Float64Array(1);
+const I32 = new Int32Array(F64.buffer);
+/** Whether word 1 of a float64 holds its sign and exponent (little-endian; true on every platform V8 runs on). */
+const LITTLE_ENDIAN = ((): boolean => {
+  F64[0] = -1;
+  return I32[1] === (0xbff00000 | 0);
+})();
+
+/** The double whose high word is `hi` and low word 0. */
+function fromHighWord(hi: number): number {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setUint32(0, hi >>> 0);
+  view.setUint32(4, 0);
+  return view.getFloat64(0);
+}
+
+/** 2^k at index k + 1074 for k ∈ [−1074, 0] (exact: built by halving). */
+const POW2 = ((): Float64Array => {
+  const p = new Float64Array(1075);
+  let v = 1;
+  for (let k = 0; k >= -1074; k--, v /= 2) p[k + 1074] = v;
+  return p;
+})();
+
+// fdlibm e_exp.c constants (bit patterns in V8's source comments).
+const LN2_HI = 6.9314718036912381649e-1; // 0x3FE62E42 FEE00000
+const LN2_LO = 1.90821492927058770002e-10; // 0x3DEA39EF 35793C76
+const INV_LN2 = 1.442695040888963387; // 0x3FF71547 652B82FE
+const P1 = 1.66666666666666019037e-1;
+const P2 = -2.77777777770155933842e-3;
+const P3 = 6.61375632143793436117e-5;
+const P4 = -1.6533902205465251539e-6;
+const P5 = 4.13813679705723846039e-8;
+/** |x| < 2^−28: fdlibm returns 1 + x directly; we leave that (and everything else unusual) to the registry. */
+const TINY = fromHighWord(0x3e300000);
+/** Above this |z| the reduction gives k < −1020 and fdlibm's gradual-underflow scaling starts; not worth a path. */
+const LARGE = 707;
+/** High word from which fdlibm reduces the argument (|x| > 0.5·ln2 means hx > 0x3FD62E42). */
+const REDUCE_HW = 0x3fd62e43;
+
+const sigmoidReference = Activations.sigmoid.f;
+
+/**
+ * σ(z) = 1/(1 + e^{−z}), bit-identical to `Activations.sigmoid.f(z)` (see the module comment), about a third
+ * cheaper in a loop because it has no data-dependent branches.
+ */
+export function sigmoidExact(z: number): number {
+  const a = Math.abs(z);
+  if (!(a >= TINY && a < LARGE) || !LITTLE_ENDIAN) return sigmoidReference(z);
+  F64[0] = z;
+  const hz = I32[1]!;
+  const x = -a;
+  // fdlibm: k = 0 if |x| ≤ 0.5·ln2 (high word ≤ 0x3FD62E42); k = −1 with hi = x + ln2_hi, lo = −ln2_lo if
+  // |x| < 1.5·ln2; otherwise k = (int)(x/ln2 − 0.5), hi = x − k·ln2_hi, lo = k·ln2_lo. The general formula gives
+  // k = −1 on the whole middle range and the same hi and lo (x − (−1)·c is x + c exactly), and k ∈ {0, −1} below
+  // 0.5·ln2, where the mask (all ones iff the high word of |x| ≥ 0x3FD62E43) forces k = 0. With k = 0, hi = x and
+  // lo = 0, so 1 − ((lo − x·c/(2 − c)) − hi) below is fdlibm's 1 − (x·c/(c − 2) − x) exactly, and 2^0 = 1.
+  const k = ((INV_LN2 * x - 0.5) | 0) & ~(((hz & 0x7fffffff) - REDUCE_HW) >> 31);
+  const hi = x - k * LN2_HI;
+  const lo = k * LN2_LO;
+  const r = hi - lo;
+  const t = r * r;
+  const c = r - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
+  const e = (1 - (lo - (r * c) / (2.0 - c) - hi)) * POW2[k + 1074]!;
+  // z ≥ 0 ? 1/(1 + e) : e/(1 + e), as an exact blend: s = 1 for negative z (its sign bit), else 0.
+  const s = hz >>> 31;
+  return (1 - s + s * e) / (1 + e);
+}
+
+/**
+ * dst[dOff + j] = σ(src[sOff + j]) for j < n, bit-identical to `Activations.sigmoid.f` (see {@link sigmoidExact},
+ * whose body this loop repeats so that it runs inline whatever V8's inlining budget decides about the caller).
+ *
+ * @param src - pre-activations.
+ * @param sOff - offset of the first one.
+ * @param n - how many.
+ * @param dst - output; may be `src` itself with `dOff === sOff`.
+ * @param dOff - offset of the first output.
+ */
+export function sigmoidExactInto(src: Float64Array, sOff: number, n: number, dst: Float64Array, dOff: number): void {
+  for (let j = 0; j < n; j++) {
+    const z = src[sOff + j]!;
+    const a = Math.abs(z);
+    if (!(a >= TINY && a < LARGE) || !LITTLE_ENDIAN) {
+      dst[dOff + j] = sigmoidReference(z);
+      continue;
+    }
+    F64[0] = z;
+    const hz = I32[1]!;
+    const x = -a;
+    const k = ((INV_LN2 * x - 0.5) | 0) & ~(((hz & 0x7fffffff) - REDUCE_HW) >> 31);
+    const hi = x - k * LN2_HI;
+    const lo = k * LN2_LO;
+    const r = hi - lo;
+    const t = r * r;
+    const c = r - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
+    const e = (1 - (lo - (r * c) / (2.0 - c) - hi)) * POW2[k + 1074]!;
+    const s = hz >>> 31;
+    dst[dOff + j] = (1 - s + s * e) / (1 + e);
+  }
+}
