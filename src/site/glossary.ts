@@ -9,6 +9,13 @@
 export const GLOSSARY_ARTICLES = ['why-sigmoid-and-tanh', 'activation-functions', 'vanishing-gradients'] as const;
 export type GlossaryArticle = (typeof GLOSSARY_ARTICLES)[number];
 
+/** Short names of those articles, after a section link on the glossary page (the full titles are long). */
+export const GLOSSARY_ARTICLE_NAMES: { readonly [A in GlossaryArticle]: string } = {
+  'why-sigmoid-and-tanh': '为什么用 sigmoid 和 tanh',
+  'activation-functions': '激活函数一览',
+  'vanishing-gradients': '梯度消失与梯度爆炸',
+};
+
 export interface GlossaryTerm {
   /** Anchor of the term on the glossary page. */
   readonly id: string;
