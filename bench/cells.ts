@@ -7,17 +7,19 @@
  *   cd /work/main && export PATH=$PWD/node_modules/.bin:$PATH && node bench/cells.ts [--rounds 5] [--reps 5] [--quick]
  *
  * The work: I = 2, T = 50, B = 32, H ∈ {8, 16, 32, 64}, PyTorch layout and default init; loss L = Σ_t Σ_b dhs_t·h_t
- * for a fixed random dhs (every step's h receives a gradient, as with a per-step readout), so the backward pass
- * of both implementations computes exactly `backward(dhs)`: all four parameter gradients and ∂L/∂x.
+ * for a fixed random dhs (every step's h receives a gradient, as with a per-step readout). Both implementations
+ * compute what a training step needs: the forward pass, and backpropagation through time to all four parameter
+ * gradients. Neither computes ∂L/∂x, which training never uses (x is data): TF.js's `variableGrads` only follows
+ * the paths to the variables, and ours is told so with `inputGrads: false`, as the library's trainer does.
  *
- * - Ours: `lstm.forward(batch); lstm.backward(dhs)` (float64).
+ * - Ours: `lstm.forward(batch); lstm.backward(dhs, { inputGrads: false })` (float64).
  * - TF.js: the same LSTM written in tf ops (matMul with W_ihᵀ and W_hhᵀ per step, sigmoid/tanh, PyTorch gate
  *   order) inside `tf.variableGrads`, then the gradients are read back with `dataSync()` (float32, as TF.js
  *   always is on these backends).
  *
  * FLOP count (matrix multiplies only; the element-wise work is not counted):
- *   forward 2·T·B·4H·(I + H), backward ∂h 2·T·B·4H·H + ∂x 2·T·B·4H·I + ∂W 2·T·B·4H·(I + H)
- *   ⇒ 24·T·B·H·(I + H) per training step.
+ *   forward 2·T·B·4H·(I + H), backward ∂h 2·T·B·4H·H + ∂W 2·T·B·4H·(I + H)
+ *   ⇒ 8·T·B·H·(2I + 3H) per training step.
  * The reference throughput is this library's register-blocked kernel (`gemmABt`) on a 256×256×256 multiply in the
  * same run, next to a naive triple loop.
  *
@@ -125,7 +127,7 @@ function ours(H: number, x: Float64Array, dhs: Float64Array): Timing {
     () => {
       for (const p of lstm.params) p.dw.fill(0);
       lstm.forward(batch);
-      lstm.backward(dhs);
+      lstm.backward(dhs, { inputGrads: false });
     },
     REPS,
     5,
@@ -211,7 +213,7 @@ async function main(): Promise<void> {
   const wallRows: string[][] = [];
   for (const H of HS) {
     const rs = runs.get(H)!;
-    const flop = 24 * T * B * H * (I + H);
+    const flop = 8 * T * B * H * (2 * I + 3 * H);
     const oursMs = median(rs.map((r) => pick(r.ours)));
     const gflops = flop / oursMs / 1e6;
     rows.push([
@@ -248,7 +250,7 @@ async function main(): Promise<void> {
   console.log(
     `TF.js ${tf.version.tfjs} (float32; wasm SIMD ${String(wasmSimd)}, wasm threads ${String(wasmThreads)}); ours float64.`,
   );
-  console.log('FLOP = 24·T·B·H·(I+H), matrix multiplies only.');
+  console.log('FLOP = 8·T·B·H·(2I+3H) (forward, ∂h, ∂W; no ∂x on either side), matrix multiplies only.');
   console.log(
     `Kernel reference (256³, same rounds): blocked gemmABt ${median(kernelRuns.map((k) => k.blocked)).toFixed(2)} ` +
       `GFLOP/s, naive loop ${median(kernelRuns.map((k) => k.naive)).toFixed(2)} GFLOP/s`,

@@ -72,6 +72,60 @@ describe('the matrix-multiply kernels', () => {
     });
   }
 
+  /**
+   * The summation order the kernels promise (and the committed experiment results depend on, bit for bit): each
+   * entry is one sequential sum over k starting from 0, added to C (or stored); gemmAtB forms one such sum per
+   * chunk of 128 rows and adds the chunks to C in order.
+   */
+  function ordered(kind: 'ABt' | 'AB' | 'AtB'): Gemm {
+    return (M, N, K, A, aOff, lda, B, bOff, ldb, C, cOff, ldc, accumulate) => {
+      for (let m = 0; m < M; m++) {
+        for (let n = 0; n < N; n++) {
+          const c = cOff + m * ldc + n;
+          const a = (k: number): number => (kind === 'AtB' ? A[aOff + k * lda + m]! : A[aOff + m * lda + k]!);
+          const b = (k: number): number => (kind === 'ABt' ? B[bOff + n * ldb + k]! : B[bOff + k * ldb + n]!);
+          if (kind === 'AtB') {
+            if (!accumulate) C[c] = 0;
+            for (let k0 = 0; k0 < K; k0 += 128) {
+              let s = 0;
+              for (let k = k0; k < Math.min(K, k0 + 128); k++) s += a(k) * b(k);
+              C[c] += s;
+            }
+          } else {
+            let s = 0;
+            for (let k = 0; k < K; k++) s += a(k) * b(k);
+            C[c] = accumulate ? C[c]! + s : s;
+          }
+        }
+      }
+    };
+  }
+  for (const [name, kernel, kind] of [
+    ['gemmABt', gemmABt, 'ABt'],
+    ['gemmAB', gemmAB, 'AB'],
+    ['gemmAtB', gemmAtB, 'AtB'],
+  ] as const) {
+    it(`${name} keeps every dot product's summation order, so its results are bit-for-bit reproducible`, () => {
+      fc.assert(
+        fc.property(shapes, ({ M, N, K, pad, off, accumulate, seed }) => {
+          const rng = testRng(seed);
+          const [aRows, aCols] = kind === 'AtB' ? [K, M] : [M, K];
+          const [bRows, bCols] = kind === 'ABt' ? [N, K] : [K, N];
+          const lda = aCols + pad,
+            ldb = bCols + pad,
+            ldc = N + pad;
+          const A = uniformArray(rng, off + aRows * lda);
+          const B = uniformArray(rng, off + bRows * ldb);
+          const C = uniformArray(rng, off + M * ldc);
+          const expected = C.slice();
+          ordered(kind)(M, N, K, A, off, lda, B, off, ldb, expected, off, ldc, accumulate);
+          kernel(M, N, K, A, off, lda, B, off, ldb, C, off, ldc, accumulate);
+          return C.every((v, k) => Object.is(v, expected[k]));
+        }),
+      );
+    });
+  }
+
   it('gemmABt leaves C outside the addressed block untouched', () => {
     const C = new Float64Array(5 * 6).fill(7);
     gemmABt(4, 4, 3, new Float64Array(12).fill(1), 0, 3, new Float64Array(12).fill(1), 0, 3, C, 6, 6, false);

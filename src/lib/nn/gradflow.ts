@@ -13,10 +13,10 @@
  *
  * @module
  */
-import type { GradientFlow, LayerGradients, RecurrentLayer, SeqBatch } from './types.ts';
+import type { GradientFlow, LayerBackwardOptions, LayerGradients, RecurrentLayer, SeqBatch } from './types.ts';
 
 /** Extra options of the cells' `backward(dhs, options)` (all optional; the defaults give plain BPTT). */
-export interface BackwardOptions {
+export interface BackwardOptions extends LayerBackwardOptions {
   /**
    * An additional seed ∂L/∂c_{T−1} (length B·H) for the last cell state — LSTM only, ignored by other cells.
    * Lets an instrument backpropagate from c_{T−1} instead of (or as well as) from h.

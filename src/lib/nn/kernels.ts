@@ -162,8 +162,40 @@ export function gemmABt(
     const a2 = a1 + lda;
     const a3 = a2 + lda;
     const c0 = cOff + m * ldc;
-    for (let n = N4; n < N; n++) {
-      // Leftover columns as 4×1 tiles.
+    let n = N4;
+    if (N - n >= 2) {
+      // Two leftover columns as one 4×2 tile (fewer loads per multiply-add than two 4×1 tiles).
+      const b0 = bOff + n * ldb;
+      const b1 = b0 + ldb;
+      let s00 = 0,
+        s01 = 0,
+        s10 = 0,
+        s11 = 0,
+        s20 = 0,
+        s21 = 0,
+        s30 = 0,
+        s31 = 0;
+      for (let k = 0; k < K; k++) {
+        const y0 = B[b0 + k]!;
+        const y1 = B[b1 + k]!;
+        let x = A[a0 + k]!;
+        s00 += x * y0;
+        s01 += x * y1;
+        x = A[a1 + k]!;
+        s10 += x * y0;
+        s11 += x * y1;
+        x = A[a2 + k]!;
+        s20 += x * y0;
+        s21 += x * y1;
+        x = A[a3 + k]!;
+        s30 += x * y0;
+        s31 += x * y1;
+      }
+      store4x2(C, c0 + n, ldc, accumulate, s00, s01, s10, s11, s20, s21, s30, s31);
+      n += 2;
+    }
+    for (; n < N; n++) {
+      // A last leftover column as a 4×1 tile.
       const b0 = bOff + n * ldb;
       let s0 = 0,
         s1 = 0,
@@ -202,6 +234,42 @@ function store4x1(
     C[c + ldc] = s1;
     C[c + 2 * ldc] = s2;
     C[c + 3 * ldc] = s3;
+  }
+}
+
+/** Writes (or adds) a 4×2 tile into C at `c` with leading dimension `ldc`; s<row><column>. */
+function store4x2(
+  C: Float64Array,
+  c: number,
+  ldc: number,
+  accumulate: boolean,
+  s00: number,
+  s01: number,
+  s10: number,
+  s11: number,
+  s20: number,
+  s21: number,
+  s30: number,
+  s31: number,
+): void {
+  if (accumulate) {
+    C[c] += s00;
+    C[c + 1] += s01;
+    C[c + ldc] += s10;
+    C[c + ldc + 1] += s11;
+    C[c + 2 * ldc] += s20;
+    C[c + 2 * ldc + 1] += s21;
+    C[c + 3 * ldc] += s30;
+    C[c + 3 * ldc + 1] += s31;
+  } else {
+    C[c] = s00;
+    C[c + 1] = s01;
+    C[c + ldc] = s10;
+    C[c + ldc + 1] = s11;
+    C[c + 2 * ldc] = s20;
+    C[c + 2 * ldc + 1] = s21;
+    C[c + 3 * ldc] = s30;
+    C[c + 3 * ldc + 1] = s31;
   }
 }
 
@@ -359,8 +427,39 @@ export function gemmAB(
     const a2 = a1 + lda;
     const a3 = a2 + lda;
     const c0 = cOff + m * ldc;
-    for (let n = N4; n < N; n++) {
-      // Leftover columns (N mod 4) of the blocked rows as 4×1 tiles.
+    let n = N4;
+    if (N - n >= 2) {
+      // Two leftover columns (N mod 4) of the blocked rows as one 4×2 tile.
+      let s00 = 0,
+        s01 = 0,
+        s10 = 0,
+        s11 = 0,
+        s20 = 0,
+        s21 = 0,
+        s30 = 0,
+        s31 = 0;
+      let bk = bOff + n;
+      for (let k = 0; k < K; k++, bk += ldb) {
+        const y0 = B[bk]!;
+        const y1 = B[bk + 1]!;
+        let x = A[a0 + k]!;
+        s00 += x * y0;
+        s01 += x * y1;
+        x = A[a1 + k]!;
+        s10 += x * y0;
+        s11 += x * y1;
+        x = A[a2 + k]!;
+        s20 += x * y0;
+        s21 += x * y1;
+        x = A[a3 + k]!;
+        s30 += x * y0;
+        s31 += x * y1;
+      }
+      store4x2(C, c0 + n, ldc, accumulate, s00, s01, s10, s11, s20, s21, s30, s31);
+      n += 2;
+    }
+    for (; n < N; n++) {
+      // A last leftover column as a 4×1 tile.
       let s0 = 0,
         s1 = 0,
         s2 = 0,
@@ -508,8 +607,40 @@ export function gemmAtB(
     }
     for (let m = M4; m < M; m++) dotColsAtB(m, 0, N, k0, k1, A, aOff, lda, B, bOff, ldb, C, cOff, ldc);
     for (let m = 0; m < M4; m += 4) {
-      for (let n = N4; n < N; n++) {
-        // Leftover columns (N mod 4) of the blocked rows as 4×1 tiles.
+      let n = N4;
+      if (N - n >= 2) {
+        // Two leftover columns (N mod 4) of the blocked rows as one 4×2 tile.
+        let s00 = 0,
+          s01 = 0,
+          s10 = 0,
+          s11 = 0,
+          s20 = 0,
+          s21 = 0,
+          s30 = 0,
+          s31 = 0;
+        let ak = aOff + k0 * lda + m;
+        let bk = bOff + k0 * ldb + n;
+        for (let k = k0; k < k1; k++, ak += lda, bk += ldb) {
+          const y0 = B[bk]!;
+          const y1 = B[bk + 1]!;
+          let x = A[ak]!;
+          s00 += x * y0;
+          s01 += x * y1;
+          x = A[ak + 1]!;
+          s10 += x * y0;
+          s11 += x * y1;
+          x = A[ak + 2]!;
+          s20 += x * y0;
+          s21 += x * y1;
+          x = A[ak + 3]!;
+          s30 += x * y0;
+          s31 += x * y1;
+        }
+        store4x2(C, cOff + m * ldc + n, ldc, true, s00, s01, s10, s11, s20, s21, s30, s31);
+        n += 2;
+      }
+      for (; n < N; n++) {
+        // A last leftover column as a 4×1 tile.
         let s0 = 0,
           s1 = 0,
           s2 = 0,

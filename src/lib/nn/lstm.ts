@@ -417,6 +417,7 @@ class LstmLayer implements Lstm {
     if (dhs.length !== R * H) throw new RangeError(`lstm.backward: dhs has length ${dhs.length}, expected T·B·H = ${R * H}`);
     const rescale = opts.rescale ?? false;
     const paramGrads = !rescale && (opts.paramGrads ?? true);
+    const inputGrads = paramGrads && (opts.inputGrads ?? true);
     if (rescale) {
       for (let k = 0; k < (T - 1) * BH; k++) {
         if (dhs[k] !== 0) throw new RangeError('lstm.backward: rescale needs dhs to be zero before the last step');
@@ -432,14 +433,15 @@ class LstmLayer implements Lstm {
       dh0 = this.#dh0,
       scaleLog2 = this.#scaleLog2;
     // The carried ∂L/∂h_{t−1} lives in columns I … I+H−1 of dXH (written by the multiply at the end of each step).
-    for (let b = 0; b < B; b++) dxh.fill(0, b * K + I, b * K + K);
+    // The x columns are cleared too: the rescaled mode measures all of dXH, and must not see a previous call's ∂x.
+    dxh.fill(0, 0, B * K);
     if (dcLast === undefined) dcN.fill(0, 0, BH);
     else dcN.set(dcLast);
     let scale = 0;
     for (let t = T - 1; t >= 0; t--) {
       if (rescale) scale = rescaleCarries(dxh, B * K, dcN, BH, scale);
       scaleLog2[t] = scale;
-      this.#backwardStep(t, B, dhs, rescale, paramGrads);
+      this.#backwardStep(t, B, dhs, rescale, inputGrads, paramGrads && !inputGrads);
     }
     for (let b = 0; b < B; b++) for (let j = 0; j < H; j++) dh0[b * H + j] = dxh[b * K + I + j]!;
     if (paramGrads) this.#accumulateParamGrads(R);
@@ -450,7 +452,7 @@ class LstmLayer implements Lstm {
       scaleLog2: scaleLog2.subarray(0, T),
     };
     return {
-      dx: paramGrads ? this.#dx.subarray(0, R * I) : this.#dx.subarray(0, 0),
+      dx: this.#dx.subarray(0, inputGrads ? R * I : 0),
       dh0: dh0.subarray(0, BH),
       dc0: dcN.subarray(0, BH),
       flow,
@@ -464,7 +466,7 @@ class LstmLayer implements Lstm {
    * `dfFromOutput`), and the sums of squares for the norms are accumulated in the same loop, in the same order
    * as {@link norm2}, which is only called when that plain sum leaves the safe range.
    */
-  #backwardStep(t: number, B: number, dhs: Float64Array, exact: boolean, keepDx: boolean): void {
+  #backwardStep(t: number, B: number, dhs: Float64Array, exact: boolean, keepDx: boolean, hOnly: boolean): void {
     const I = this.inputSize,
       H = this.hiddenSize,
       H4 = 4 * H,
@@ -536,7 +538,9 @@ class LstmLayer implements Lstm {
     this.#hNorm[t] = sumH < 1e300 && sumH > 1e-300 ? Math.sqrt(sumH) : norm2(dhT, 0, BH);
     this.#cNorm[t] = sumC < 1e300 && sumC > 1e-300 ? Math.sqrt(sumC) : norm2(dcT, 0, BH);
     // Z_t = [x_t, h_{t−1}]·Wcatᵀ + b:  ∂[x_t, h_{t−1}] = ∂Z_t·Wcat (one multiply; the h part is the next carry).
-    gemmAB(B, K, H4, dz, t * B * H4, H4, this.#Wcat, 0, K, dxh, 0, K, false);
+    // When training without input gradients only the h columns are needed (each column is its own sum: same bits).
+    if (hOnly) gemmAB(B, H, H4, dz, t * B * H4, H4, this.#Wcat, I, K, dxh, I, K, false);
+    else gemmAB(B, K, H4, dz, t * B * H4, H4, this.#Wcat, 0, K, dxh, 0, K, false);
     if (keepDx) {
       const dx = this.#dx;
       for (let b = 0; b < B; b++) for (let q = 0; q < I; q++) dx[(t * B + b) * I + q] = dxh[b * K + q]!;

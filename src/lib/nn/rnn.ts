@@ -220,6 +220,7 @@ class RnnLayer implements Rnn {
     if (dhs.length !== R * H) throw new RangeError(`rnn.backward: dhs has length ${dhs.length}, expected T·B·H = ${R * H}`);
     const rescale = opts.rescale ?? false;
     const paramGrads = !rescale && (opts.paramGrads ?? true);
+    const inputGrads = paramGrads && (opts.inputGrads ?? true);
     if (rescale) {
       for (let k = 0; k < (T - 1) * BH; k++) {
         if (dhs[k] !== 0) throw new RangeError('rnn.backward: rescale needs dhs to be zero before the last step');
@@ -259,12 +260,12 @@ class RnnLayer implements Rnn {
       gemmAtB(H, H, R, dz, 0, H, hs, 0, H, this.weightHh.dw, 0, H, true);
       addColumnSums(R, H, dz, 0, H, this.biasIh.dw, 0);
       addColumnSums(R, H, dz, 0, H, this.biasHh.dw, 0);
-      gemmAB(R, I, H, dz, 0, H, this.weightIh.w, 0, I, dx, 0, I, false);
+      if (inputGrads) gemmAB(R, I, H, dz, 0, H, this.weightIh.w, 0, I, dx, 0, I, false);
     }
     const empty = this.#empty;
     const flow: ScaledGradientFlow = { hNorm: hNorm.subarray(0, T), cNorm: empty, scaleLog2: scaleLog2.subarray(0, T) };
     return {
-      dx: paramGrads ? dx.subarray(0, R * I) : dx.subarray(0, 0),
+      dx: dx.subarray(0, inputGrads ? R * I : 0),
       dh0: dhN.subarray(0, BH),
       dc0: empty,
       flow,

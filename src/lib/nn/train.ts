@@ -319,7 +319,8 @@ export function createTrainer(config: TrainConfig): Trainer {
         { loss, gradNorm: NaN, stateMax, evaluation: null },
       );
     }
-    layer.backward(readout.backward(grad));
+    // ∂L/∂x is never needed here (x is data): skipping it changes no other bit.
+    layer.backward(readout.backward(grad), { inputGrads: false });
     const norm = cfg.clip === undefined ? gradNorm(params) : clipGradNorm(params, cfg.clip);
     if (outOfBound(norm, bounds.gradNorm)) {
       return finish(

@@ -89,7 +89,17 @@ export interface RecurrentLayer {
    * Accumulates parameter gradients into each `Param.dw` and returns the gradients with respect to the inputs
    * ([T, B, I]) and the initial state(s) (length B·H).
    */
-  backward(dhs: Float64Array): LayerGradients;
+  backward(dhs: Float64Array, options?: LayerBackwardOptions): LayerGradients;
+}
+
+/** Options that every {@link RecurrentLayer.backward} understands. */
+export interface LayerBackwardOptions {
+  /**
+   * Compute ∂L/∂x (default `true`). Training a layer whose input is data never needs it, so the trainer passes
+   * `false`: `dx` is then returned empty and the multiplies that only feed it are skipped. Every other result is
+   * bit-for-bit the same either way.
+   */
+  readonly inputGrads?: boolean;
 }
 
 /** What `RecurrentLayer.backward` returns. Views into preallocated buffers. */
