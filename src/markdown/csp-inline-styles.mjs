@@ -1,0 +1,48 @@
+// @ts-check
+/**
+ * `build.inlineStylesheets: 'always'` puts each page's CSS in `<style>` elements (no render-blocking stylesheet request).
+ * Astro 7.3's CSP lists the hash of a page's own inlined styles, but not of the styles *propagated* from components used
+ * inside MDX content (its `trackStyleHashes` never reads `propagatedStylesMap`), so the browser blocks those (figure
+ * and explorer CSS). After the build, this adds the sha256 of every `<style>` of a page that its meta CSP does not list
+ * yet to that CSP's `style-src`. Nothing else changes: no `'unsafe-inline'`, only the hashes of the styles we ship.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The page with every inline `<style>` hashed in the `style-src` of its meta CSP (unchanged when there is no CSP). */
+export function hashInlineStyles(/** @type {string} */ html) {
+  const hashes = [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].map(
+    (m) =>
+      `'sha256-${createHash('sha256')
+        .update(m[1] ?? '')
+        .digest('base64')}'`,
+  );
+  if (hashes.length === 0) return html;
+  return html.replace(
+    /(<meta http-equiv="content-security-policy" content="[^"]*?\bstyle-src )([^;"]*)/i,
+    (_, head, list) => head + [...new Set([...list.trim().split(/\s+/), ...hashes])].join(' '),
+  );
+}
+
+/** @returns {import('astro').AstroIntegration} */
+export function cspInlineStyles() {
+  return {
+    name: 'why-tanh:csp-inline-styles',
+    hooks: {
+      'astro:build:done': ({ dir }) => {
+        /** @type {(d: string) => string[]} */
+        const pages = (d) =>
+          readdirSync(d, { withFileTypes: true }).flatMap((e) =>
+            e.isDirectory() ? pages(join(d, e.name)) : e.name.endsWith('.html') ? [join(d, e.name)] : [],
+          );
+        for (const file of pages(fileURLToPath(dir))) {
+          const html = readFileSync(file, 'utf8');
+          const out = hashInlineStyles(html);
+          if (out !== html) writeFileSync(file, out);
+        }
+      },
+    },
+  };
+}
