@@ -55,6 +55,7 @@ const en = {
   'glossary.intro': 'The terms of the articles, with the section that defines each one.',
   'glossary.defined': 'Defined in',
   'nav.glossary': 'Glossary',
+  'article.inEnglish': ' (in English)',
 } as const;
 
 export type UiKey = keyof typeof en;
@@ -98,6 +99,7 @@ const zh: Record<UiKey, string> = {
   'glossary.intro': '本站文章使用的术语，中英文对照。每个术语都链接到定义它的章节；译名参照《动手学深度学习》中文版。',
   'glossary.defined': '定义所在章节',
   'nav.glossary': '术语表',
+  'article.inEnglish': '（英文）',
 };
 
 const DICTS: Record<Lang, Record<UiKey, string>> = { en, zh };

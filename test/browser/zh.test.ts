@@ -173,6 +173,33 @@ describe('switching language', () => {
   }
 });
 
+describe('links between articles', () => {
+  it('go to the Chinese article when there is one, else to the English original marked “（英文）”', async () => {
+    const { context, page } = await openPage(browser, server.origin, { javaScriptEnabled: false });
+    await page.goto(server.url(CORE));
+    const links = await page.locator('.prose a[data-article-link], .prose .article-link a').evaluateAll((as) =>
+      as.map((a) => ({
+        href: new URL((a as HTMLAnchorElement).href).pathname,
+        hreflang: a.getAttribute('hreflang'),
+        after: a.nextSibling?.textContent ?? '',
+      })),
+    );
+    expect(links.length).toBeGreaterThan(0);
+    for (const l of links) {
+      const slug = /articles\/([a-z0-9-]+)\//.exec(l.href)![1]!;
+      if (pages.includes(`zh/articles/${slug}/`)) {
+        expect(l.href, slug).toBe(`${BASE}zh/articles/${slug}/`);
+        expect(l.hreflang).toBeNull();
+      } else {
+        expect(l.href, slug).toBe(`${BASE}articles/${slug}/`);
+        expect(l.hreflang).toBe('en');
+        expect(l.after).toContain('（英文）');
+      }
+    }
+    await context.close();
+  });
+});
+
 describe('the glossary', () => {
   it('links every term to a section of a Chinese article that exists', async () => {
     const { context, page } = await openPage(browser, server.origin, { javaScriptEnabled: false });
