@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * `npm run bench:figures [-- --seconds 3] [--figure act] [--path articles/activation-functions/] [--throttle 4]
- *   [--trace out.json]`
+ *   [--input mouse|events] [--trace out.json]`
  *
  * Does a slider drag keep 60 frames per second? For every figure on the page, in headless Chromium at the figures'
  * default size (1280 × 900 viewport): scroll it into view, wait until it has hydrated, then for `--seconds`
@@ -11,13 +11,18 @@
  *   `Input.dispatchMouseEvent`, trusted events, rAF-aligned like a real mouse);
  * - **hover**: sweep the mouse across the plot the same way (the cursor read-out).
  *
+ * On a busy machine the protocol round trip of each mouse move can take longer than a frame, so fewer moves arrive
+ * (see inputs/s). `--input events` instead dispatches one `input` (drag) or `pointermove` (hover) event per
+ * animation frame inside the page: every frame then has an update to draw, however loaded the machine is.
+ *
  * Measured per row:
  * - frames painted during the action, from `requestAnimationFrame` timestamps: median, p95 and worst frame interval,
  *   dropped frames (an interval of k × 16.7 ms counts k − 1 dropped) and frames per second;
  * - input events the page actually received, per second (so a slow driver cannot flatter the figure);
- * - from a Chromium trace of the same window: the main thread's busy time per frame (mean, p95 and worst) and the
- *   longest task, i.e. the work each frame costs, which — unlike the frame rate — does not depend on how busy the
- *   other processes of the machine are. Compare it with the 16.7 ms budget of a 60 fps frame.
+ * - from a Chromium trace of the same window: the main thread's CPU time per frame (mean — split into script, style
+ *   + layout, and paint (pre-paint, paint, layerize, commit, hit tests) — p95 and worst), its wall-clock p95 and
+ *   the longest task, i.e. the work each frame costs, which — unlike the frame rate — depends much less on how
+ *   busy the other processes of the machine are. Compare it with the 16.7 ms budget of a 60 fps frame.
  *
  * `--throttle N` slows the CPU N× (DevTools protocol; 4 ≈ a mid-range phone). `--trace file` also saves the trace
  * (open it in chrome://tracing or Perfetto). Run `astro build` first (DIST_DIR selects the build). The machine load
@@ -40,6 +45,14 @@ const throttle = Number(opt('throttle', '1'));
 const path = opt('path', 'articles/activation-functions/');
 const only = opt('figure', '');
 const traceFile = opt('trace', '');
+/** `mouse`: real mouse moves through the DevTools protocol; `events`: one input event per frame dispatched in the page. */
+const input = opt('input', 'mouse');
+if (input !== 'mouse' && input !== 'events') throw new Error(`--input must be "mouse" or "events", not "${input}"`);
+/** Position (0–1) of the k-th move of a sweep: across and back in 3 s at 60 Hz. */
+const sweep = (/** @type {number} */ k) => {
+  const phase = (k % 180) / 180;
+  return phase < 0.5 ? phase * 2 : 2 - phase * 2;
+};
 const FRAME = 1000 / 60;
 
 /** @param {number[]} xs @param {number} q */
@@ -104,9 +117,20 @@ function mainThreadWork(trace) {
     wall.push(w);
     cpu.push(c);
   }
+  // Where the CPU time goes, per frame: rendering phases by name; script is the rest of the tasks' time.
+  const phase = (/** @type {string[]} */ names) =>
+    events
+      .filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && names.includes(e.name) && e.ts >= frames[0])
+      .reduce((a, e) => a + Number(e.tdur ?? e.dur ?? 0) / 1000, 0) / Math.max(1, frames.length - 1);
+  const cpuMean = cpu.reduce((a, b) => a + b, 0) / Math.max(1, cpu.length);
+  const styleLayout = phase(['UpdateLayoutTree', 'Layout']);
+  const paint = phase(['PrePaint', 'Paint', 'Layerize', 'Commit', 'HitTest']);
   return {
     mainFrames: frames.length,
-    cpuMean: cpu.reduce((a, b) => a + b, 0) / Math.max(1, cpu.length),
+    cpuMean,
+    styleLayout,
+    paint,
+    script: Math.max(0, cpuMean - styleLayout - paint),
     cpuP95: quantile(cpu, 0.95),
     cpuMax: cpu.length ? Math.max(...cpu) : Number.NaN,
     wallP95: quantile(wall, 0.95),
@@ -179,7 +203,7 @@ try {
           return (Number(s.value) - Number(s.min)) / (Number(s.max) - Number(s.min) || 1);
         });
         await page.mouse.move(x0 + (x1 - x0) * u, y);
-        await page.mouse.down();
+        if (input === 'mouse') await page.mouse.down();
       } else await page.mouse.move(x0, y);
       await browser.startTracing(page, {
         categories: [
@@ -195,13 +219,40 @@ try {
         w.__bench.times = [];
         w.__bench.inputs = 0;
       });
-      const t0 = performance.now();
       const n = Math.round((seconds * 1000) / FRAME);
-      for (let k = 0; k < n; k++) {
-        const phase = (k % 180) / 180; // there and back in 3 s
-        const v = phase < 0.5 ? phase * 2 : 2 - phase * 2;
-        await page.mouse.move(x0 + (x1 - x0) * v, y);
-        await sleep(t0 + (k + 1) * FRAME - performance.now());
+      if (input === 'mouse') {
+        const t0 = performance.now();
+        for (let k = 0; k < n; k++) {
+          await page.mouse.move(x0 + (x1 - x0) * sweep(k), y);
+          await sleep(t0 + (k + 1) * FRAME - performance.now());
+        }
+      } else {
+        // One input event per animation frame, dispatched in the page: the same sweep, paced by the page itself.
+        await a.target.evaluate(
+          (el, { kind, n, x0, x1, y }) =>
+            new Promise((resolve) => {
+              const s = /** @type {HTMLInputElement} */ (el);
+              let k = 0;
+              const step = () => {
+                const phase = (k % 180) / 180; // as `sweep`
+                const u = phase < 0.5 ? phase * 2 : 2 - phase * 2;
+                if (kind === 'drag') {
+                  const lo = Number(s.min);
+                  const hi = Number(s.max);
+                  const st = Number(s.step) || 1e-3;
+                  s.value = String(lo + Math.round(((hi - lo) * u) / st) * st);
+                  s.dispatchEvent(new Event('input', { bubbles: true }));
+                } else {
+                  const clientX = x0 + (x1 - x0) * u;
+                  el.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, clientX, clientY: y, pointerType: 'mouse' }));
+                }
+                if (++k < n) requestAnimationFrame(step);
+                else resolve(undefined);
+              };
+              requestAnimationFrame(step);
+            }),
+          { kind: a.kind, n, x0, x1, y },
+        );
       }
       const r = await page.evaluate(() => {
         const w = /** @type {any} */ (window);
@@ -213,7 +264,7 @@ try {
         };
       });
       const trace = await browser.stopTracing();
-      if (a.kind === 'drag') await page.mouse.up();
+      if (a.kind === 'drag' && input === 'mouse') await page.mouse.up();
       const times = r.times;
       const gaps = times.slice(1).map((t, i) => t - (times[i] ?? t));
       const span = ((times[times.length - 1] ?? 0) - (times[0] ?? 0)) / 1000;
@@ -243,14 +294,16 @@ try {
 
 const f1 = (/** @type {number} */ v) => (Number.isFinite(v) ? v.toFixed(1) : '–');
 console.log(
-  `Figure frame times on /${path}: Chromium headless, 1280×900, real mouse drags/hovers at 60 Hz, ${seconds} s each` +
+  `Figure frame times on /${path}: Chromium headless, 1280×900, ` +
+    (input === 'mouse' ? 'real mouse drags/hovers at 60 Hz' : 'one input event per frame, dispatched in the page') +
+    `, ${seconds} s each` +
     (throttle > 1 ? `, CPU throttled ${throttle}×` : '') +
     `\nload average before: ${loadBefore.map((l) => l.toFixed(2)).join(' ')}; after: ${loadavg()
       .map((l) => l.toFixed(2))
       .join(' ')} (${cpus().length} CPUs)`,
 );
 console.log(
-  'figure   action   frames  median   p95  worst  dropped   fps  inputs/s | main-thread CPU per frame: mean   p95  worst | wall p95  longest task',
+  'figure   action   frames  median   p95  worst  dropped   fps  inputs/s | main-thread CPU per frame: mean (script, style+layout, paint)   p95  worst | wall p95  longest task',
 );
 for (const r of results) {
   const w = r.work;
@@ -258,7 +311,7 @@ for (const r of results) {
     `${r.figure.padEnd(8)} ${r.action.padEnd(8)} ${String(r.frames).padStart(6)} ${f1(r.median).padStart(6)} ${f1(r.p95).padStart(5)} ` +
       `${f1(r.worst).padStart(6)} ${String(r.dropped).padStart(8)} ${f1(r.fps).padStart(5)} ${f1(r.inputsPerSecond).padStart(9)} | ` +
       (w
-        ? `${f1(w.cpuMean).padStart(30)} ${f1(w.cpuP95).padStart(5)} ${f1(w.cpuMax).padStart(6)} | ${f1(w.wallP95).padStart(8)} ${f1(w.longestTask).padStart(13)}`
+        ? `${f1(w.cpuMean).padStart(30)} ${`(${f1(w.script)}, ${f1(w.styleLayout)}, ${f1(w.paint)})`.padStart(24)} ${f1(w.cpuP95).padStart(5)} ${f1(w.cpuMax).padStart(6)} | ${f1(w.wallP95).padStart(8)} ${f1(w.longestTask).padStart(13)}`
         : '(no trace)'),
   );
 }
