@@ -1,54 +1,76 @@
 /**
- * Lighthouse (mobile defaults: Moto G Power emulation, slow 4G, 4× CPU slowdown, simulated throttling) on every page of
- * the built site, served locally with gzip like a real host (test/site/lib/gzip-server.ts): performance, accessibility, best practices and SEO each ≥ 0.98, and CLS = 0.
+ * Lighthouse on every page of the built site, with its mobile defaults (Moto G Power emulation, slow 4G, 4× CPU
+ * slowdown, simulated throttling), the site served locally with gzip like a real host (test/site/lib/gzip-server.ts).
  *
- * Slow (≈ 15–30 s per page), so: one Chromium for the whole file, pages audited one after another, one run per page.
+ * Two tests per page:
+ * - accessibility, best practices and SEO ≥ 0.98 and CLS = 0, in every run (these do not depend on the host's speed);
+ * - performance ≥ 0.98, judged by the policy of test/site/lib/lighthouse-policy.ts: up to three runs at Lighthouse's
+ *   fixed 4× slowdown, the best one counts; a run counts as a measurement only when the host benchmarked at
+ *   benchmarkIndex ≥ 1000 (Lighthouse's own "slower CPU than expected" threshold). When no run reaches 0.98 and every
+ *   run was on a loaded host, the test is SKIPPED and the table says "not measured" with the index and load average:
+ *   the bar is never lowered, and a loaded host never passes or fails a page on its own account.
+ * A table per page is printed at the end: the four scores, FCP, LCP, TBT, Speed Index, CLS, host benchmark and load.
+ * The planted-defect test shows the gate failing a page with a late layout shift and an image without a text alternative.
  *
- * Only the performance score depends on the host's speed. Lighthouse's 4× CPU slowdown is calibrated for a host with a
- * `benchmarkIndex` of 1500–2000 (its docs, "Calibrating the CPU slowdown"); below 1000 Lighthouse itself warns that the
- * host is too slow. So when a page misses the performance threshold on such a host (a loaded laptop, a busy CI box),
- * that page is audited once more with the multiplier scaled to the measured host, `max(1, 4 × benchmarkIndex / 1500)`,
- * and the table says so ("cpu" column). On a host at ≥ 1000 a miss gets one plain re-run (timing noise), no scaling.
- * LIGHTHOUSE_CPU=<n> forces a multiplier; LIGHTHOUSE=0 skips the file (quick local loops only; CI always runs it).
+ * Slow (≈ 15–40 s per run): one Chromium for the whole file, pages audited one after another.
+ * LIGHTHOUSE=0 skips the Lighthouse runs (quick local loops only; CI always runs them).
  */
 import { createServer } from 'node:net';
+import { availableParallelism, loadavg } from 'node:os';
+import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import lighthouse from 'lighthouse';
-import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import { CHROME_PATH } from '../support/browser';
 import { BASE, DIST, sitePages } from '../support/site';
 import type { StaticServer } from '../support/static-server';
 import { startGzipServer } from './lib/gzip-server';
+import {
+  MAX_RUNS,
+  QUIET_BENCHMARK_INDEX,
+  perfVerdict,
+  wantsAnotherRun,
+  type PerfRun,
+  type PerfVerdict,
+} from './lib/lighthouse-policy';
+import { fileOf, insertInMain, plantedCopy } from './lib/plant';
 
 const MIN_SCORE = 0.98;
-/**
- * Performance is the one score this gate does not yet hold at MIN_SCORE: the article pages (thousands of KaTeX nodes,
- * several islands) score below 0.98 on this 2-core machine. It is printed against the 0.98 target on every run and
- * enforced at this floor until the pages are lighter (set LIGHTHOUSE_PERF_MIN=0.98 to enforce the target).
- */
-const PERF_FLOOR = Number(process.env['LIGHTHOUSE_PERF_MIN'] ?? 0.5);
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+type Category = (typeof CATEGORIES)[number];
+/** The core metrics printed per page (Lighthouse audit ids and a short column name). */
+const METRICS = [
+  ['first-contentful-paint', 'FCP'],
+  ['largest-contentful-paint', 'LCP'],
+  ['total-blocking-time', 'TBT'],
+  ['speed-index', 'SI'],
+] as const;
 const pages = sitePages();
 const skip = process.env['LIGHTHOUSE'] === '0';
+const CORES = availableParallelism();
 
-interface Audit {
-  page: string;
-  scores: Record<(typeof CATEGORIES)[number], number>;
+interface Run extends PerfRun {
+  scores: Record<Category, number>;
+  /** Core metric values in ms, by audit id. */
+  metrics: Record<(typeof METRICS)[number][0], number>;
   cls: number;
+  /** 1-minute load average when the run ended. */
+  load: number;
   seconds: number;
-  benchmarkIndex: number;
-  /** CPU slowdown multiplier of the run that counts. */
-  cpu: number;
-  runs: number;
-  /** Scored audits below 1 in a category under the threshold, for the failure message. */
+  /** Scored audits below 1 in a category under MIN_SCORE (and the layout shifts when CLS > 0), for failure messages. */
   failing: string[];
 }
 
-let server: StaticServer;
+interface PageReport {
+  page: string;
+  runs: Run[];
+  perf: PerfVerdict;
+}
+
 let browser: Browser;
 let port: number;
-const results: Audit[] = [];
+const servers: StaticServer[] = [];
+const reports = new Map<string, Promise<PageReport>>();
 const started = Date.now();
 
 /** A free TCP port for Chromium's DevTools endpoint, which Lighthouse connects to. */
@@ -75,24 +97,17 @@ function where(audit: { details?: unknown } | undefined): string {
   return names.length ? `\n      at ${names.join('\n      at ')}` : '';
 }
 
-const FORCED_CPU = process.env['LIGHTHOUSE_CPU'] ? Number(process.env['LIGHTHOUSE_CPU']) : undefined;
-
-async function audit(page: string, cpu = FORCED_CPU ?? 4): Promise<Omit<Audit, 'runs'>> {
+/** One Lighthouse run of `url` (a page of the server it belongs to). */
+async function run(url: string): Promise<Run> {
   const t0 = Date.now();
-  const result = await lighthouse(server.url(page), {
-    port,
-    output: 'json',
-    logLevel: 'error',
-    onlyCategories: [...CATEGORIES],
-    throttling: { cpuSlowdownMultiplier: cpu },
-  });
-  if (!result) throw new Error(`Lighthouse returned no result for /${page}`);
+  const result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
+  if (!result) throw new Error(`Lighthouse returned no result for ${url}`);
   const lhr = result.lhr;
-  if (lhr.runtimeError) throw new Error(`Lighthouse failed on /${page}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
-  const scores = Object.fromEntries(CATEGORIES.map((c) => [c, lhr.categories[c]?.score ?? 0])) as Audit['scores'];
+  if (lhr.runtimeError) throw new Error(`Lighthouse failed on ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+  const scores = Object.fromEntries(CATEGORIES.map((c) => [c, lhr.categories[c]?.score ?? 0])) as Run['scores'];
   const failing: string[] = [];
   for (const c of CATEGORIES) {
-    if (scores[c] >= (c === 'performance' ? PERF_FLOOR : MIN_SCORE)) continue;
+    if (scores[c] >= MIN_SCORE) continue;
     for (const ref of lhr.categories[c]?.auditRefs ?? []) {
       const a = lhr.audits[ref.id];
       if (ref.weight > 0 && a && a.score !== null && a.score < 1) {
@@ -106,21 +121,39 @@ async function audit(page: string, cpu = FORCED_CPU ?? 4): Promise<Omit<Audit, '
   const cls = lhr.audits['cumulative-layout-shift']?.numericValue ?? Number.NaN;
   if (cls !== 0) failing.push(`CLS = ${cls}${where(lhr.audits['layout-shifts'])}`);
   return {
-    page,
-    scores,
-    cls,
-    seconds: (Date.now() - t0) / 1000,
+    score: scores.performance,
     benchmarkIndex: Math.round(lhr.environment.benchmarkIndex),
-    cpu: lhr.configSettings.throttling.cpuSlowdownMultiplier ?? cpu,
+    scores,
+    metrics: Object.fromEntries(METRICS.map(([id]) => [id, lhr.audits[id]?.numericValue ?? Number.NaN])) as Run['metrics'],
+    cls,
+    load: loadavg()[0]!,
+    seconds: (Date.now() - t0) / 1000,
     failing,
   };
 }
 
+/** Runs `url` until the performance verdict is settled (at most MAX_RUNS times). */
+async function audit(page: string, server: StaticServer): Promise<PageReport> {
+  const runs: Run[] = [];
+  do runs.push(await run(server.url(page)));
+  while (wantsAnotherRun(runs, MIN_SCORE));
+  return { page, runs, perf: perfVerdict(runs, MIN_SCORE) };
+}
+
+/** The report of a site page, audited once however many tests ask for it. */
+function reportOf(page: string): Promise<PageReport> {
+  let r = reports.get(page);
+  if (!r) reports.set(page, (r = audit(page, servers[0]!)));
+  return r;
+}
+
+const host = (runs: readonly Run[]) =>
+  `benchmarkIndex ${runs.map((r) => r.benchmarkIndex).join('/')}, load average ${runs.map((r) => r.load.toFixed(1)).join('/')} on ${CORES} cores`;
+
 beforeAll(async () => {
   if (skip) return;
   port = await freePort();
-  server = await startGzipServer(DIST, BASE); // gzip, like any real host
-
+  servers.push(await startGzipServer(DIST, BASE)); // gzip, like any real host
   if (!existsSync(CHROME_PATH))
     throw new Error(`Chromium was not found at ${CHROME_PATH} (install "chromium" or set CHROME_PATH).`);
   // The harness's flags (see test/support/browser.ts) plus a DevTools port for Lighthouse.
@@ -143,51 +176,144 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await server?.close();
-  if (results.length === 0) return;
+  for (const s of servers) await s.close();
+  const done = (await Promise.allSettled([...reports.values()]))
+    .filter((r): r is PromiseFulfilledResult<PageReport> => r.status === 'fulfilled')
+    .map((r) => r.value);
+  if (done.length === 0) return;
   const fmt = (n: number) => n.toFixed(2);
-  const rows = results.map((r) => [
-    `/${r.page}`,
-    ...CATEGORIES.map((c) => fmt(r.scores[c])),
-    String(Number(r.cls.toFixed(3))),
-    String(r.benchmarkIndex),
-    `${Number(r.cpu.toFixed(2))}×`,
-    `${r.seconds.toFixed(0)} s${r.runs > 1 ? ` (${r.runs} runs)` : ''}`,
-  ]);
-  const head = ['page', 'perf', 'a11y', 'best-pr', 'seo', 'CLS', 'bench', 'cpu', 'time'];
+  const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  const rows = done.map(({ page, runs, perf }) => {
+    const r = runs.find((x) => x.score === perf.best.score && x.benchmarkIndex === perf.best.benchmarkIndex) ?? runs[0]!;
+    const verdict = { pass: 'ok', fail: 'BELOW 0.98', 'not-measured': 'NOT MEASURED (host loaded)' }[perf.kind];
+    return [
+      `/${page}`,
+      ...CATEGORIES.map((c) => fmt(c === 'performance' ? perf.best.score : Math.min(...runs.map((x) => x.scores[c])))),
+      ...METRICS.map(([id]) => (id === 'total-blocking-time' ? `${Math.round(r.metrics[id])} ms` : sec(r.metrics[id]))),
+      String(Number(Math.max(...runs.map((x) => x.cls)).toFixed(3))),
+      runs.map((x) => x.benchmarkIndex).join('/'),
+      runs.map((x) => x.load.toFixed(1)).join('/'),
+      verdict,
+    ];
+  });
+  const head = [
+    'page',
+    'perf',
+    'a11y',
+    'best-pr',
+    'seo',
+    ...METRICS.map(([, n]) => n),
+    'CLS',
+    'bench/run',
+    'load/run',
+    'performance',
+  ];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ');
+  const loaded = done.filter((d) => d.perf.kind === 'not-measured').length;
   console.log(
     [
-      `Lighthouse (mobile; target ≥ ${MIN_SCORE} each, performance enforced ≥ ${PERF_FLOOR}; CLS 0): ${results.length} pages in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+      `Lighthouse (mobile, 4× CPU, slow 4G; every score ≥ ${MIN_SCORE}, CLS 0): ${done.length} pages in ${((Date.now() - started) / 1000).toFixed(0)} s; ` +
+        `performance is the best of ≤ ${MAX_RUNS} runs, a measurement only at benchmarkIndex ≥ ${QUIET_BENCHMARK_INDEX}; metrics of that run`,
       line(head),
       ...rows.map(line),
+      ...(loaded
+        ? [
+            `PERFORMANCE NOT ENFORCED on ${loaded} page(s): every run was on a loaded host (benchmarkIndex < ${QUIET_BENCHMARK_INDEX}). Re-run on a quiet machine.`,
+          ]
+        : []),
     ].join('\n'),
   );
 });
 
-describe.skipIf(skip)('Lighthouse', () => {
+describe.skipIf(skip)('Lighthouse (mobile)', () => {
   for (const page of pages) {
-    it(`/${page}: performance, accessibility, best practices and SEO ≥ ${MIN_SCORE}, CLS = 0`, { timeout: 240_000 }, async () => {
-      let best = await audit(page);
-      let runs = 1;
-      if (best.scores.performance < MIN_SCORE && FORCED_CPU === undefined) {
-        // See the header: a slow host gets a calibrated multiplier, a fast one a plain re-run; the better run counts.
-        const cpu = best.benchmarkIndex < 1000 ? Math.max(1, (4 * best.benchmarkIndex) / 1500) : 4;
-        const again = await audit(page, cpu);
-        runs = 2;
-        const seconds = best.seconds + again.seconds;
-        best = { ...(again.scores.performance > best.scores.performance ? again : best), seconds };
-      }
-      results.push({ ...best, runs });
-      expect(best.failing, `/${page} (benchmarkIndex ${best.benchmarkIndex})`).toEqual([]);
-      if (best.scores.performance < MIN_SCORE) {
-        console.warn(`/${page}: performance ${best.scores.performance} is BELOW THE ${MIN_SCORE} TARGET (floor ${PERF_FLOOR})`);
-      }
-      for (const c of CATEGORIES) {
-        expect(best.scores[c], `/${page} ${c}`).toBeGreaterThanOrEqual(c === 'performance' ? PERF_FLOOR : MIN_SCORE);
-      }
-      expect(best.cls, `/${page} cumulative layout shift`).toBe(0);
-    });
+    it(
+      `/${page}: accessibility, best practices and SEO ≥ ${MIN_SCORE} and CLS = 0, in every run`,
+      { timeout: 600_000 },
+      async () => {
+        const { runs } = await reportOf(page);
+        for (const [i, r] of runs.entries()) {
+          const problems = r.failing.filter((f) => !f.startsWith('performance:'));
+          expect(problems, `/${page}, run ${i + 1} of ${runs.length}`).toEqual([]);
+        }
+      },
+    );
+
+    it(
+      `/${page}: performance ≥ ${MIN_SCORE} in the best of ≤ ${MAX_RUNS} runs (skipped when every run's host benchmarked < ${QUIET_BENCHMARK_INDEX})`,
+      { timeout: 600_000 },
+      async (ctx) => {
+        const { runs, perf } = await reportOf(page);
+        if (perf.kind === 'not-measured') {
+          const note = `performance not measured: best ${perf.best.score} in ${runs.length} runs, all on a loaded host (${host(runs)})`;
+          console.warn(`/${page}: ${note}`);
+          ctx.skip(note);
+        }
+        const blame = runs.find((r) => r.score === perf.best.score)?.failing.filter((f) => f.startsWith('performance:')) ?? [];
+        expect(perf.best.score, `/${page} performance (${host(runs)})\n  ${blame.join('\n  ')}`).toBeGreaterThanOrEqual(
+          MIN_SCORE,
+        );
+      },
+    );
   }
+
+  it(
+    'fails a planted page whose content shifts after load and whose image has no text alternative',
+    { timeout: 300_000 },
+    async () => {
+      const page = pages.includes('404.html') ? '404.html' : pages[0]!;
+      const planted = plantedCopy(DIST);
+      try {
+        // A script of the site's own origin (the CSP allows it) that pushes the page down 300 ms after load.
+        planted.edit(
+          'planted-shift.js',
+          () =>
+            "addEventListener('load', () => setTimeout(() => { const d = document.createElement('div'); d.style.height = '300px'; document.querySelector('main')?.prepend(d); }, 300));",
+        );
+        planted.edit(fileOf(page), (html) =>
+          insertInMain(
+            html,
+            `<script type="module" src="${BASE}planted-shift.js"></script><img src="${BASE}favicon.svg" width="32" height="32">`,
+          ),
+        );
+        const server = await startGzipServer(planted.dir, BASE);
+        servers.push(server);
+        const r = await run(server.url(page));
+        expect(r.failing.join('\n')).toMatch(/^accessibility: image-alt = 0/m);
+        expect(r.cls, r.failing.join('\n')).toBeGreaterThan(0);
+      } finally {
+        planted.remove();
+      }
+    },
+  );
+});
+
+describe('the Lighthouse performance policy', () => {
+  const quiet = (score: number) => ({ score, benchmarkIndex: QUIET_BENCHMARK_INDEX + 500 });
+  const loaded = (score: number) => ({ score, benchmarkIndex: QUIET_BENCHMARK_INDEX - 500 });
+
+  it('passes a page when any run reaches the target, on a loaded host too', () => {
+    expect(perfVerdict([loaded(0.7), loaded(0.99)], 0.98)).toEqual({ kind: 'pass', best: loaded(0.99) });
+    expect(perfVerdict([quiet(0.98)], 0.98).kind).toBe('pass');
+  });
+
+  it('fails a page that misses the target on a quiet host, judged by its best quiet run', () => {
+    expect(perfVerdict([quiet(0.9), loaded(0.95), quiet(0.93)], 0.98)).toEqual({ kind: 'fail', best: quiet(0.93) });
+  });
+
+  it('concludes nothing when every run missed the target on a loaded host', () => {
+    expect(perfVerdict([loaded(0.6), loaded(0.8), loaded(0.7)], 0.98)).toEqual({ kind: 'not-measured', best: loaded(0.8) });
+  });
+
+  it(`runs a page again until it passes or has had ${MAX_RUNS} runs`, () => {
+    expect(wantsAnotherRun([quiet(0.99)], 0.98)).toBe(false);
+    expect(wantsAnotherRun([quiet(0.9)], 0.98)).toBe(true);
+    expect(wantsAnotherRun([loaded(0.9), loaded(0.9)], 0.98)).toBe(true);
+    expect(wantsAnotherRun([loaded(0.9), quiet(0.9), loaded(0.9)], 0.98)).toBe(false);
+  });
+
+  it('refuses to judge without a run', () => {
+    expect(() => perfVerdict([], 0.98)).toThrow(/at least one Lighthouse run/);
+  });
 });
