@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Activations } from '../../src/lib/nn/activations.ts';
-import { sigmoidExact, sigmoidExactInto } from '../../src/lib/nn/fastexact.ts';
+import { biasSigmoidInto, sigmoidExact } from '../../src/lib/nn/fastexact.ts';
 
 const reference = Activations.sigmoid.f;
 
@@ -81,12 +81,13 @@ describe('the bit-exact fast sigmoid', () => {
     expect(mismatches, first).toBe(0);
   });
 
-  it('fills a range in place or into another array', () => {
-    const src = Float64Array.from([-3, -0.2, 0, 0.2, 3, 50]);
-    const dst = new Float64Array(8);
-    sigmoidExactInto(src, 1, 4, dst, 2);
-    expect(Array.from(dst)).toEqual([0, 0, ...[-0.2, 0, 0.2, 3].map(reference), 0, 0]);
-    sigmoidExactInto(src, 0, src.length, src, 0);
-    expect(Array.from(src)).toEqual([-3, -0.2, 0, 0.2, 3, 50].map(reference));
+  it('adds a bias in place and writes σ of the sums, the same bits as the registry', () => {
+    const z = Float64Array.from([-3, -0.2, 0, 0.2, 3, 50]);
+    const bias = Float64Array.from([9, 0.5, -0.25, 1e-30, -1, 2, 9]);
+    const out = new Float64Array(8);
+    biasSigmoidInto(z, 1, bias, 1, 4, out, 2);
+    const sums = [-0.2 + 0.5, 0 - 0.25, 0.2 + 1e-30, 3 - 1];
+    expect(Array.from(z)).toEqual([-3, ...sums, 50]);
+    expect(Array.from(out)).toEqual([0, 0, ...sums.map(reference), 0, 0]);
   });
 });

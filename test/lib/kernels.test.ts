@@ -134,6 +134,29 @@ describe('the matrix-multiply kernels', () => {
     }
   });
 
+  it('addColumnSums sums every column row by row in order, so its results are bit-for-bit reproducible', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          K: fc.integer({ min: 0, max: 40 }),
+          N: fc.integer({ min: 1, max: 11 }),
+          pad: fc.integer({ min: 0, max: 3 }),
+          seed: fc.integer({ min: 0, max: 1e6 }),
+        }),
+        ({ K, N, pad, seed }) => {
+          const rng = testRng(seed);
+          const lda = N + pad;
+          const A = uniformArray(rng, 2 + K * lda, -1e3, 1e3);
+          const out = uniformArray(rng, N + 1);
+          const expected = out.slice();
+          for (let k = 0; k < K; k++) for (let n = 0; n < N; n++) expected[1 + n] += A[2 + k * lda + n]!;
+          addColumnSums(K, N, A, 2, lda, out, 1);
+          return out.every((v, i) => Object.is(v, expected[i]));
+        },
+      ),
+    );
+  });
+
   it('addColumnSums adds each column sum to the accumulator', () => {
     const out = Float64Array.of(10, 20, 30);
     addColumnSums(2, 2, Float64Array.of(9, 1, 2, 3, 4), 1, 2, out, 1);

@@ -98,24 +98,36 @@ export function sigmoidExact(z: number): number {
 }
 
 /**
- * dst[dOff + j] = σ(src[sOff + j]) for j < n, bit-identical to `Activations.sigmoid.f` (see {@link sigmoidExact},
- * whose body this loop repeats so that it runs inline whatever V8's inlining budget decides about the caller).
+ * Adds a bias and applies σ, for a row of pre-activations: for j < n, `z[zOff + j] += bias[bOff + j]`, then
+ * `out[oOff + j] = σ(z[zOff + j])`, bit-identical to `Activations.sigmoid.f` (see {@link sigmoidExact}, whose
+ * body this loop repeats so that it runs inline whatever V8's inlining budget decides about the caller). The
+ * updated `z` is kept because the cells report and reuse their pre-activations.
  *
- * @param src - pre-activations.
- * @param sOff - offset of the first one.
+ * @param z - pre-activations without the bias; updated in place.
+ * @param zOff - offset of the first one.
+ * @param bias - the bias.
+ * @param bOff - offset of the bias of the first one.
  * @param n - how many.
- * @param dst - output; may be `src` itself with `dOff === sOff`.
- * @param dOff - offset of the first output.
+ * @param out - output; must not overlap `z`.
+ * @param oOff - offset of the first output.
  */
-export function sigmoidExactInto(src: Float64Array, sOff: number, n: number, dst: Float64Array, dOff: number): void {
+export function biasSigmoidInto(
+  z: Float64Array,
+  zOff: number,
+  bias: Float64Array,
+  bOff: number,
+  n: number,
+  out: Float64Array,
+  oOff: number,
+): void {
   for (let j = 0; j < n; j++) {
-    const z = src[sOff + j]!;
-    const a = Math.abs(z);
+    const v = (z[zOff + j] += bias[bOff + j]!);
+    const a = Math.abs(v);
     if (!(a >= TINY && a < LARGE) || !LITTLE_ENDIAN) {
-      dst[dOff + j] = sigmoidReference(z);
+      out[oOff + j] = sigmoidReference(v);
       continue;
     }
-    F64[0] = z;
+    F64[0] = v;
     const hz = I32[1]!;
     const x = -a;
     const k = ((INV_LN2 * x - 0.5) | 0) & ~(((hz & 0x7fffffff) - REDUCE_HW) >> 31);
@@ -126,6 +138,6 @@ export function sigmoidExactInto(src: Float64Array, sOff: number, n: number, dst
     const c = r - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
     const e = (1 - (lo - (r * c) / (2.0 - c) - hi)) * POW2[k + 1074]!;
     const s = hz >>> 31;
-    dst[dOff + j] = (1 - s + s * e) / (1 + e);
+    out[oOff + j] = (1 - s + s * e) / (1 + e);
   }
 }

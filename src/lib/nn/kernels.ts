@@ -707,9 +707,28 @@ export function addColumnSums(
   out: Float64Array,
   outOff: number,
 ): void {
-  for (let k = 0; k < K; k++) {
-    const a = aOff + k * lda;
-    for (let n = 0; n < N; n++) out[outOff + n] += A[a + n]!;
+  // Four columns at a time in registers: each column is still summed row by row, in order, onto its out[n].
+  const N4 = N - (N % 4);
+  for (let n = 0; n < N4; n += 4) {
+    let s0 = out[outOff + n]!,
+      s1 = out[outOff + n + 1]!,
+      s2 = out[outOff + n + 2]!,
+      s3 = out[outOff + n + 3]!;
+    for (let k = 0, a = aOff + n; k < K; k++, a += lda) {
+      s0 += A[a]!;
+      s1 += A[a + 1]!;
+      s2 += A[a + 2]!;
+      s3 += A[a + 3]!;
+    }
+    out[outOff + n] = s0;
+    out[outOff + n + 1] = s1;
+    out[outOff + n + 2] = s2;
+    out[outOff + n + 3] = s3;
+  }
+  for (let n = N4; n < N; n++) {
+    let s = out[outOff + n]!;
+    for (let k = 0, a = aOff + n; k < K; k++, a += lda) s += A[a]!;
+    out[outOff + n] = s;
   }
 }
 

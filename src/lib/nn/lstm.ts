@@ -27,7 +27,7 @@
 import type { ActivationFn, Param, Rng, SeqBatch } from './types.ts';
 import type { BackwardOptions, CellGradients, InstrumentedLayer, ScaledGradientFlow } from './gradflow.ts';
 import { Activations } from './activations.ts';
-import { sigmoidExactInto } from './fastexact.ts';
+import { biasSigmoidInto } from './fastexact.ts';
 import {
   addColumnSums,
   checkBatch,
@@ -371,22 +371,24 @@ class LstmLayer implements Lstm {
     for (let b = 0; b < B; b++) {
       const zRow = (t * B + b) * H4;
       const row = (t * B + b) * H; // (t, b) in [T, B, H]
-      for (let q = 0; q < H4; q++) z[zRow + q] += bs[q]!;
-      // i = σ(z_i), f = σ(z_f), o = σ(z_o), g = ψ(z_g); with CIFG i = 1 − f (set in the cell pass).
+      // Z_t += b_ih + b_hh, fused into the activation passes: i = σ(z_i), f = σ(z_f), o = σ(z_o), g = ψ(z_g);
+      // with CIFG i = 1 − f (set in the cell pass; z_i still gets its bias, for the trace).
       if (gateSigmoid) {
-        if (!cifg) sigmoidExactInto(z, zRow, H, gi, row);
-        sigmoidExactInto(z, zRow + H, H, gf, row);
-        sigmoidExactInto(z, zRow + 3 * H, H, go, row);
+        if (cifg) for (let j = 0; j < H; j++) z[zRow + j] += bs[j]!;
+        else biasSigmoidInto(z, zRow, bs, 0, H, gi, row);
+        biasSigmoidInto(z, zRow + H, bs, H, H, gf, row);
+        biasSigmoidInto(z, zRow + 3 * H, bs, 3 * H, H, go, row);
       } else {
         for (let j = 0; j < H; j++) {
-          if (!cifg) gi[row + j] = gateF(z[zRow + j]!);
-          gf[row + j] = gateF(z[zRow + H + j]!);
-          go[row + j] = gateF(z[zRow + 3 * H + j]!);
+          const zi = (z[zRow + j] += bs[j]!);
+          if (!cifg) gi[row + j] = gateF(zi);
+          gf[row + j] = gateF((z[zRow + H + j] += bs[H + j]!));
+          go[row + j] = gateF((z[zRow + 3 * H + j] += bs[3 * H + j]!));
         }
       }
       const zg = zRow + 2 * H;
-      if (candTanh) for (let j = 0; j < H; j++) gg[row + j] = Math.tanh(z[zg + j]!);
-      else for (let j = 0; j < H; j++) gg[row + j] = candF(z[zg + j]!);
+      if (candTanh) for (let j = 0; j < H; j++) gg[row + j] = Math.tanh((z[zg + j] += bs[2 * H + j]!));
+      else for (let j = 0; j < H; j++) gg[row + j] = candF((z[zg + j] += bs[2 * H + j]!));
       const next = (t + 1) * B * K + b * K + I; // h_t's slot in the next fused row (none after the last step)
       for (let j = 0; j < H; j++) {
         const k = row + j;
