@@ -7,6 +7,7 @@ import { ERRATA, EXPLORER, MORPH, SECOND_DERIVATIVES } from './function-figures.
 import { GRADIENTS } from './gradients.ts';
 import { KIT } from './kit.ts';
 import { CELL, GROWTH, SERIES, UPDOWN } from './lstm.ts';
+import './zh.ts';
 
 export const FIGURE_STRINGS = {
   KIT,

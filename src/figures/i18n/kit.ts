@@ -2,7 +2,7 @@
  * Text of the figure kit shared by every figure: the figure shell (src/components/figures/Figure.tsx), the function
  * plot, the copy-link status and the sentences of a plot's text alternative (src/figures/function-plot.ts).
  */
-import type { Localised } from './core.ts';
+import { localised, type Localised } from './core.ts';
 
 export interface KitStrings {
   /** Heading of the notice shown when a link's figure settings were partly invalid. */
@@ -52,7 +52,7 @@ export interface KitStrings {
   readonly allX: (x: string) => string;
 }
 
-export const KIT: Localised<KitStrings> = {
+export const KIT: Localised<KitStrings> = localised('KIT', {
   en: {
     linkProblems: 'This link’s figure settings were partly invalid; showing the closest valid view.',
     data: 'Data',
@@ -86,37 +86,4 @@ export const KIT: Localised<KitStrings> = {
     and: ' and ',
     allX: (x) => `all ${x}`,
   },
-  zh: {
-    linkProblems: '此链接中的图设置有部分无效，现显示最接近的有效视图。',
-    data: '数据',
-    plottedValues: (title) => `绘图数值：${title}`,
-    dataCaption: '各曲线在 z 取整值处的数值（4 位有效数字）。',
-    copyLink: '复制此图的链接',
-    linkCopied: '链接已复制到剪贴板。',
-    linkNotCopied: '无法使用剪贴板：链接已放在地址栏中。',
-    figureControls: '图的控件',
-    legend: '图例',
-    cursorPosition: (label) => `${label}：光标位置`,
-    plotHint: (pan, lo, hi) => `将鼠标悬停在图上或轻触图像，也可以聚焦后用 ← → 移动光标${pan}。显示范围：${lo} 到 ${hi}。`,
-    panHint: '；+ 和 − 缩放，拖动可平移',
-    zoomLabel: 'z 的范围 ±',
-    rangeDisplay: (lo, hi) => `${lo} 到 ${hi}`,
-    plottedFor: (domain) => `绘制范围：${domain}。`,
-    domain: (x, lo, hi) => `${x} 从 ${lo} 到 ${hi}`,
-    constant: (label, v) => `${label} 恒为 ${v}`,
-    rises: (label, a, b) => `${label} 从 ${a} 上升到 ${b}`,
-    falls: (label, b, a) => `${label} 从 ${b} 下降到 ${a}`,
-    varies: (label, a, b) => `${label} 在 ${a} 与 ${b} 之间变化`,
-    risesThenFalls: (label, a, b) => `${label} 先升后降，介于 ${a} 与 ${b} 之间`,
-    fallsThenRises: (label, a, b) => `${label} 先降后升，介于 ${a} 与 ${b} 之间`,
-    peaking: (x, v) => `在 ${x} = ${v} 处达到最大`,
-    lowest: (x, v) => `在 ${x} = ${v} 处最小`,
-    oneExtremum: (e) => `，${e}`,
-    twoExtrema: (peak, low) => `，${peak}，${low}`,
-    gaps: '（在函数值不是有限数的地方留有空缺）',
-    stop: '。',
-    shaded: (label, where) => `阴影区域：${label}，${where}。`,
-    and: '和',
-    allX: (x) => `所有 ${x}`,
-  },
-};
+});

@@ -1,0 +1,6 @@
+/** The Chinese page's entry of the SigmoidDerivativeErrata island: loads the Chinese figure strings, then the component. */
+import '../../figures/i18n/zh/kit.ts';
+import '../../figures/i18n/zh/activations.ts';
+import '../../figures/i18n/zh/function-figures.ts';
+
+export { default } from '../figures/SigmoidDerivativeErrata.tsx';
