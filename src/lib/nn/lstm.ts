@@ -19,8 +19,12 @@
  * Implementation (what makes it fast): each step is one register-blocked multiply of the fused rows
  * [x_t, h_{t−1}] (B × (I+H)) with [W_ih | W_hh]ᵀ, followed by the element-wise cell equations. The backward loop does
  * only the element-wise gate gradients and one multiply ∂[x_t, h_{t−1}] = ∂Z_t·[W_ih | W_hh] per step; the weight
- * gradients are one long multiply ∂Zᵀ·[X, H_prev] over all T·B rows after the loop. Buffers are sized for the
- * largest (T, B) seen so far and only reallocated when a bigger batch arrives; nothing is allocated per step.
+ * gradients are one long multiply ∂Zᵀ·[X, H_prev] over all T·B rows after the loop (with `inputGrads: false`, as
+ * in training, the per-step multiply skips the x columns). The default σ runs as branch-free inline code that
+ * returns the registry's bits (`fastexact.ts`), and the σ/tanh derivatives are written out from the saved outputs.
+ * Every change of this kind keeps each sum's order, so results are bit-for-bit those of the plain formulation.
+ * Buffers are sized for the largest (T, B) seen so far and only reallocated when a bigger batch arrives; nothing is
+ * allocated per step.
  *
  * @module
  */
@@ -338,9 +342,10 @@ class LstmLayer implements Lstm {
 
   /**
    * Step t of the forward pass: Z_t from one fused multiply, then the cell equations for all B·H units, row by row
-   * in three short passes (gates, candidate, cell) so that the default σ and tanh run as inline code: σ through
-   * {@link sigmoidExact} (the registry's σ bit for bit, without its data-dependent branches) and tanh as
-   * `Math.tanh`, which is what the registry entry is. Other activations are called through the registry.
+   * in three short passes (gates, candidate, cell) that also add the bias, so that the default σ and tanh run as
+   * inline code: σ through {@link biasSigmoidInto} (the registry's σ bit for bit, without its data-dependent
+   * branches) and tanh as `Math.tanh`, which is what the registry entry is. Other activations are called through
+   * the registry.
    */
   #forwardStep(t: number, T: number, B: number): void {
     const I = this.inputSize,
