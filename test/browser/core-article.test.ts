@@ -40,10 +40,16 @@ afterAll(async () => {
 const explorer = (page: Page) => page.locator('figure#fig-cell');
 const value = (page: Page, id: string) => explorer(page).locator(`[data-testid="val-${id}"]`);
 
-/** Boxes of the explorer and of every element inside it that a reader could see move. */
+/**
+ * Boxes of the explorer and of every element inside it that a reader could see move. Vertical positions are measured
+ * from the figure's top: the article blocks above it render lazily (`content-visibility: auto`) and settle while the
+ * test scrolls, which moves the figure as a whole on the page (scroll anchoring keeps it still on screen) — no
+ * hydration shift; hydration cannot move the figure's top, only its size and what is inside it.
+ */
 async function explorerBoxes(page: Page): Promise<Record<string, number[]>> {
   return page.evaluate(() => {
     const fig = document.querySelector('figure#fig-cell')!;
+    const top = fig.getBoundingClientRect().top;
     const els = [
       fig,
       ...fig.querySelectorAll(
@@ -54,7 +60,7 @@ async function explorerBoxes(page: Page): Promise<Record<string, number[]>> {
     els.forEach((el, k) => {
       const r = el.getBoundingClientRect();
       const key = `${k}:${el.tagName.toLowerCase()}.${(el.getAttribute('class') ?? '').split(' ')[0]}#${el.id}`;
-      out[key] = [r.x, r.y + window.scrollY, r.width, r.height].map((v) => Math.round(v * 10) / 10);
+      out[key] = [r.x, r.y - top, r.width, r.height].map((v) => Math.round(v * 10) / 10);
     });
     return out;
   });
