@@ -68,7 +68,7 @@ async function copyLink(id: string, change: (f: Locator, page: Page) => Promise<
   await page.waitForTimeout(400); // the text alternative and data table follow a settled state
   const before = await snapshot(f);
   await f.locator('.fig-copy').click();
-  await expect.poll(() => f.locator('.fig-notice').textContent()).toMatch(/Link copied/);
+  await expect.poll(() => f.locator('.fig-notice').textContent(), { timeout: 20_000 }).toMatch(/Link copied/);
   const link = await page.evaluate(() => navigator.clipboard.readText());
   expect(log.pageErrors).toEqual([]);
   await context.close();
@@ -145,7 +145,7 @@ describe('a figure link with problems', () => {
     const { context, page, f, log } = await follow(server.url(`${PATH}#fig-d2=d:oops,zz:<b>1</b>,x`), 'd2');
     expect(await inViewport(page, f)).toBe(true);
     const notice = f.locator('.fig-notice');
-    await expect.poll(() => notice.textContent()).toMatch(/partly invalid/);
+    await expect.poll(() => notice.textContent(), { timeout: 20_000 }).toMatch(/partly invalid/);
     expect(await notice.getAttribute('role')).toBe('status');
     expect(await notice.locator('li').allTextContents()).toEqual([
       expect.stringContaining('“oops” is not a range'),
@@ -175,8 +175,8 @@ describe('an in-page figure link', () => {
     await page.evaluate(() => (window.location.hash = '#fig-morph=t:1,x:-2'));
     const f = fig(page, 'morph');
     await hydrated(f);
-    await expect.poll(() => f.locator('output').first().textContent()).toBe('1');
-    await expect.poll(() => f.locator('.fp-plot').getAttribute('aria-valuenow')).toBe('-2');
+    await expect.poll(() => f.locator('output').first().textContent(), { timeout: 20_000 }).toBe('1');
+    await expect.poll(() => f.locator('.fp-plot').getAttribute('aria-valuenow'), { timeout: 20_000 }).toBe('-2');
     expect(await inViewport(page, f)).toBe(true);
     expect(log.pageErrors).toEqual([]);
     await context.close();
