@@ -9,12 +9,13 @@ import { SITE_ORIGIN, basePath } from './src/markdown/deploy.mjs';
 import { pagefind } from './src/markdown/pagefind.mjs';
 import { drafts } from './src/markdown/drafts.mjs';
 import { cspInlineStyles } from './src/markdown/csp-inline-styles.mjs';
+import { preloadMathFontsIntegration } from './src/markdown/preload-math-fonts.mjs';
 
 export default defineConfig({
   site: SITE_ORIGIN,
   base: basePath(process.env.BASE_PATH),
   trailingSlash: 'always',
-  integrations: [drafts(), mdx(), preact(), sitemap(), pagefind(), cspInlineStyles()],
+  integrations: [drafts(), mdx(), preact(), sitemap(), pagefind(), cspInlineStyles(), preloadMathFontsIntegration()],
   markdown: { processor: markdownProcessor },
   security: {
     csp: {

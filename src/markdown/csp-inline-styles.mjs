@@ -7,9 +7,7 @@
  * yet to that CSP's `style-src`. Nothing else changes: no `'unsafe-inline'`, only the hashes of the styles we ship.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { rewriteBuiltPages } from './built-pages.mjs';
 
 /** The page with every inline `<style>` hashed in the `style-src` of its meta CSP (unchanged when there is no CSP). */
 export function hashInlineStyles(/** @type {string} */ html) {
@@ -31,18 +29,7 @@ export function cspInlineStyles() {
   return {
     name: 'why-tanh:csp-inline-styles',
     hooks: {
-      'astro:build:done': ({ dir }) => {
-        /** @type {(d: string) => string[]} */
-        const pages = (d) =>
-          readdirSync(d, { withFileTypes: true }).flatMap((e) =>
-            e.isDirectory() ? pages(join(d, e.name)) : e.name.endsWith('.html') ? [join(d, e.name)] : [],
-          );
-        for (const file of pages(fileURLToPath(dir))) {
-          const html = readFileSync(file, 'utf8');
-          const out = hashInlineStyles(html);
-          if (out !== html) writeFileSync(file, out);
-        }
-      },
+      'astro:build:done': ({ dir }) => rewriteBuiltPages(dir, hashInlineStyles),
     },
   };
 }

@@ -47,6 +47,16 @@ async function inViewport(page: Page, f: Locator) {
   return top >= -1 && top < height / 2;
 }
 
+/**
+ * The figure comes into view and stays there: the page above it may still be settling (lazily rendered blocks,
+ * fonts), and the page holds the linked figure in place meanwhile; it must end up in view and remain so.
+ */
+async function settlesInView(page: Page, f: Locator) {
+  await expect.poll(() => inViewport(page, f), { timeout: 10_000 }).toBe(true);
+  await page.waitForTimeout(500);
+  expect(await inViewport(page, f), 'still in view half a second later').toBe(true);
+}
+
 /** The figure's top edge in page coordinates, from the server-rendered page (no JavaScript). */
 async function topWithoutJs(id: string) {
   const { context, page } = await openPage(browser, server.origin, { javaScriptEnabled: false, viewport: VIEWPORT });
@@ -104,7 +114,7 @@ describe('a copied figure link', () => {
     expect(before.selects).toEqual(['elu']);
 
     const { context, page, f, log } = await follow(link, 'act');
-    expect(await inViewport(page, f)).toBe(true);
+    await settlesInView(page, f);
     expect(await snapshot(f)).toEqual(before);
     expect(await f.locator('.fig-notice').textContent()).toBe('');
     expect(consoleProblems(log)).toEqual([]);
@@ -122,7 +132,7 @@ describe('a copied figure link', () => {
     });
     expect(new URL(link).hash.startsWith('#fig-d2=')).toBe(true);
     const { context, page, f } = await follow(link, 'd2');
-    expect(await inViewport(page, f)).toBe(true);
+    await settlesInView(page, f);
     expect(await snapshot(f)).toEqual(before);
     // The explorer at the top of the page was not in the link: it is still server-rendered (not hydrated).
     expect(await fig(page, 'act').locator('.fp-plot[role="slider"]').count()).toBe(0);
@@ -143,7 +153,7 @@ describe('a figure link with problems', () => {
     await plain.context.close();
 
     const { context, page, f, log } = await follow(server.url(`${PATH}#fig-d2=d:oops,zz:<b>1</b>,x`), 'd2');
-    expect(await inViewport(page, f)).toBe(true);
+    await settlesInView(page, f);
     const notice = f.locator('.fig-notice');
     await expect.poll(() => notice.textContent(), { timeout: 20_000 }).toMatch(/partly invalid/);
     expect(await notice.getAttribute('role')).toBe('status');
@@ -177,7 +187,7 @@ describe('an in-page figure link', () => {
     await hydrated(f);
     await expect.poll(() => f.locator('output').first().textContent(), { timeout: 20_000 }).toBe('1');
     await expect.poll(() => f.locator('.fp-plot').getAttribute('aria-valuenow'), { timeout: 20_000 }).toBe('-2');
-    expect(await inViewport(page, f)).toBe(true);
+    await settlesInView(page, f);
     expect(log.pageErrors).toEqual([]);
     await context.close();
   });

@@ -29,11 +29,18 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
+export interface StaticServerOptions {
+  /** Milliseconds to hold back the response for a URL path (e.g. to make web fonts arrive late); 0 by default. */
+  readonly delay?: (pathname: string) => number;
+}
+
 /** Starts the server on a free port. Missing files get the site's 404.html with status 404, like a static host. */
-export async function startStaticServer(root: string, base = '/'): Promise<StaticServer> {
+export async function startStaticServer(root: string, base = '/', options: StaticServerOptions = {}): Promise<StaticServer> {
   const server: Server = createServer(async (req, res) => {
     try {
       const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+      const wait = options.delay?.(pathname) ?? 0;
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       if (!pathname.startsWith(base)) return notFound();
       let file = normalize(join(root, pathname.slice(base.length)));
       if (!file.startsWith(normalize(root + sep)) && file !== normalize(root)) return notFound();

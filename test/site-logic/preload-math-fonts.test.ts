@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { PRELOADED_MATH_FONTS, preloadMathFonts } from '../../src/markdown/preload-math-fonts.mjs';
+
+const css =
+  '<style>@font-face{font-family:KaTeX_Main;src:url(/why-tanh/_astro/KaTeX_Main-Regular.B22Nviop.woff2) format("woff2")}' +
+  '@font-face{font-family:KaTeX_Math;src:url(/why-tanh/_astro/KaTeX_Math-Italic.t53AETM-.woff2) format("woff2")}</style>';
+const page = (body: string) =>
+  `<!DOCTYPE html><html><head><meta charset="utf-8"><title>t</title>${css}</head><body>${body}</body></html>`;
+const math = '<p>A <span class="katex"><span class="katex-mathml"></span></span> here.</p>';
+
+describe('preloadMathFonts', () => {
+  it('preloads the upright and italic KaTeX fonts first thing in the head of a page with math', () => {
+    const out = preloadMathFonts(page(math));
+    expect(out).toContain(
+      '<meta charset="utf-8"><link rel="preload" href="/why-tanh/_astro/KaTeX_Main-Regular.B22Nviop.woff2" as="font" type="font/woff2" crossorigin>' +
+        '<link rel="preload" href="/why-tanh/_astro/KaTeX_Math-Italic.t53AETM-.woff2" as="font" type="font/woff2" crossorigin><title>',
+    );
+    expect(PRELOADED_MATH_FONTS).toEqual(['KaTeX_Main-Regular', 'KaTeX_Math-Italic']);
+  });
+
+  it('leaves a page without math alone (a preloaded font it never used would earn a console warning)', () => {
+    const html = page('<p>No math.</p>');
+    expect(preloadMathFonts(html)).toBe(html);
+  });
+
+  it('is idempotent', () => {
+    const once = preloadMathFonts(page(math));
+    expect(preloadMathFonts(once)).toBe(once);
+  });
+
+  it('fails loudly when a page has math but its CSS names no KaTeX font', () => {
+    expect(() => preloadMathFonts(`<html><head><meta charset="utf-8"></head><body>${math}</body></html>`)).toThrow(
+      /a page has math but its CSS names no KaTeX_Main-Regular\.woff2/,
+    );
+  });
+});
