@@ -1,5 +1,6 @@
 // @ts-check
 // Thin on purpose: the Markdown pipeline lives in src/markdown/pipeline.mjs, the content schema in src/site/schema.ts.
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
@@ -36,5 +37,9 @@ export default defineConfig({
   },
   // Every page's CSS in <style> elements, hashed in its CSP (see csp-inline-styles.mjs): no render-blocking CSS requests.
   build: { inlineStylesheets: 'always' },
-  vite: { build: { assetsInlineLimit: 0 } },
+  vite: {
+    build: { assetsInlineLimit: 0 },
+    // Numeric scales only: d3-interpolate's colour support stays out of the bundles (src/figures/no-d3-color.ts).
+    resolve: { alias: { 'd3-color': fileURLToPath(new URL('./src/figures/no-d3-color.ts', import.meta.url)) } },
+  },
 });
