@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { interpolateNumber } from 'd3-interpolate';
 import { color, rgb } from '../../src/figures/no-d3-color';
 
 describe('the d3-color stand-in of the site bundles', () => {
   it('fails loudly, naming the alias, if a scale is ever given colours', () => {
     expect(() => color()).toThrow(/d3-color is not in the site bundles.*astro\.config\.mjs/);
     expect(() => rgb()).toThrow(/scales here map numbers to numbers/);
-  });
-
-  it('is never needed by numeric interpolation, the only kind the figures use', () => {
-    // d3-interpolate's generic `interpolate` picks interpolateNumber for numbers before it ever looks at colours.
-    expect(interpolateNumber(0, 10)(0.25)).toBe(2.5);
   });
 });
