@@ -6,7 +6,7 @@ import { LANGS } from '../../src/i18n/ui';
 import { parseRich, plainRich } from '../../src/figures/i18n/rich';
 import { CELL, GROWTH, UPDOWN } from '../../src/figures/i18n/lstm';
 import { GRADIENTS } from '../../src/figures/i18n/gradients';
-import { ACTIVATION_KINKS } from '../../src/figures/i18n/activations';
+import { ACTIVATION_KINKS } from '../../src/figures/i18n/activation-table';
 import { ACTIVATION_KEYS } from '../../src/lib/nn/activations';
 import ActivationExplorer from '../../src/components/figures/ActivationExplorer';
 import SigmoidTanhMorph from '../../src/components/figures/SigmoidTanhMorph';

@@ -1,8 +1,8 @@
 /**
- * The words the figures and tables use for the registry's activations: display names, the cost of f′ given the
- * output, the notes on kinks, and the property table's headings. English comes from the registry itself
- * (src/lib/nn/activations.ts), so it cannot drift; Chinese is written in zh.ts, one entry per registry key (a missing
- * key is a type error), and reads the registry's parameters where the English does.
+ * The registry's activations by name, as the figures show them (menus, legends, table rows). English comes from the
+ * registry itself (src/lib/nn/activations.ts), so it cannot drift; Chinese is written in zh/activations.ts, one entry
+ * per registry key (a missing key is a type error). The words of the build-time property table and formula cards
+ * (costs, kinks, headings) are in ./activation-table.ts, so that no island carries them.
  */
 import { Activations, type ActivationKey } from '../../lib/nn/activations.ts';
 import { localised, type Localised } from './core.ts';
@@ -10,74 +10,11 @@ import { localised, type Localised } from './core.ts';
 export type PerActivation = { readonly [K in ActivationKey]: string };
 export type PerActivationOptional = { readonly [K in ActivationKey]: string | undefined };
 
-const fromRegistry = <T>(pick: (k: ActivationKey) => T) =>
+/** A table with one entry per registry key, read off the registry. */
+export const fromRegistry = <T>(pick: (k: ActivationKey) => T) =>
   Object.fromEntries((Object.keys(Activations) as ActivationKey[]).map((k) => [k, pick(k)])) as { [K in ActivationKey]: T };
 
 /** Display names (menus, legends, table rows). */
 export const ACTIVATION_NAMES: Localised<PerActivation> = localised('ACTIVATION_NAMES', {
   en: fromRegistry((k) => Activations[k].label),
-});
-
-/** What backpropagation must compute to get f′ once the forward pass stored y = f(z). */
-export const ACTIVATION_COSTS: Localised<PerActivation> = localised('ACTIVATION_COSTS', {
-  en: fromRegistry((k) => Activations[k].costOfDerivativeGivenOutput),
-});
-
-/** Which one-sided value the code returns at a kink (undefined: no kink). */
-export const ACTIVATION_KINKS: Localised<PerActivationOptional> = localised('ACTIVATION_KINKS', {
-  en: fromRegistry((k) => Activations[k].kink),
-});
-
-/** Headings and words of the property table and the formula cards. */
-export interface ActivationTableStrings {
-  readonly function: string;
-  readonly range: string;
-  readonly bounded: string;
-  readonly zeroCentred: string;
-  readonly monotonic: string;
-  readonly smooth: string;
-  readonly saturates: string;
-  readonly maxSlope: string;
-  readonly cost: string;
-  readonly yes: string;
-  readonly no: string;
-  readonly bothTails: string;
-  readonly leftTail: string;
-  readonly rightTail: string;
-  readonly noTail: string;
-  /** Caption of the table: bold lead, then the rest. */
-  readonly captionLead: string;
-  readonly captionRest: string;
-  /** "where" between a formula and the definition of a function it uses. */
-  readonly where: string;
-  /** "all z" (max slope attained everywhere). */
-  readonly allZ: string;
-  /** "as z → ∞ (not attained)"; the argument is "" or "−". */
-  readonly notAttained: (sign: string) => string;
-}
-
-export const ACTIVATION_TABLE: Localised<ActivationTableStrings> = localised('ACTIVATION_TABLE', {
-  en: {
-    function: 'Function',
-    range: 'Range',
-    bounded: 'Bounded',
-    zeroCentred: 'Zero-centred',
-    monotonic: 'Monotonic',
-    smooth: 'Smooth',
-    saturates: 'Saturates',
-    maxSlope: 'max |f′|, attained at',
-    cost: 'Cost of f′ given y = f(z)',
-    yes: 'yes',
-    no: 'no',
-    bothTails: 'both tails',
-    leftTail: 'left tail',
-    rightTail: 'right tail',
-    noTail: 'no',
-    captionLead: 'Properties of each activation f',
-    captionRest:
-      ', generated from the site’s registry. Numbers are rounded to 4 significant digits (≈ marks a rounded value); “saturates”: f′ → 0 in that tail.',
-    where: 'where',
-    allZ: 'all z',
-    notAttained: (sign) => `as z → ${sign}∞ (not attained)`,
-  },
 });

@@ -2,7 +2,8 @@
  * Every figure string table, by name, so the tests can check them all (same keys in every language, no empty
  * string, every template argument used). Components import the tables they need directly.
  */
-import { ACTIVATION_COSTS, ACTIVATION_KINKS, ACTIVATION_NAMES, ACTIVATION_TABLE } from './activations.ts';
+import { ACTIVATION_NAMES } from './activations.ts';
+import { ACTIVATION_COSTS, ACTIVATION_KINKS, ACTIVATION_TABLE } from './activation-table.ts';
 import { ERRATA, EXPLORER, MORPH, SECOND_DERIVATIVES } from './function-figures.ts';
 import { GRADIENTS } from './gradients.ts';
 import { KIT } from './kit.ts';

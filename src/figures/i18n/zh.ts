@@ -4,6 +4,7 @@
  */
 import './zh/kit.ts';
 import './zh/activations.ts';
+import './zh/activation-table.ts';
 import './zh/function-figures.ts';
 import './zh/lstm.ts';
 import './zh/gradients.ts';
