@@ -28,14 +28,13 @@ describe('the import scanner', () => {
 
 /**
  * Figure pages known to be over the 40 KB JS target (issue 5 stays open until this list is empty). Measured 2026-11-27
- * after d3-color left the bundles (src/figures/no-d3-color.ts): the Chinese activation-functions page 43.3 KB and
- * vanishing-gradients page 40.8 KB (they carry the English figure strings as well as the Chinese ones). Each gets a
- * ceiling just above that, so any growth still fails; the test prints them as OVER TARGET. Delete an entry when its
- * page fits the budget.
+ * after d3-color left the bundles (src/figures/no-d3-color.ts) and the build-time table words left the islands: the
+ * Chinese activation-functions page, 41.7 KB (its four islands carry the English figure strings as well as the
+ * Chinese ones). It gets a ceiling just above that, so any growth still fails; the test prints it as OVER TARGET.
+ * Delete an entry when its page fits the budget.
  */
 const KNOWN_OVER_TARGET_JS: Readonly<Record<string, number>> = {
-  'zh/articles/activation-functions/': 43.8 * 1024,
-  'zh/articles/vanishing-gradients/': 41.3 * 1024,
+  'zh/articles/activation-functions/': 42.2 * 1024,
 };
 
 describe('the page-weight budget', () => {
