@@ -11,15 +11,24 @@ import { katexOptions } from '../markdown/pipeline.mjs';
  *
  * @param focusable - give a display formula `tabindex="0"` (default: for display math, as the Markdown pipeline does).
  * @param where - named in the error if the formula does not parse.
+ * @param output - `'mathml'` for MathML alone, which the browser draws with its own math font: no web font to wait
+ *   for, so nothing moves when one arrives. For short inline symbols on a page's first screen (the glossary).
  * @throws Error naming `where`, the formula and KaTeX's message (fails the build).
  */
-export function renderTex(tex: string, displayMode = false, where = 'a component', focusable = displayMode): string {
+export function renderTex(
+  tex: string,
+  displayMode = false,
+  where = 'a component',
+  focusable = displayMode,
+  output: 'htmlAndMathml' | 'mathml' = 'htmlAndMathml',
+): string {
   try {
     const html = katex.renderToString(tex, {
       ...katexOptions,
       macros: { ...katexOptions.macros },
       displayMode,
       throwOnError: true,
+      output,
     });
     // Like src/markdown/rehype-focusable-display-math.mjs: a display formula may scroll sideways on a phone, and a
     // scrollable region must be reachable by keyboard.

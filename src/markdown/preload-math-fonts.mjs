@@ -1,12 +1,14 @@
 // @ts-check
 /**
  * KaTeX's fonts are `font-display: block`: until they arrive, math is laid out (invisibly) with fallback metrics, and
- * when they arrive the math and the text after it move — a layout shift, whenever math is on the first screen (the
- * glossary, an article's opening at some widths). The inlined CSS names the fonts only once the browser lays out the
- * page, so their download starts late. After the build, this adds `<link rel="preload">` for the two fonts that every
- * page with math uses at load (upright and italic: KaTeX_Main-Regular, KaTeX_Math-Italic) to each page that has math,
- * so both download alongside the HTML. Other KaTeX fonts (big delimiters, calligraphic) are used further down a page,
- * if at all, and are not preloaded: a preloaded font a page does not use costs bandwidth and a console warning.
+ * when they arrive the math and the text after it move — a layout shift, if that math is on screen. The inlined CSS
+ * names the fonts only once the browser lays out the page, so their download starts late. After the build, this adds
+ * `<link rel="preload">` for the two fonts that every page with KaTeX HTML uses at load (upright and italic:
+ * KaTeX_Main-Regular, KaTeX_Math-Italic), so both download alongside the HTML and are normally in before the first
+ * layout. That is a head start, not a guarantee: a page with math on its first screen should not rely on it (the
+ * glossary typesets its symbols as MathML alone, which needs no web font). Other KaTeX fonts (big delimiters,
+ * calligraphic) are used further down a page, if at all, and are not preloaded: a preloaded font a page does not use
+ * costs bandwidth and a console warning.
  */
 import { rewriteBuiltPages } from './built-pages.mjs';
 
@@ -14,12 +16,13 @@ import { rewriteBuiltPages } from './built-pages.mjs';
 export const PRELOADED_MATH_FONTS = ['KaTeX_Main-Regular', 'KaTeX_Math-Italic'];
 
 /**
- * The page with a preload link for each of {@link PRELOADED_MATH_FONTS}, when it has KaTeX output; unchanged
+ * The page with a preload link for each of {@link PRELOADED_MATH_FONTS}, when it has KaTeX HTML output; unchanged
  * otherwise. The URLs are those of the page's own (inlined) KaTeX CSS, so they carry the build's hashes and base path.
  * Throws when a page has math but its CSS does not name a font (the KaTeX CSS changed shape).
  */
 export function preloadMathFonts(/** @type {string} */ html) {
-  if (!/<span class="katex"/.test(html) || /<link rel="preload"[^>]*as="font"/.test(html)) return html;
+  // KaTeX's HTML output (`katex-html`) is what uses the web fonts; MathML alone (the glossary) uses the browser's.
+  if (!/<span class="katex-html"/.test(html) || /<link rel="preload"[^>]*as="font"/.test(html)) return html;
   const links = PRELOADED_MATH_FONTS.map((name) => {
     const url = new RegExp(`url\\(["']?([^)"']*/${name}\\.[\\w-]+\\.woff2)["']?\\)`).exec(html)?.[1];
     if (!url) throw new Error(`preload-math-fonts: a page has math but its CSS names no ${name}.woff2`);

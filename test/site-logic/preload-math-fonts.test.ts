@@ -6,7 +6,7 @@ const css =
   '@font-face{font-family:KaTeX_Math;src:url(/why-tanh/_astro/KaTeX_Math-Italic.t53AETM-.woff2) format("woff2")}</style>';
 const page = (body: string) =>
   `<!DOCTYPE html><html><head><meta charset="utf-8"><title>t</title>${css}</head><body>${body}</body></html>`;
-const math = '<p>A <span class="katex"><span class="katex-mathml"></span></span> here.</p>';
+const math = '<p>A <span class="katex"><span class="katex-mathml"></span><span class="katex-html"></span></span> here.</p>';
 
 describe('preloadMathFonts', () => {
   it('preloads the upright and italic KaTeX fonts first thing in the head of a page with math', () => {
@@ -20,6 +20,11 @@ describe('preloadMathFonts', () => {
 
   it('leaves a page without math alone (a preloaded font it never used would earn a console warning)', () => {
     const html = page('<p>No math.</p>');
+    expect(preloadMathFonts(html)).toBe(html);
+  });
+
+  it('leaves a page whose math is MathML alone (drawn with the browser’s math font) alone', () => {
+    const html = page('<p><span class="katex"><math><mi>f</mi></math></span></p>');
     expect(preloadMathFonts(html)).toBe(html);
   });
 

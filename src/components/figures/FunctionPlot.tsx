@@ -254,12 +254,14 @@ export function FunctionPlot(p: FunctionPlotProps) {
           {model.shading.map((s, i) => (
             <rect key={i} class="fp-shade" x={s.x} y={frame.y0} width={s.width} height={frame.y1 - frame.y0} />
           ))}
+          {/* Grid lines and tick labels are keyed by their place in the list, not by value: when a zoom changes the
+              tick set mid-drag, the existing SVG nodes are moved and relabelled instead of removed and recreated. */}
           <g class="fp-grid">
-            {X.ticks.map((t) => (
-              <line key={`x${t}`} x1={X.map(t)} x2={X.map(t)} y1={frame.y0} y2={frame.y1} />
+            {X.ticks.map((t, i) => (
+              <line key={`x${i}`} x1={X.map(t)} x2={X.map(t)} y1={frame.y0} y2={frame.y1} />
             ))}
-            {Y.ticks.map((t) => (
-              <line key={`y${t}`} x1={frame.x0} x2={frame.x1} y1={Y.map(t)} y2={Y.map(t)} />
+            {Y.ticks.map((t, i) => (
+              <line key={`y${i}`} x1={frame.x0} x2={frame.x1} y1={Y.map(t)} y2={Y.map(t)} />
             ))}
           </g>
           <g class="fp-axes">
@@ -270,12 +272,12 @@ export function FunctionPlot(p: FunctionPlotProps) {
           </g>
           <g class="fp-ticks">
             {X.ticks.map((t, i) => (
-              <text key={`x${t}`} x={X.map(t)} y={frame.y1 + 17} text-anchor="middle">
+              <text key={`x${i}`} x={X.map(t)} y={frame.y1 + 17} text-anchor="middle">
                 {X.labels[i]}
               </text>
             ))}
             {Y.ticks.map((t, i) => (
-              <text key={`y${t}`} x={frame.x0 - 7} y={Y.map(t) + 4} text-anchor="end">
+              <text key={`y${i}`} x={frame.x0 - 7} y={Y.map(t) + 4} text-anchor="end">
                 {Y.labels[i]}
               </text>
             ))}
