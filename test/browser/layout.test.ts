@@ -5,8 +5,9 @@
  *   after load (unscrolled, islands not yet hydrated: that is when Lighthouse audits);
  * - nothing the reader has already seen moves while the page loads (no `layout-shift` entry at all), with KaTeX's web
  *   fonts held back so that they arrive after the first paint — the slow-network case that Lighthouse's local run
- *   meets only by chance. A page that preloads its fonts (math on its first screen, e.g. the glossary) is loaded with
- *   its fonts on time instead, and must use every font it preloads.
+ *   meets only by chance. A page that preloads KaTeX's fonts (every page with KaTeX HTML) is loaded with its fonts on
+ *   time instead (preloading is a head start, not a guarantee: the glossary, whose math is all on its first screen,
+ *   typesets it as MathML, which needs no web font), and must use every font it preloads.
  * The Lighthouse gate (test/site/lighthouse.test.ts) checks CLS too, but by racing a local server; this file makes the
  * race deterministic and runs in a fraction of the time. The planted-defect tests show both checks failing.
  */
