@@ -19,7 +19,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser';
 import { startStaticServer, type StaticServer } from '../support/static-server';
 import { BASE, DIST, sitePages } from '../support/site';
-import { fileOf, insertInMain, plantedCopy } from '../site/lib/plant';
+import { fileOf, insertInMain, latePushScript, plantedCopy } from '../site/lib/plant';
 
 const pages = sitePages();
 const PHONES = [
@@ -153,12 +153,7 @@ describe('the phone layout checks', () => {
     const path = pages.includes('404.html') ? '404.html' : pages[0]!;
     const planted = plantedCopy(DIST);
     try {
-      planted.edit(
-        'planted-shift.js',
-        () =>
-          "const push = () => { const d = document.createElement('div'); d.style.height = '120px'; document.querySelector('main')?.prepend(d); };\n" +
-          "new PerformanceObserver((list, obs) => { if (list.getEntriesByName('first-contentful-paint').length) { obs.disconnect(); setTimeout(push, 300); } }).observe({ type: 'paint', buffered: true });",
-      );
+      planted.edit('planted-shift.js', () => latePushScript(120, 300));
       planted.edit(fileOf(path), (html) =>
         insertInMain(
           html,

@@ -43,3 +43,16 @@ export function insertInMain(html: string, snippet: string): string {
 export function fileOf(sitePath: string): string {
   return sitePath === '' || sitePath.endsWith('/') ? `${sitePath}index.html` : sitePath;
 }
+
+/**
+ * A script (to serve from the site's own origin, which the CSP allows) that pushes the page's `<main>` content down by
+ * `px` pixels `ms` milliseconds after the first contentful paint: a late layout shift that a reader would see. Timed
+ * from the first paint, not from load: a push before the first paint moves nothing a reader saw and rightly counts for
+ * nothing, so a gate would look blind when it is not.
+ */
+export function latePushScript(px: number, ms: number): string {
+  return (
+    `const push = () => { const d = document.createElement('div'); d.style.height = '${px}px'; document.querySelector('main')?.prepend(d); };\n` +
+    `new PerformanceObserver((list, obs) => { if (list.getEntriesByName('first-contentful-paint').length) { obs.disconnect(); setTimeout(push, ${ms}); } }).observe({ type: 'paint', buffered: true });`
+  );
+}
