@@ -5,6 +5,7 @@
  * Run (Node ≥ 22.18 / 24 strips the types itself; the pinned Node is 24):
  *
  *   cd /work/main && export PATH=$PWD/node_modules/.bin:$PATH && node bench/cells.ts [--rounds 5] [--reps 5] [--quick]
+ *     [--no-simd]
  *
  * The work: I = 2, T = 50, B = 32, H ∈ {8, 16, 32, 64}, PyTorch layout and default init; loss L = Σ_t Σ_b dhs_t·h_t
  * for a fixed random dhs (every step's h receives a gradient, as with a per-step readout). Both implementations
@@ -12,7 +13,9 @@
  * gradients. Neither computes ∂L/∂x, which training never uses (x is data): TF.js's `variableGrads` only follows
  * the paths to the variables, and ours is told so with `inputGrads: false`, as the library's trainer does.
  *
- * - Ours: `lstm.forward(batch); lstm.backward(dhs, { inputGrads: false })` (float64).
+ * - Ours: `lstm.forward(batch); lstm.backward(dhs, { inputGrads: false })` (float64). Its multiplies run in
+ *   WebAssembly SIMD where available (`simd.ts`; the header says which path ran), or with `--no-simd` in the
+ *   JavaScript kernels of `kernels.ts` (same bits either way).
  * - TF.js: the same LSTM written in tf ops (matMul with W_ihᵀ and W_hhᵀ per step, sigmoid/tanh, PyTorch gate
  *   order) inside `tf.variableGrads`, then the gradients are read back with `dataSync()` (float32, as TF.js
  *   always is on these backends).
@@ -20,8 +23,9 @@
  * FLOP count (matrix multiplies only; the element-wise work is not counted):
  *   forward 2·T·B·4H·(I + H), backward ∂h 2·T·B·4H·H + ∂W 2·T·B·4H·(I + H)
  *   ⇒ 8·T·B·H·(2I + 3H) per training step.
- * The reference throughput is this library's register-blocked kernel (`gemmABt`) on a 256×256×256 multiply in the
- * same run, next to a naive triple loop.
+ * The reference throughput ("% kernel") is this library's register-blocked JavaScript kernel (`gemmABt`) on a
+ * 256×256×256 multiply in the same run; printed next to it are a naive triple loop and the WebAssembly SIMD kernel
+ * on the same multiply.
  *
  * Timing: every configuration is measured once per round (warm-up, then at least `--reps` runs and 0.6 s); rounds
  * (`--rounds`, default 5) interleave all configurations so that they see the same machine conditions, and the table
@@ -35,6 +39,7 @@ import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createLstm } from '../src/lib/nn/lstm.ts';
 import { gemmABt } from '../src/lib/nn/kernels.ts';
+import { createGemmArena, setWasmSimdEnabled, wasmSimdAvailable } from '../src/lib/nn/simd.ts';
 import { createRng } from '../src/lib/nn/rng.ts';
 
 const args = process.argv.slice(2);
@@ -43,6 +48,8 @@ const repsArg = args.indexOf('--reps');
 const REPS = repsArg >= 0 ? Number(args[repsArg + 1]) : quick ? 3 : 5;
 const roundsArg = args.indexOf('--rounds');
 const ROUNDS = roundsArg >= 0 ? Number(args[roundsArg + 1]) : quick ? 1 : 5;
+const SIMD = !args.includes('--no-simd') && wasmSimdAvailable();
+setWasmSimdEnabled(SIMD);
 const I = 2;
 const T = 50;
 const B = 32;
@@ -94,8 +101,8 @@ function pick(t: Timing): number {
   return Number.isNaN(t.cpu) ? t.wall : t.cpu;
 }
 
-/** Reference kernel throughput: register-blocked gemmABt and a naive loop on N×N×N. */
-function kernelGflops(): { blocked: number; naive: number } {
+/** Reference kernel throughput: register-blocked gemmABt, a naive loop and (if available) SIMD on N×N×N. */
+function kernelGflops(): { blocked: number; naive: number; simd: number } {
   const N = 256;
   const A = randomArray(N * N, 1);
   const Bm = randomArray(N * N, 2);
@@ -116,7 +123,16 @@ function kernelGflops(): { blocked: number; naive: number } {
     1,
     quick ? 100 : 300,
   );
-  return { blocked: flop / pick(blocked) / 1e6, naive: flop / pick(naive) / 1e6 };
+  let simd = NaN;
+  if (SIMD) {
+    // A·Bᵀ as the LSTM forward computes it in SIMD: A times the stored transpose of B (same sums, same bits).
+    const arena = createGemmArena([N * N, N * N, N * N]);
+    const [As, Bts, Cs] = arena.buffers as [Float64Array, Float64Array, Float64Array];
+    As.set(A);
+    for (let n = 0; n < N; n++) for (let k = 0; k < N; k++) Bts[k * N + n] = Bm[n * N + k]!;
+    simd = flop / pick(measure(() => arena.gemmAB(N, N, N, As, 0, N, Bts, 0, N, Cs, 0, N, false), REPS, 5)) / 1e6;
+  }
+  return { blocked: flop / pick(blocked) / 1e6, naive: flop / pick(naive) / 1e6, simd };
 }
 
 /** ms per training step of this library. */
@@ -193,7 +209,7 @@ async function main(): Promise<void> {
   // Rounds interleave all measurements (kernel, ours, TF.js CPU, TF.js wasm for every H), so that all of them see
   // the same machine conditions; every reported number is the median over the rounds, ratios are medians of the
   // per-round ratios.
-  const kernelRuns: Array<{ blocked: number; naive: number }> = [];
+  const kernelRuns: Array<{ blocked: number; naive: number; simd: number }> = [];
   const runs = new Map<number, Array<{ ours: Timing; cpu: Timing; wasm: Timing; kernel: number }>>();
   for (let round = 0; round < ROUNDS; round++) {
     const kernel = kernelGflops();
@@ -248,12 +264,14 @@ async function main(): Promise<void> {
       .join(' ')}`,
   );
   console.log(
-    `TF.js ${tf.version.tfjs} (float32; wasm SIMD ${String(wasmSimd)}, wasm threads ${String(wasmThreads)}); ours float64.`,
+    `TF.js ${tf.version.tfjs} (float32; wasm SIMD ${String(wasmSimd)}, wasm threads ${String(wasmThreads)}); ours float64, ` +
+      `multiplies in ${SIMD ? 'WebAssembly SIMD (f64x2)' : 'JavaScript'}.`,
   );
   console.log('FLOP = 8·T·B·H·(2I+3H) (forward, ∂h, ∂W; no ∂x on either side), matrix multiplies only.');
   console.log(
     `Kernel reference (256³, same rounds): blocked gemmABt ${median(kernelRuns.map((k) => k.blocked)).toFixed(2)} ` +
-      `GFLOP/s, naive loop ${median(kernelRuns.map((k) => k.naive)).toFixed(2)} GFLOP/s`,
+      `GFLOP/s, naive loop ${median(kernelRuns.map((k) => k.naive)).toFixed(2)} GFLOP/s` +
+      (SIMD ? `, WebAssembly SIMD ${median(kernelRuns.map((k) => k.simd)).toFixed(2)} GFLOP/s` : ''),
   );
   table(['H', 'ours ms', 'tfjs-cpu ms', 'tfjs-wasm ms', 'vs cpu', 'vs wasm', 'MFLOP', 'GFLOP/s', '% kernel'], rows);
   console.log('Wall-clock medians (ms), for reference (inflated when other processes compete for the cores):');

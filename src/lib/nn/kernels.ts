@@ -11,14 +11,18 @@
  * dimension is swept), which V8 turns into tight scalar SSE code; it needs 0.5 loads per multiply-add instead of 2.
  * (Measured on the dev machine: 4×4 ≈ 5 GFLOP/s, 2×4 ≈ 3.6, a naive triple loop ≈ 1.5.) `gemmAtB`, used for the
  * weight gradients over all T·B rows at once, also walks the long shared dimension in chunks so its working set
- * stays in cache. No kernel allocates.
+ * stays in cache. No kernel allocates. `simd.ts` runs `gemmAB` and `gemmAtB` (and `gemmABt` on a stored transpose)
+ * in WebAssembly SIMD with exactly the same bits, on buffers it allocates on a WebAssembly memory.
  *
  * @module
  */
 import type { ActivationFn, Param, Rng, SeqBatch } from './types.ts';
 
-/** Rows of the shared dimension processed per chunk by {@link gemmAtB} (keeps the A and B panels in L2). */
-const AtB_CHUNK = 128;
+/**
+ * Rows of the shared dimension processed per chunk by {@link gemmAtB} (keeps the A and B panels in L2). Part of its
+ * summation order: `simd.ts` uses the same chunks.
+ */
+export const AtB_CHUNK = 128;
 
 /**
  * C (+)= A · Bᵀ, with A [M, K], B [N, K], C [M, N]: C[m, n] = Σ_k A[m, k] · B[n, k].

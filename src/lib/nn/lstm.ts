@@ -16,15 +16,18 @@
  * `weight_hh_l0` [4H, H], `bias_ih_l0` [4H], `bias_hh_l0` [4H]. PyTorch has two biases per gate; only their sum
  * matters, so e.g. the effective forget bias is b_if + b_hf.
  *
- * Implementation (what makes it fast): each step is one register-blocked multiply of the fused rows
- * [x_t, h_{t−1}] (B × (I+H)) with [W_ih | W_hh]ᵀ, followed by the element-wise cell equations. The backward loop does
- * only the element-wise gate gradients and one multiply ∂[x_t, h_{t−1}] = ∂Z_t·[W_ih | W_hh] per step; the weight
- * gradients are one long multiply ∂Zᵀ·[X, H_prev] over all T·B rows after the loop (with `inputGrads: false`, as
- * in training, the per-step multiply skips the x columns). The default σ runs as branch-free inline code that
+ * Implementation (what makes it fast): each step is one register-blocked multiply of the fused rows [x_t, h_{t−1}]
+ * (B × (I+H)) with [W_ih | W_hh]ᵀ, followed by the element-wise cell equations. The backward loop does only the
+ * element-wise gate gradients and one multiply ∂[x_t, h_{t−1}] = ∂Z_t·[W_ih | W_hh] per step; the weight gradients are
+ * one long multiply ∂Zᵀ·[X, H_prev] over all T·B rows after the loop (with `inputGrads: false`, as in training, the
+ * per-step multiply skips the x columns). The multiplies run in WebAssembly SIMD where the runtime has it (`simd.ts`,
+ * about 3–4× the JavaScript kernels at these sizes): their operands live on a WebAssembly memory, and the forward
+ * multiply uses a stored transpose of [W_ih | W_hh] so that two output columns fill one f64x2 register; elsewhere the
+ * JavaScript kernels of `kernels.ts` run, with the same bits. The default σ runs as branch-free inline code that
  * returns the registry's bits (`fastexact.ts`), and the σ/tanh derivatives are written out from the saved outputs.
- * Every change of this kind keeps each sum's order, so results are bit-for-bit those of the plain formulation.
- * Buffers are sized for the largest (T, B) seen so far and only reallocated when a bigger batch arrives; nothing is
- * allocated per step.
+ * Every change of this kind keeps each sum's order, so results are bit-for-bit those of the plain formulation. Buffers
+ * are sized for the largest (T, B) seen so far and only reallocated when a bigger batch arrives; nothing is allocated
+ * per step.
  *
  * @module
  */
@@ -41,13 +44,12 @@ import {
   derivativeAt,
   exactDerivativeAt,
   type DerivativeAt,
-  gemmAB,
   gemmABt,
-  gemmAtB,
   initUniformPytorch,
   norm2,
   rescaleCarries,
 } from './kernels.ts';
+import { createGemmArena, type GemmArena } from './simd.ts';
 
 /** The three activation roles of an LSTM. */
 export interface LstmActivations {
@@ -199,10 +201,17 @@ class LstmLayer implements Lstm {
 
   /** Width of a fused input row [x_t, h_{t−1}]: I + H. */
   readonly #K: number;
+  /**
+   * Where the multiplies' operands live (XH, Z, dZ, dXH, Wcat, WcatT, dWcat): on WebAssembly memory, so that the
+   * SIMD kernels of `simd.ts` can run on them, or in plain arrays where those are unavailable (same bits).
+   */
+  #arena: GemmArena | null = null;
   /** [W_ih | W_hh], [4H, I + H], refreshed from the params at every forward. */
-  readonly #Wcat: Float64Array;
+  #Wcat = new Float64Array(0);
+  /** Its transpose, [I + H, 4H], for the forward multiply in SIMD (refreshed with it when the arena has SIMD). */
+  #WcatT = new Float64Array(0);
   /** ∂L/∂[W_ih | W_hh] of one backward, [4H, I + H]. */
-  readonly #dWcat: Float64Array;
+  #dWcat = new Float64Array(0);
   /** b_ih + b_hh, [4H]. */
   readonly #bsum: Float64Array;
   /** Σ over rows of ∂L/∂Z, [4H]. */
@@ -266,8 +275,6 @@ class LstmLayer implements Lstm {
     this.#candTanh = this.activations.candidate === Activations.tanh;
     this.#phiTanh = this.activations.cellOutput === Activations.tanh;
     this.#K = I + H;
-    this.#Wcat = new Float64Array(4 * H * this.#K);
-    this.#dWcat = new Float64Array(4 * H * this.#K);
     this.#bsum = new Float64Array(4 * H);
     this.#dbsum = new Float64Array(4 * H);
     this.#ensureCapacity(options.maxT ?? 1, options.maxB ?? 1);
@@ -279,8 +286,10 @@ class LstmLayer implements Lstm {
     const capB = (this.#capB = Math.max(B, this.#capB));
     const R = capT * capB;
     const H = this.hiddenSize;
-    this.#XH = new Float64Array(R * this.#K);
-    this.#Z = new Float64Array(R * 4 * H);
+    const K = this.#K;
+    const arena = createGemmArena([R * K, R * 4 * H, R * 4 * H, capB * K, 4 * H * K, 4 * H * K, 4 * H * K]);
+    this.#arena = arena;
+    [this.#XH, this.#Z, this.#dZ, this.#dXH, this.#Wcat, this.#WcatT, this.#dWcat] = arena.buffers;
     this.#Gi = new Float64Array(R * H);
     this.#Gf = new Float64Array(R * H);
     this.#Gg = new Float64Array(R * H);
@@ -288,8 +297,6 @@ class LstmLayer implements Lstm {
     this.#Hs = new Float64Array(R * H);
     this.#Cs = new Float64Array((R + capB) * H);
     this.#Phi = new Float64Array(R * H);
-    this.#dZ = new Float64Array(R * 4 * H);
-    this.#dXH = new Float64Array(capB * this.#K);
     this.#dx = new Float64Array(R * this.inputSize);
     this.#dh = new Float64Array(capB * H);
     this.#dc = new Float64Array(capB * H);
@@ -327,6 +334,10 @@ class LstmLayer implements Lstm {
       for (let k = 0; k < I; k++) Wcat[r * K + k] = wih[r * I + k]!;
       for (let k = 0; k < H; k++) Wcat[r * K + I + k] = whh[r * H + k]!;
       bs[r] = bih[r]! + bhh[r]!;
+    }
+    if (this.#arena!.simd) {
+      const WcatT = this.#WcatT;
+      for (let r = 0; r < H4; r++) for (let k = 0; k < K; k++) WcatT[k * H4 + r] = Wcat[r * K + k]!;
     }
     const x = batch.x;
     for (let r = 0; r < T * B; r++) for (let k = 0; k < I; k++) xh[r * K + k] = x[r * I + k]!;
@@ -371,8 +382,11 @@ class LstmLayer implements Lstm {
       cs = this.#Cs,
       phi = this.#Phi;
     const feed = t + 1 < T;
-    // Z_t = [x_t, h_{t−1}]·[W_ih | W_hh]ᵀ (+ b_ih + b_hh below): one multiply per step.
-    gemmABt(B, H4, K, xh, t * B * K, K, this.#Wcat, 0, K, z, t * B * H4, H4, false);
+    // Z_t = [x_t, h_{t−1}]·[W_ih | W_hh]ᵀ (+ b_ih + b_hh below): one multiply per step. In SIMD it multiplies by
+    // the stored transpose instead (A·(Wᵀ) with the same sums in the same order: the same bits).
+    const arena = this.#arena!;
+    if (arena.simd) arena.gemmAB(B, H4, K, xh, t * B * K, K, this.#WcatT, 0, H4, z, t * B * H4, H4, false);
+    else gemmABt(B, H4, K, xh, t * B * K, K, this.#Wcat, 0, K, z, t * B * H4, H4, false);
     for (let b = 0; b < B; b++) {
       const zRow = (t * B + b) * H4;
       const row = (t * B + b) * H; // (t, b) in [T, B, H]
@@ -546,8 +560,9 @@ class LstmLayer implements Lstm {
     this.#cNorm[t] = sumC < 1e300 && sumC > 1e-300 ? Math.sqrt(sumC) : norm2(dcT, 0, BH);
     // Z_t = [x_t, h_{t−1}]·Wcatᵀ + b:  ∂[x_t, h_{t−1}] = ∂Z_t·Wcat (one multiply; the h part is the next carry).
     // When training without input gradients only the h columns are needed (each column is its own sum: same bits).
-    if (hOnly) gemmAB(B, H, H4, dz, t * B * H4, H4, this.#Wcat, I, K, dxh, I, K, false);
-    else gemmAB(B, K, H4, dz, t * B * H4, H4, this.#Wcat, 0, K, dxh, 0, K, false);
+    const arena = this.#arena!;
+    if (hOnly) arena.gemmAB(B, H, H4, dz, t * B * H4, H4, this.#Wcat, I, K, dxh, I, K, false);
+    else arena.gemmAB(B, K, H4, dz, t * B * H4, H4, this.#Wcat, 0, K, dxh, 0, K, false);
     if (keepDx) {
       const dx = this.#dx;
       for (let b = 0; b < B; b++) for (let q = 0; q < I; q++) dx[(t * B + b) * I + q] = dxh[b * K + q]!;
@@ -563,7 +578,7 @@ class LstmLayer implements Lstm {
     // ∂[W_ih | W_hh] = Σ over all T·B rows of ∂Z_rowᵀ·[x, h_prev]_row: one long multiply, then split.
     const dWcat = this.#dWcat,
       dz = this.#dZ;
-    gemmAtB(H4, K, R, dz, 0, H4, this.#XH, 0, K, dWcat, 0, K, false);
+    this.#arena!.gemmAtB(H4, K, R, dz, 0, H4, this.#XH, 0, K, dWcat, 0, K, false);
     const dwih = this.weightIh.dw,
       dwhh = this.weightHh.dw;
     for (let r = 0; r < H4; r++) {

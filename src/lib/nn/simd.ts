@@ -1,0 +1,603 @@
+/**
+ * WebAssembly SIMD (f64x2) versions of the matrix multiplies of `kernels.ts`, returning **the same bits**.
+ *
+ * Why the bits cannot change: every entry of a product is one sequential sum s = 0; s += a_k·b_k (k ascending),
+ * then stored (C = s) or added (C = C + s), exactly as in the JavaScript kernels. Here the two lanes of an f64x2
+ * register hold two neighbouring columns n, n + 1 of C, and each lane performs that very sequence of IEEE
+ * multiplies and adds (`f64x2.mul` and `f64x2.add` are correctly rounded per lane; standard SIMD has no fused
+ * multiply-add, and WebAssembly never flushes subnormals). Only NaN payloads may differ, which no comparison can
+ * see. `test/lib/simd.test.ts` checks bit equality with the JavaScript kernels on many shapes.
+ *
+ * The module is built on first use by a tiny binary encoder below (no binary blob in the repository), compiled and
+ * instantiated synchronously (it is about 2 KB; a page needs `'wasm-unsafe-eval'` in its CSP, and where compiling is
+ * refused the JavaScript kernels run). Its one function computes C (+)= A·B for B row-major [K, N] (columns of a row
+ * are contiguous, so two columns fill one f64x2 load) and A addressed by arbitrary row and column strides, which covers
+ * both `gemmAB` (A [M, K]) and `gemmAtB` (A [K, M]). `gemmABt` has its B transposed ([N, K]), whose columns are not
+ * contiguous: a caller that wants it in SIMD keeps the transpose Bᵀ [K, N] and calls `gemmAB`, which forms every
+ * entry's sum in the same order, i.e. gives the same bits.
+ *
+ * The kernel works on 4 × 4 tiles of C (eight f64x2 accumulators), then 4 × 2 and 4 × 1 tiles for leftover
+ * columns and 1 × 4, 1 × 2, 1 × 1 tiles for leftover rows.
+ *
+ * Memory: WebAssembly can only address its own linear memory. A {@link GemmArena} owns one `WebAssembly.Memory`, hands
+ * out `Float64Array` views on it (the memory is never grown, so the views stay valid), and runs the SIMD kernel when
+ * all three operands of a multiply are views of that memory (and the product is not tiny), otherwise the JavaScript
+ * kernel (same result). Where WebAssembly or its SIMD extension is missing, or the memory cannot be allocated, the
+ * arena's buffers are ordinary `Float64Array`s and every multiply runs in JavaScript.
+ *
+ * @module
+ */
+import { AtB_CHUNK, gemmAB as jsGemmAB, gemmAtB as jsGemmAtB } from './kernels.ts';
+
+// ---------------------------------------------------------------------------------------------------------------
+// A minimal WebAssembly binary encoder: just the opcodes the kernel needs.
+// ---------------------------------------------------------------------------------------------------------------
+
+const I32 = 0x7f;
+const V128 = 0x7b;
+const F64 = 0x7c;
+
+/** Appends the unsigned LEB128 encoding of `v` to `out`. */
+function uleb(out: number[], v: number): void {
+  do {
+    let byte = v & 0x7f;
+    v >>>= 7;
+    if (v !== 0) byte |= 0x80;
+    out.push(byte);
+  } while (v !== 0);
+}
+
+/** Appends the signed LEB128 encoding of the 32-bit integer `v` to `out`. */
+function sleb(out: number[], v: number): void {
+  for (;;) {
+    const byte = v & 0x7f;
+    v >>= 7;
+    if ((v === 0 && (byte & 0x40) === 0) || (v === -1 && (byte & 0x40) !== 0)) {
+      out.push(byte);
+      return;
+    }
+    out.push(byte | 0x80);
+  }
+}
+
+/** A function body under construction (instructions only; locals are declared by the caller). */
+class Code {
+  readonly bytes: number[] = [];
+
+  get(local: number): this {
+    this.bytes.push(0x20);
+    uleb(this.bytes, local);
+    return this;
+  }
+
+  set(local: number): this {
+    this.bytes.push(0x21);
+    uleb(this.bytes, local);
+    return this;
+  }
+
+  tee(local: number): this {
+    this.bytes.push(0x22);
+    uleb(this.bytes, local);
+    return this;
+  }
+
+  i32(v: number): this {
+    this.bytes.push(0x41);
+    sleb(this.bytes, v);
+    return this;
+  }
+
+  /** i32 binary operation by opcode. */
+  op(code: number): this {
+    this.bytes.push(code);
+    return this;
+  }
+
+  /** SIMD instruction (0xfd prefix) without immediates. */
+  simd(code: number): this {
+    this.bytes.push(0xfd);
+    uleb(this.bytes, code);
+    return this;
+  }
+
+  /** Memory instruction with a memarg (alignment hint 2^3, byte offset). */
+  mem(code: number, offset = 0, simd = false): this {
+    if (simd) this.bytes.push(0xfd);
+    uleb(this.bytes, code);
+    this.bytes.push(3);
+    uleb(this.bytes, offset);
+    return this;
+  }
+
+  f64Zero(): this {
+    this.bytes.push(0x44, 0, 0, 0, 0, 0, 0, 0, 0);
+    return this;
+  }
+
+  v128Zero(): this {
+    this.bytes.push(0xfd, 0x0c);
+    for (let i = 0; i < 16; i++) this.bytes.push(0);
+    return this;
+  }
+
+  block(): this {
+    this.bytes.push(0x02, 0x40);
+    return this;
+  }
+
+  loop(): this {
+    this.bytes.push(0x03, 0x40);
+    return this;
+  }
+
+  if(): this {
+    this.bytes.push(0x04, 0x40);
+    return this;
+  }
+
+  else(): this {
+    this.bytes.push(0x05);
+    return this;
+  }
+
+  end(): this {
+    this.bytes.push(0x0b);
+    return this;
+  }
+
+  br(depth: number): this {
+    this.bytes.push(0x0c);
+    uleb(this.bytes, depth);
+    return this;
+  }
+
+  brIf(depth: number): this {
+    this.bytes.push(0x0d);
+    uleb(this.bytes, depth);
+    return this;
+  }
+}
+
+// Opcodes.
+const I32_EQZ = 0x45;
+const I32_GT_S = 0x4a;
+const I32_GE_S = 0x4e;
+const I32_LE_S = 0x4c;
+const I32_ADD = 0x6a;
+const I32_SUB = 0x6b;
+const I32_MUL = 0x6c;
+const I32_SHL = 0x74;
+const F64_LOAD = 0x2b;
+const F64_STORE = 0x39;
+const F64_ADD = 0xa0;
+const F64_MUL = 0xa2;
+const V128_LOAD = 0x00;
+const V128_LOAD64_SPLAT = 0x0a;
+const V128_STORE = 0x0b;
+const F64X2_ADD = 0xf0;
+const F64X2_MUL = 0xf2;
+
+/** Parameters of the kernel (all i32; addresses and strides in bytes). */
+const P_M = 0,
+  P_N = 1,
+  P_K = 2,
+  P_A = 3,
+  P_AMS = 4, // distance between rows m and m + 1 of A
+  P_AKS = 5, // distance between A(m, k) and A(m, k + 1)
+  P_B = 6,
+  P_LDB = 7, // distance between rows k and k + 1 of B
+  P_C = 8,
+  P_LDC = 9,
+  P_ACC = 10, // 1: C += A·B, 0: C = A·B
+  N_PARAMS = 11;
+
+// i32 locals.
+const L_M = 11,
+  L_N = 12,
+  L_K = 13,
+  L_PB = 14,
+  L_PC = 15,
+  L_PA = 16, // L_PA + r: pointer to A(m + r, k)
+  N_I32 = 9;
+// v128 locals: 8 accumulators (row r, half h at L_ACC + 2r + h), two B vectors, one splat of A.
+const L_ACC = 20,
+  L_VB0 = 28,
+  L_VB1 = 29,
+  L_VX = 30,
+  N_V128 = 11;
+// f64 locals: 4 scalar accumulators, one B value.
+const L_S = 31,
+  L_Y = 35,
+  N_F64 = 5;
+
+/**
+ * Emits one tile of R rows (1 or 4) by W columns (4, 2 or 1) of C at (L_M, L_N): every entry its own sequential
+ * sum over k, then C = s or C += s.
+ */
+function emitTile(c: Code, R: number, W: number): void {
+  // Pointers: A(m + r, 0) and B(0, n).
+  c.get(P_A).get(L_M).get(P_AMS).op(I32_MUL).op(I32_ADD).set(L_PA);
+  for (let r = 1; r < R; r++)
+    c.get(L_PA + r - 1)
+      .get(P_AMS)
+      .op(I32_ADD)
+      .set(L_PA + r);
+  c.get(P_B).get(L_N).i32(3).op(I32_SHL).op(I32_ADD).set(L_PB);
+  // Zero accumulators.
+  for (let r = 0; r < R; r++) {
+    if (W === 1) c.f64Zero().set(L_S + r);
+    else for (let h = 0; h < W / 2; h++) c.v128Zero().set(L_ACC + 2 * r + h);
+  }
+  // for (k = K; k > 0; k--) { … }
+  c.get(P_K).set(L_K);
+  c.block();
+  c.get(L_K).op(I32_EQZ).brIf(0);
+  c.loop();
+  if (W === 1) {
+    c.get(L_PB).mem(F64_LOAD).set(L_Y);
+  } else {
+    c.get(L_PB).mem(V128_LOAD, 0, true).set(L_VB0);
+    if (W === 4) c.get(L_PB).mem(V128_LOAD, 16, true).set(L_VB1);
+  }
+  for (let r = 0; r < R; r++) {
+    if (W === 1) {
+      // s_r = s_r + A(m + r, k) · y
+      c.get(L_S + r)
+        .get(L_PA + r)
+        .mem(F64_LOAD)
+        .get(L_Y)
+        .op(F64_MUL)
+        .op(F64_ADD)
+        .set(L_S + r);
+    } else {
+      c.get(L_PA + r)
+        .mem(V128_LOAD64_SPLAT, 0, true)
+        .set(L_VX);
+      for (let h = 0; h < W / 2; h++) {
+        c.get(L_ACC + 2 * r + h)
+          .get(L_VX)
+          .get(h === 0 ? L_VB0 : L_VB1)
+          .simd(F64X2_MUL)
+          .simd(F64X2_ADD)
+          .set(L_ACC + 2 * r + h);
+      }
+    }
+    c.get(L_PA + r)
+      .get(P_AKS)
+      .op(I32_ADD)
+      .set(L_PA + r);
+  }
+  c.get(L_PB).get(P_LDB).op(I32_ADD).set(L_PB);
+  c.get(L_K).i32(1).op(I32_SUB).tee(L_K).brIf(0);
+  c.end(); // loop
+  c.end(); // block
+  // Store: C(m + r, n …) = s or C + s.
+  c.get(P_C).get(L_M).get(P_LDC).op(I32_MUL).op(I32_ADD).get(L_N).i32(3).op(I32_SHL).op(I32_ADD).set(L_PC);
+  c.get(P_ACC).if();
+  emitStores(c, R, W, true);
+  c.else();
+  emitStores(c, R, W, false);
+  c.end();
+}
+
+/** The stores of {@link emitTile}; advances L_PC row by row. */
+function emitStores(c: Code, R: number, W: number, accumulate: boolean): void {
+  for (let r = 0; r < R; r++) {
+    if (r > 0) c.get(L_PC).get(P_LDC).op(I32_ADD).set(L_PC);
+    if (W === 1) {
+      c.get(L_PC);
+      if (accumulate)
+        c.get(L_PC)
+          .mem(F64_LOAD)
+          .get(L_S + r)
+          .op(F64_ADD);
+      else c.get(L_S + r);
+      c.mem(F64_STORE);
+    } else {
+      for (let h = 0; h < W / 2; h++) {
+        c.get(L_PC);
+        if (accumulate) {
+          c.get(L_PC)
+            .mem(V128_LOAD, 16 * h, true)
+            .get(L_ACC + 2 * r + h)
+            .simd(F64X2_ADD);
+        } else {
+          c.get(L_ACC + 2 * r + h);
+        }
+        c.mem(V128_STORE, 16 * h, true);
+      }
+    }
+  }
+}
+
+/** Emits the loops over the columns of R rows starting at L_M: 4-wide tiles, then a 2-wide and a 1-wide one. */
+function emitRows(c: Code, R: number): void {
+  c.i32(0).set(L_N);
+  c.block().loop();
+  c.get(L_N).i32(4).op(I32_ADD).get(P_N).op(I32_GT_S).brIf(1);
+  emitTile(c, R, 4);
+  c.get(L_N).i32(4).op(I32_ADD).set(L_N);
+  c.br(0).end().end();
+  c.get(L_N).i32(2).op(I32_ADD).get(P_N).op(I32_LE_S).if();
+  emitTile(c, R, 2);
+  c.get(L_N).i32(2).op(I32_ADD).set(L_N);
+  c.end();
+  c.get(L_N).get(P_N).op(I32_GE_S).op(I32_EQZ).if();
+  emitTile(c, R, 1);
+  c.end();
+}
+
+/**
+ * The binary of the kernel module: it imports `env.memory` and exports `gemm(M, N, K, a, ams, aks, b, ldb, c, ldc,
+ * accumulate)` (all i32; addresses and strides in bytes; C (+)= A·B with A(m, k) at a + m·ams + k·aks, B(k, n) at
+ * b + k·ldb + 8n, C(m, n) at c + m·ldc + 8n). About 2 KB: Chromium compiles modules synchronously on the main
+ * thread only up to 4 KB.
+ */
+export function buildGemmModule(): Uint8Array<ArrayBuffer> {
+  const c = new Code();
+  c.i32(0).set(L_M);
+  // Blocks of 4 rows.
+  c.block().loop();
+  c.get(L_M).i32(4).op(I32_ADD).get(P_M).op(I32_GT_S).brIf(1);
+  emitRows(c, 4);
+  c.get(L_M).i32(4).op(I32_ADD).set(L_M);
+  c.br(0).end().end();
+  // Leftover rows one by one.
+  c.block().loop();
+  c.get(L_M).get(P_M).op(I32_GE_S).brIf(1);
+  emitRows(c, 1);
+  c.get(L_M).i32(1).op(I32_ADD).set(L_M);
+  c.br(0).end().end();
+  c.end(); // function
+
+  const body: number[] = [];
+  uleb(body, 3); // local declarations
+  uleb(body, N_I32);
+  body.push(I32);
+  uleb(body, N_V128);
+  body.push(V128);
+  uleb(body, N_F64);
+  body.push(F64);
+  body.push(...c.bytes);
+
+  const bytes: number[] = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
+  const section = (id: number, content: number[]): void => {
+    bytes.push(id);
+    uleb(bytes, content.length);
+    bytes.push(...content);
+  };
+  const name = (s: string): number[] => [s.length, ...Array.from(s, (ch) => ch.charCodeAt(0))];
+  // Type: (i32 × 11) → ().
+  section(1, [1, 0x60, N_PARAMS, ...new Array<number>(N_PARAMS).fill(I32), 0]);
+  // Import env.memory (min 0 pages).
+  section(2, [1, ...name('env'), ...name('memory'), 0x02, 0x00, 0x00]);
+  // Function 0 has type 0.
+  section(3, [1, 0]);
+  // Export "gemm".
+  section(7, [1, ...name('gemm'), 0x00, 0]);
+  // Code.
+  const code: number[] = [1];
+  uleb(code, body.length);
+  code.push(...body);
+  section(10, code);
+  return new Uint8Array(bytes);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Loading, and the arena.
+// ---------------------------------------------------------------------------------------------------------------
+
+/** The kernel's signature: M, N, K, a, ams, aks, b, ldb, c, ldc (bytes), accumulate (0/1). */
+type WasmGemm = (
+  M: number,
+  N: number,
+  K: number,
+  a: number,
+  ams: number,
+  aks: number,
+  b: number,
+  ldb: number,
+  c: number,
+  ldc: number,
+  accumulate: number,
+) => void;
+
+/**
+ * The `WebAssembly` namespace, where the runtime has one (browsers, web workers and Node all do). Read through
+ * `globalThis` because the lint rule that keeps DOM globals out of src/lib lists it among the browser globals.
+ */
+const Wasm = (globalThis as { WebAssembly?: typeof WebAssembly }).WebAssembly;
+
+let compiled: WebAssembly.Module | null | undefined;
+let enabled = true;
+
+/** The compiled module, or null where WebAssembly SIMD is unavailable (compiled once, on first use). */
+function wasmModule(): WebAssembly.Module | null {
+  if (compiled === undefined) {
+    compiled = null;
+    try {
+      if (Wasm !== undefined) {
+        const bytes = buildGemmModule();
+        if (Wasm.validate(bytes)) compiled = new Wasm.Module(bytes);
+      }
+    } catch {
+      compiled = null;
+    }
+  }
+  return compiled;
+}
+
+/** Whether this runtime can run the WebAssembly SIMD kernels (WebAssembly with the fixed-width SIMD extension). */
+export function wasmSimdAvailable(): boolean {
+  return wasmModule() !== null;
+}
+
+/**
+ * Switches the SIMD kernels on or off for arenas created afterwards (existing arenas keep their path). Results are
+ * the same bits either way; this exists for tests and benchmarks. On by default.
+ */
+export function setWasmSimdEnabled(on: boolean): void {
+  enabled = on;
+}
+
+/**
+ * Products with fewer multiply-adds than this stay in JavaScript (same bits), where the call into WebAssembly costs
+ * more than it saves: measured ~40 ns against ~20 ns for 1×1×4, break-even near 4×4×4.
+ */
+const SMALL = 32;
+
+/** Bytes per WebAssembly page. */
+const PAGE = 65536;
+
+/** Options of {@link createGemmArena}. */
+export interface GemmArenaOptions {
+  /**
+   * Run products of fewer than 32 multiply-adds in JavaScript, where that is faster (same bits). Default `true`;
+   * `false` sends every product on the arena's buffers to WebAssembly (for tests of the kernel itself).
+   */
+  readonly tinyInJs?: boolean;
+}
+
+/**
+ * A set of float64 buffers that the SIMD kernels can address, with the multiplies bound to them (see the module
+ * comment). Create one with {@link createGemmArena}.
+ */
+export class GemmArena {
+  /** The buffers, in the order of the requested lengths, zero-filled. */
+  readonly buffers: readonly Float64Array<ArrayBuffer>[];
+  /** Whether multiplies on these buffers run in WebAssembly SIMD (otherwise in JavaScript). */
+  readonly simd: boolean;
+  readonly #gemm: WasmGemm | null;
+  readonly #memory: ArrayBuffer | null;
+  readonly #small: number;
+
+  /**
+   * Allocates the buffers, on a new WebAssembly memory when SIMD is available and enabled, else as plain arrays.
+   *
+   * @param lengths - the length of each buffer, in float64 elements.
+   * @param options - see {@link GemmArenaOptions}.
+   */
+  constructor(lengths: readonly number[], options: GemmArenaOptions = {}) {
+    this.#small = (options.tinyInJs ?? true) ? SMALL : 0;
+    let gemm: WasmGemm | null = null;
+    let memory: ArrayBuffer | null = null;
+    const module = enabled ? wasmModule() : null;
+    if (module !== null && Wasm !== undefined) {
+      try {
+        // Every buffer starts on a 16-byte boundary.
+        let bytes = 0;
+        for (const n of lengths) bytes += Math.ceil(n / 2) * 16;
+        const mem = new Wasm.Memory({ initial: Math.max(1, Math.ceil(bytes / PAGE)) });
+        const instance = new Wasm.Instance(module, { env: { memory: mem } });
+        gemm = instance.exports['gemm'] as WasmGemm;
+        memory = mem.buffer;
+      } catch {
+        // E.g. out of address space for another memory: the JavaScript kernels give the same results.
+        gemm = null;
+        memory = null;
+      }
+    }
+    const buffers: Float64Array<ArrayBuffer>[] = [];
+    let at = 0;
+    for (const n of lengths) {
+      if (memory !== null) {
+        buffers.push(new Float64Array(memory, at, n));
+        at += Math.ceil(n / 2) * 16;
+      } else {
+        buffers.push(new Float64Array(n));
+      }
+    }
+    this.buffers = buffers;
+    this.#gemm = gemm;
+    this.#memory = memory;
+    this.simd = gemm !== null;
+  }
+
+  /**
+   * C (+)= A · B, with A [M, K], B [K, N], C [M, N]; the same contract and the same bits as `gemmAB` in
+   * `kernels.ts`, in SIMD when A, B and C are all buffers of this arena.
+   */
+  gemmAB(
+    M: number,
+    N: number,
+    K: number,
+    A: Float64Array,
+    aOff: number,
+    lda: number,
+    B: Float64Array,
+    bOff: number,
+    ldb: number,
+    C: Float64Array,
+    cOff: number,
+    ldc: number,
+    accumulate: boolean,
+  ): void {
+    const gemm = this.#gemm;
+    const mem = this.#memory;
+    if (gemm === null || M * N * K < this.#small || A.buffer !== mem || B.buffer !== mem || C.buffer !== mem) {
+      jsGemmAB(M, N, K, A, aOff, lda, B, bOff, ldb, C, cOff, ldc, accumulate);
+      return;
+    }
+    gemm(
+      M,
+      N,
+      K,
+      A.byteOffset + 8 * aOff,
+      8 * lda,
+      8,
+      B.byteOffset + 8 * bOff,
+      8 * ldb,
+      C.byteOffset + 8 * cOff,
+      8 * ldc,
+      accumulate ? 1 : 0,
+    );
+  }
+
+  /**
+   * C (+)= Aᵀ · B, with A [K, M], B [K, N], C [M, N]; the same contract and the same bits as `gemmAtB` in
+   * `kernels.ts` (including its chunking of K), in SIMD when A, B and C are all buffers of this arena.
+   */
+  gemmAtB(
+    M: number,
+    N: number,
+    K: number,
+    A: Float64Array,
+    aOff: number,
+    lda: number,
+    B: Float64Array,
+    bOff: number,
+    ldb: number,
+    C: Float64Array,
+    cOff: number,
+    ldc: number,
+    accumulate: boolean,
+  ): void {
+    const gemm = this.#gemm;
+    const mem = this.#memory;
+    if (gemm === null || M * N * K < this.#small || A.buffer !== mem || B.buffer !== mem || C.buffer !== mem) {
+      jsGemmAtB(M, N, K, A, aOff, lda, B, bOff, ldb, C, cOff, ldc, accumulate);
+      return;
+    }
+    if (!accumulate) {
+      for (let m = 0; m < M; m++) C.fill(0, cOff + m * ldc, cOff + m * ldc + N);
+    }
+    const a = A.byteOffset + 8 * aOff,
+      b = B.byteOffset + 8 * bOff,
+      c = C.byteOffset + 8 * cOff;
+    // The chunks of the JavaScript kernel, each summed on its own and added to C in order.
+    for (let k0 = 0; k0 < K; k0 += AtB_CHUNK) {
+      const k1 = Math.min(K, k0 + AtB_CHUNK);
+      gemm(M, N, k1 - k0, a + 8 * k0 * lda, 8, 8 * lda, b + 8 * k0 * ldb, 8 * ldb, c, 8 * ldc, 1);
+    }
+  }
+}
+
+/**
+ * Allocates float64 buffers of the given lengths (zero-filled) on which {@link GemmArena.gemmAB} and
+ * {@link GemmArena.gemmAtB} run in WebAssembly SIMD where available, and in JavaScript otherwise, with identical
+ * results. The buffers never move or change size; allocate a new arena to get bigger ones.
+ */
+export function createGemmArena(lengths: readonly number[], options?: GemmArenaOptions): GemmArena {
+  return new GemmArena(lengths, options);
+}
