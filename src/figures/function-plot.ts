@@ -5,7 +5,7 @@
  * compute exactly the same markup from the same spec and size.
  */
 import { formatNumber, formatEnd } from './format';
-import { KIT } from './i18n/kit';
+import { FUNCTION_PLOT } from './i18n/function-figures';
 import type { Lang } from './i18n/core';
 import { sampleFunction, samplesToPath, type Fn, type Samples } from './sampling';
 import { linearAxis, niceDomain, plotFrame, tickCount, type Axis, type Interval, type PlotFrame } from './scale';
@@ -300,7 +300,7 @@ function isSplitMarker(s: Samples, i: number): boolean {
 
 /** A sentence about one curve: "tanh(z) rises from −1 to 1." (`lang` picks the language, English by default). */
 export function describeCurve(label: string, s: CurveSummary, xName = 'z', lang: Lang = 'en'): string {
-  const k = KIT[lang];
+  const k = FUNCTION_PLOT[lang];
   const a = formatNumber(s.min, 3);
   const b = formatNumber(s.max, 3);
   let text: string;
@@ -333,12 +333,12 @@ export function describeCurve(label: string, s: CurveSummary, xName = 'z', lang:
 
 /** "z from −6 to 6" */
 export function describeDomain([lo, hi]: Interval, xName = 'z', lang: Lang = 'en'): string {
-  return KIT[lang].domain(xName, formatEnd(lo, 4), formatEnd(hi, 4));
+  return FUNCTION_PLOT[lang].domain(xName, formatEnd(lo, 4), formatEnd(hi, 4));
 }
 
 /** Describes every curve of a model, plus the shaded region. */
 export function describePlot(spec: PlotSpec, model: Pick<PlotModel, 'samples'>, lang: Lang = 'en'): string {
-  const k = KIT[lang];
+  const k = FUNCTION_PLOT[lang];
   const xName = spec.xName ?? 'z';
   const parts = [k.plottedFor(describeDomain(spec.xDomain, xName, lang))];
   for (const c of spec.curves) {
@@ -356,7 +356,7 @@ export function describePlot(spec: PlotSpec, model: Pick<PlotModel, 'samples'>, 
 export function intervalWords(a: number, b: number, xName = 'z', lang: Lang = 'en'): string {
   const A = formatNumber(a, 3);
   const B = formatNumber(b, 3);
-  if (a === -Infinity && b === Infinity) return KIT[lang].allX(xName);
+  if (a === -Infinity && b === Infinity) return FUNCTION_PLOT[lang].allX(xName);
   if (a === -Infinity) return `${xName} < ${B}`;
   if (b === Infinity) return `${xName} > ${A}`;
   return `${A} < ${xName} < ${B}`;

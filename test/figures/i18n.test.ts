@@ -4,6 +4,7 @@ import { renderToString } from 'preact-render-to-string';
 import { FIGURE_STRINGS } from '../../src/figures/i18n/index';
 import { LANGS } from '../../src/i18n/ui';
 import { parseRich, plainRich } from '../../src/figures/i18n/rich';
+import { localised } from '../../src/figures/i18n/core';
 import { CELL, GROWTH, UPDOWN } from '../../src/figures/i18n/lstm';
 import { GRADIENTS } from '../../src/figures/i18n/gradients';
 import { ACTIVATION_KINKS } from '../../src/figures/i18n/activation-table';
@@ -94,6 +95,13 @@ describe('the figure string tables', () => {
       }
     });
   }
+
+  it('says how to load a language whose words a figure reads before they are registered', () => {
+    const table = localised<{ readonly word: string }>('NOT_REGISTERED');
+    expect(() => table.en).toThrow(/en table NOT_REGISTERED not loaded; .*src\/figures\/i18n\/en\.ts/);
+    expect(() => table.zh).toThrow(/zh table NOT_REGISTERED not loaded; .*src\/figures\/i18n\/zh\.ts/);
+    expect(localised('INLINE', { en: { word: 'inline' } }).en.word).toBe('inline');
+  });
 
   it('has a kink note in Chinese exactly where the registry has one', () => {
     for (const k of ACTIVATION_KEYS) expect(ACTIVATION_KINKS.zh[k] === undefined, k).toBe(ACTIVATION_KINKS.en[k] === undefined);

@@ -23,7 +23,7 @@ import {
 import { DEFAULT_SIZE, type Interval } from '../../figures/scale';
 import { formatNumber } from '../../figures/format';
 import { useSize } from './hooks';
-import { KIT } from '../../figures/i18n/kit';
+import { FUNCTION_PLOT } from '../../figures/i18n/function-figures';
 import type { Lang } from '../../figures/i18n/core';
 
 export interface DomainLimits {
@@ -78,7 +78,7 @@ const round3 = (v: number) => Math.round(v * 1000) / 1000 + 0;
 export function FunctionPlot(p: FunctionPlotProps) {
   const boxRef = useRef<HTMLDivElement>(null);
   const size = useSize(boxRef, DEFAULT_SIZE);
-  const k = KIT[p.lang ?? 'en'];
+  const k = FUNCTION_PLOT[p.lang ?? 'en'];
   const active = p.active ?? true;
   // Rebuilt only when the drawing changes — not for a cursor move, whose spec is a new object that draws the same —
   // and only while the plot is visible.

@@ -3,4 +3,4 @@ import '../../figures/i18n/zh/kit.ts';
 import '../../figures/i18n/zh/activations.ts';
 import '../../figures/i18n/zh/function-figures.ts';
 
-export { default } from '../figures/ActivationExplorer.tsx';
+export { ActivationExplorer as default } from '../figures/function-figures.ts';

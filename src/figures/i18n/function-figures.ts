@@ -1,8 +1,54 @@
 /**
  * Text of the four function-plot figures of the article "Activation functions, side by side": the activation
- * explorer (`act`), σ → tanh (`morph`), the forum's sigmoid derivative (`errata`) and the second derivatives (`d2`).
+ * explorer (`act`), σ → tanh (`morph`), the forum's sigmoid derivative (`errata`) and the second derivatives (`d2`),
+ * and of the function plot they share. The words are in ./en/function-figures.ts and ./zh/function-figures.ts, each
+ * loaded only by its language's entries of the four islands, so neither edition's bundles carry the other's, and no
+ * other figure's page carries either (see ./core.ts).
  */
 import { localised, type Localised } from './core.ts';
+
+/**
+ * Words of the function plot (src/components/figures/FunctionPlot.tsx), of its text alternative
+ * (src/figures/function-plot.ts) and of the controls around it.
+ */
+export interface FunctionPlotStrings {
+  /** Group label of a figure's controls. */
+  readonly figureControls: string;
+  readonly legend: string;
+  /** Accessible name of a plot that is a slider. */
+  readonly cursorPosition: (label: string) => string;
+  /** Hint under an interactive plot; `pan` is `panHint` or ''. */
+  readonly plotHint: (pan: string, lo: string, hi: string) => string;
+  readonly panHint: string;
+  /** Control label of a zoom slider ("z range ±"). */
+  readonly zoomLabel: string;
+  /** "−6 to 6" next to a zoom slider. */
+  readonly rangeDisplay: (lo: string, hi: string) => string;
+  // The text alternative of a function plot.
+  readonly plottedFor: (domain: string) => string;
+  readonly domain: (x: string, lo: string, hi: string) => string;
+  readonly constant: (label: string, v: string) => string;
+  readonly rises: (label: string, a: string, b: string) => string;
+  readonly falls: (label: string, b: string, a: string) => string;
+  readonly varies: (label: string, a: string, b: string) => string;
+  readonly risesThenFalls: (label: string, a: string, b: string) => string;
+  readonly fallsThenRises: (label: string, a: string, b: string) => string;
+  readonly peaking: (x: string, v: string) => string;
+  readonly lowest: (x: string, v: string) => string;
+  /** Appends one extremum ("peaking at …") to a curve's sentence. */
+  readonly oneExtremum: (e: string) => string;
+  /** Appends both extrema ("peaking at …", "lowest at …"). */
+  readonly twoExtrema: (peak: string, low: string) => string;
+  readonly gaps: string;
+  /** End of a sentence. */
+  readonly stop: string;
+  readonly shaded: (label: string, where: string) => string;
+  /** Joins the shaded intervals. */
+  readonly and: string;
+  readonly allX: (x: string) => string;
+}
+
+export const FUNCTION_PLOT: Localised<FunctionPlotStrings> = localised('FUNCTION_PLOT');
 
 export interface ExplorerStrings {
   readonly title: (name: string) => string;
@@ -19,22 +65,7 @@ export interface ExplorerStrings {
   readonly nowhereSaturated: (fprime: string, pct: string) => string;
 }
 
-export const EXPLORER: Localised<ExplorerStrings> = localised('EXPLORER', {
-  en: {
-    title: (name) => `${name} and its derivatives.`,
-    caption:
-      'Solid: the function; dashed: its first derivative; dotted: its second derivative. Every curve is computed by the site’s activation registry.',
-    activation: 'Activation',
-    showFirst: 'f′',
-    showSecond: 'f″',
-    shade: 'shade |f′| < 1 % of max',
-    zValueText: (lo, hi) => `z from ${lo} to ${hi}`,
-    plotLabel: (name) => `${name} and its derivatives`,
-    shadingLabel: (fprime, pct, max) => `|${fprime}(z)| < ${pct} % of its maximum ${max}`,
-    kinks: (where) => ` (kinks at z = ${where})`,
-    nowhereSaturated: (fprime, pct) => ` Nowhere in this range is |${fprime}(z)| below ${pct} % of its maximum.`,
-  },
-});
+export const EXPLORER: Localised<ExplorerStrings> = localised('EXPLORER');
 
 export interface MorphStrings {
   readonly title: string;
@@ -62,24 +93,7 @@ export interface MorphStrings {
   ) => string;
 }
 
-export const MORPH: Localised<MorphStrings> = localised('MORPH', {
-  en: {
-    title: 'From σ to tanh.',
-    caption:
-      'The blue curve is a(t)·σ(b(t)·z) + c(t) with a = b = 1 + t and c = −t: σ at t = 0, exactly tanh at t = 1. Grey: σ (dashed) and tanh (dotted). Vermillion: its tangent at z = 0.',
-    slider: 't (σ → tanh)',
-    slopeAt0: 'slope at 0',
-    valueText: (t, a, b, c, slope) => `t = ${t}: a = ${a}, b = ${b}, c = ${c}, slope at 0 = ${slope}`,
-    plotLabel: 'The curve between σ and tanh',
-    tangent: (slope) => `tangent at 0, slope ${slope}`,
-    tangentShort: 'tangent',
-    atOne: (dev) => `At t = 1 the curve is tanh: the largest difference from tanh on the plot is ${dev}, rounding error.`,
-    atZero: 'At t = 0 the curve is the sigmoid σ itself.',
-    between: (dev) => `It differs from tanh by up to ${dev}.`,
-    description: (t, formula, a, b, c, lo, hi, slope, sigmaSlope, tanhSlope) =>
-      `t = ${t}: the blue curve g(z) = ${formula} (a = ${a}, b = ${b}, c = ${c}) runs from ${lo} to ${hi} and has slope ${slope} at z = 0 (σ: ${sigmaSlope}, tanh: ${tanhSlope}).`,
-  },
-});
+export const MORPH: Localised<MorphStrings> = localised('MORPH');
 
 export interface ErrataStrings {
   readonly title: string;
@@ -96,24 +110,7 @@ export interface ErrataStrings {
   readonly description: string;
 }
 
-export const ERRATA: Localised<ErrataStrings> = localised('ERRATA', {
-  en: {
-    title: 'The forum’s sigmoid derivative, checked.',
-    caption:
-      'Green: the correct σ′(z). Vermillion (dashed): the forum formula with the intended parentheses, the mirror image. Purple (dotted): the formula as typed, −e⁻ᶻ + e⁻²ᶻ, which leaves the plot for z < 0.',
-    withParentheses: 'with parentheses',
-    asTyped: 'as typed',
-    plotLabel: 'The sigmoid’s derivative, correct and as in the forum answer',
-    correct: 'σ′(z) = σ(z)(1 − σ(z)), correct',
-    correctShort: 'correct',
-    signError: '−e⁻ᶻ/(1 + e⁻ᶻ)², sign error',
-    signErrorShort: 'sign error',
-    typed: '−e⁻ᶻ/1 + (e⁻ᶻ)², as typed',
-    typedShort: 'as typed',
-    description:
-      'The correct derivative of the sigmoid is positive everywhere, peaking at 0.25 at z = 0. With the intended parentheses the forum formula is its mirror image, negative everywhere; as typed, it is negative for z > 0 and grows without bound for z < 0, leaving the plot.',
-  },
-});
+export const ERRATA: Localised<ErrataStrings> = localised('ERRATA');
 
 export interface SecondDerivativeStrings {
   readonly title: string;
@@ -124,15 +121,4 @@ export interface SecondDerivativeStrings {
   readonly overlay: string;
 }
 
-export const SECOND_DERIVATIVES: Localised<SecondDerivativeStrings> = localised('SECOND_DERIVATIVES', {
-  en: {
-    title: 'Second derivatives of σ and tanh.',
-    caption:
-      'Blue: tanh″; vermillion (dashed): σ″; dots mark their extrema. Tick “8σ″(2z)” to overlay the rescaled sigmoid curve: it lies exactly on tanh″.',
-    firstDerivatives: 'σ′ and tanh′',
-    plotLabel: 'Second derivatives of σ and tanh',
-    peaks: (sv, sz, tv, tz) =>
-      `|σ″| is largest, ${sv}, at z = ±${sz}; |tanh″| is largest, ${tv}, at z = ±${tz}, half as far out.`,
-    overlay: 'The overlaid 8σ″(2z) coincides with tanh″ everywhere.',
-  },
-});
+export const SECOND_DERIVATIVES: Localised<SecondDerivativeStrings> = localised('SECOND_DERIVATIVES');

@@ -4,14 +4,16 @@
  */
 import { ACTIVATION_NAMES } from './activations.ts';
 import { ACTIVATION_COSTS, ACTIVATION_KINKS, ACTIVATION_TABLE } from './activation-table.ts';
-import { ERRATA, EXPLORER, MORPH, SECOND_DERIVATIVES } from './function-figures.ts';
+import { ERRATA, EXPLORER, FUNCTION_PLOT, MORPH, SECOND_DERIVATIVES } from './function-figures.ts';
 import { GRADIENTS } from './gradients.ts';
 import { KIT } from './kit.ts';
 import { CELL, GROWTH, SERIES, UPDOWN } from './lstm.ts';
+import './en.ts';
 import './zh.ts';
 
 export const FIGURE_STRINGS = {
   KIT,
+  FUNCTION_PLOT,
   ACTIVATION_NAMES,
   ACTIVATION_COSTS,
   ACTIVATION_KINKS,

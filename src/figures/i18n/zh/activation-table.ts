@@ -1,6 +1,6 @@
 /** Chinese text of the tables in ../activation-table.ts (build time only; loaded through ../zh.ts). */
 import { Activations } from '../../../lib/nn/activations.ts';
-import { registerZh } from '../core.ts';
+import { register } from '../core.ts';
 import type { PerActivation, PerActivationOptional } from '../activations.ts';
 import type { ActivationTableStrings } from '../activation-table.ts';
 
@@ -68,4 +68,4 @@ const ZH: {
   },
 };
 
-registerZh(ZH);
+register('zh', ZH);

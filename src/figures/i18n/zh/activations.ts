@@ -1,5 +1,5 @@
 /** Chinese text of the table in ../activations.ts (loaded only by Chinese pages; see ../core.ts). */
-import { registerZh } from '../core.ts';
+import { register } from '../core.ts';
 import type { PerActivation } from '../activations.ts';
 
 const ZH: {
@@ -22,4 +22,4 @@ const ZH: {
   },
 };
 
-registerZh(ZH);
+register('zh', ZH);

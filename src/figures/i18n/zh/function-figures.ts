@@ -1,13 +1,46 @@
 /** Chinese text of the tables in ../function-figures.ts (loaded only by Chinese pages; see ../core.ts). */
-import { registerZh } from '../core.ts';
-import type { ErrataStrings, ExplorerStrings, MorphStrings, SecondDerivativeStrings } from '../function-figures.ts';
+import { register } from '../core.ts';
+import type {
+  ErrataStrings,
+  ExplorerStrings,
+  FunctionPlotStrings,
+  MorphStrings,
+  SecondDerivativeStrings,
+} from '../function-figures.ts';
 
 const ZH: {
+  readonly FUNCTION_PLOT: FunctionPlotStrings;
   readonly EXPLORER: ExplorerStrings;
   readonly MORPH: MorphStrings;
   readonly ERRATA: ErrataStrings;
   readonly SECOND_DERIVATIVES: SecondDerivativeStrings;
 } = {
+  FUNCTION_PLOT: {
+    figureControls: '图的控件',
+    legend: '图例',
+    cursorPosition: (label) => `${label}：光标位置`,
+    plotHint: (pan, lo, hi) => `将鼠标悬停在图上或轻触图像，也可以聚焦后用 ← → 移动光标${pan}。显示范围：${lo} 到 ${hi}。`,
+    panHint: '；+ 和 − 缩放，拖动可平移',
+    zoomLabel: 'z 的范围 ±',
+    rangeDisplay: (lo, hi) => `${lo} 到 ${hi}`,
+    plottedFor: (domain) => `绘制范围：${domain}。`,
+    domain: (x, lo, hi) => `${x} 从 ${lo} 到 ${hi}`,
+    constant: (label, v) => `${label} 恒为 ${v}`,
+    rises: (label, a, b) => `${label} 从 ${a} 上升到 ${b}`,
+    falls: (label, b, a) => `${label} 从 ${b} 下降到 ${a}`,
+    varies: (label, a, b) => `${label} 在 ${a} 与 ${b} 之间变化`,
+    risesThenFalls: (label, a, b) => `${label} 先升后降，介于 ${a} 与 ${b} 之间`,
+    fallsThenRises: (label, a, b) => `${label} 先降后升，介于 ${a} 与 ${b} 之间`,
+    peaking: (x, v) => `在 ${x} = ${v} 处达到最大`,
+    lowest: (x, v) => `在 ${x} = ${v} 处最小`,
+    oneExtremum: (e) => `，${e}`,
+    twoExtrema: (peak, low) => `，${peak}，${low}`,
+    gaps: '（在函数值不是有限数的地方留有空缺）',
+    stop: '。',
+    shaded: (label, where) => `阴影区域：${label}，${where}。`,
+    and: '和',
+    allX: (x) => `所有 ${x}`,
+  },
   EXPLORER: {
     title: (name) => `${name}及其导数。`,
     caption: '实线：函数本身；虚线：一阶导数；点线：二阶导数。每条曲线都由本站的激活函数注册表计算。',
@@ -65,4 +98,4 @@ const ZH: {
   },
 };
 
-registerZh(ZH);
+register('zh', ZH);

@@ -1,5 +1,5 @@
 /** Chinese text of the tables in ../gradients.ts (loaded only by Chinese pages; see ../core.ts). */
-import { registerZh } from '../core.ts';
+import { register } from '../core.ts';
 import type { GradientStrings } from '../gradients.ts';
 
 const ZH: {
@@ -120,4 +120,4 @@ const ZH: {
   },
 };
 
-registerZh(ZH);
+register('zh', ZH);

@@ -1,5 +1,5 @@
 /** Chinese text of the tables in ../lstm.ts (loaded only by Chinese pages; see ../core.ts). */
-import { registerZh } from '../core.ts';
+import { register } from '../core.ts';
 import type { CellStrings, GrowthStrings, SeriesStrings, UpDownStrings } from '../lstm.ts';
 
 const ZH: {
@@ -125,4 +125,4 @@ const ZH: {
   },
 };
 
-registerZh(ZH);
+register('zh', ZH);
