@@ -37,31 +37,29 @@ function beside(x: number, dir: -1 | 1): number {
 export function sampleFunction(f: Fn, x0: number, x1: number, n: number, options: SampleOptions = {}): Samples {
   const count = Math.max(2, Math.floor(n));
   const inside = (options.breaks ?? []).filter((b) => b > x0 && b < x1).toSorted((a, b) => a - b);
-  const xs: number[] = [];
-  const ys: number[] = [];
+  // Written straight into typed arrays of the largest size needed (this runs on every frame of a drag).
+  const cap = count + 3 * inside.length;
+  const xs = new Float64Array(cap);
+  const ys = new Float64Array(cap);
+  let m = 0; // samples written
   let next = 0; // index into `inside`
   for (let k = 0; k < count; k++) {
     const x = k === count - 1 ? x1 : x0 + ((x1 - x0) * k) / (count - 1);
     while (next < inside.length && inside[next]! <= x) {
       const b = inside[next]!;
-      xs.push(beside(b, -1));
-      ys.push(f(beside(b, -1)));
-      if (options.splitAtBreaks) {
-        xs.push(b);
-        ys.push(Number.NaN);
-      } else {
-        xs.push(b);
-        ys.push(f(b));
-      }
-      xs.push(beside(b, 1));
-      ys.push(f(beside(b, 1)));
+      xs[m] = beside(b, -1);
+      ys[m++] = f(beside(b, -1));
+      xs[m] = b;
+      ys[m++] = options.splitAtBreaks ? Number.NaN : f(b);
+      xs[m] = beside(b, 1);
+      ys[m++] = f(beside(b, 1));
       next++;
     }
-    if (xs.length > 0 && x <= xs[xs.length - 1]!) continue;
-    xs.push(x);
-    ys.push(f(x));
+    if (m > 0 && x <= xs[m - 1]!) continue;
+    xs[m] = x;
+    ys[m++] = f(x);
   }
-  return { xs: Float64Array.from(xs), ys: Float64Array.from(ys) };
+  return m === cap ? { xs, ys } : { xs: xs.slice(0, m), ys: ys.slice(0, m) };
 }
 
 /** A pixel mapping for {@link samplesToPath}. */
@@ -76,26 +74,22 @@ export interface PixelMap {
 /** Pixel coordinates are written in integer tenths of a pixel (0.1 px resolution). */
 const tenths = (v: number): number => Math.round(v * 10);
 
-/** A number of tenths as compact path text: 15 → "1.5", −3 → "-.3", 0 → "0". */
-function num(t: number): string {
-  if (t === 0) return '0';
-  const sign = t < 0 ? '-' : '';
-  const a = Math.abs(t);
-  const whole = Math.floor(a / 10);
-  const frac = a % 10;
-  return `${sign}${whole === 0 && frac !== 0 ? '' : whole}${frac === 0 ? '' : `.${frac}`}`;
-}
-
-/** Joins two path numbers; a leading minus separates them by itself. */
-const pair = (a: number, b: number): string => `${num(a)}${b < 0 ? '' : ','}${num(b)}`;
+/**
+ * Path text is ASCII written byte by byte into one growing scratch buffer and decoded once per path: a string per
+ * segment (and per number) was most of what a drag allocated, i.e. most of its garbage collections.
+ */
+let text = new Uint8Array(8192);
+const ascii = new TextDecoder();
+const [M, L, H, COMMA, MINUS, DOT, ZERO] = [77, 108, 104, 44, 45, 46, 48];
 
 /**
- * Builds compact SVG path data: absolute `M` for each pen-down, then relative `l` segments in 0.1 px steps, with runs
- * of horizontal segments merged into one `h` (flat, saturated tails cost a few bytes). Exact to 0.1 px: the relative
- * steps are differences of rounded absolute positions, so rounding never accumulates.
+ * Compact SVG path data: absolute `M` for each pen-down, then relative `l` segments in 0.1 px steps, with runs of
+ * horizontal segments merged into one `h` (flat, saturated tails cost a few bytes). Exact to 0.1 px: the relative
+ * steps are differences of rounded absolute positions, so rounding never accumulates. Numbers are integer tenths
+ * written compactly: 15 → "1.5", −3 → "-.3", 0 → "0"; two numbers are joined by "," unless the second has a minus.
  */
 class PathWriter {
-  d = '';
+  private n = 0; // bytes written
   private x = 0;
   private y = 0;
   private h = 0;
@@ -103,7 +97,8 @@ class PathWriter {
     this.flush();
     this.x = tenths(px);
     this.y = tenths(py);
-    this.d += `M${pair(this.x, this.y)}`;
+    this.byte(M);
+    this.pair(this.x, this.y);
   }
   lineTo(px: number, py: number): void {
     const X = tenths(px);
@@ -118,11 +113,60 @@ class PathWriter {
       return;
     }
     this.flush();
-    this.d += `l${pair(dx, dy)}`;
+    this.byte(L);
+    this.pair(dx, dy);
   }
   flush(): void {
-    if (this.h !== 0) this.d += `h${num(this.h)}`;
+    if (this.h !== 0) {
+      this.byte(H);
+      this.num(this.h);
+    }
     this.h = 0;
+  }
+  /** The path text written so far. */
+  done(): string {
+    this.flush();
+    return ascii.decode(text.subarray(0, this.n));
+  }
+  private byte(c: number): void {
+    if (this.n === text.length) {
+      const grown = new Uint8Array(text.length * 2);
+      grown.set(text);
+      text = grown;
+    }
+    text[this.n++] = c;
+  }
+  private pair(a: number, b: number): void {
+    this.num(a);
+    if (!(b < 0)) this.byte(COMMA);
+    this.num(b);
+  }
+  /** A number of tenths t (an integer). */
+  private num(t: number): void {
+    if (t === 0) return this.byte(ZERO);
+    if (t < 0) this.byte(MINUS);
+    const a = Math.abs(t);
+    const whole = Math.floor(a / 10);
+    const frac = a % 10;
+    if (whole !== 0 || frac === 0) this.digits(whole);
+    if (frac !== 0) {
+      this.byte(DOT);
+      this.byte(ZERO + frac);
+    }
+  }
+  /** A non-negative integer in decimal, as `String(v)` writes it (digit by digit while that is exact). */
+  private digits(v: number): void {
+    if (v >= 1e15) {
+      for (const ch of String(v)) this.byte(ch.charCodeAt(0));
+      return;
+    }
+    let p = 1;
+    while (p * 10 <= v) p *= 10;
+    for (; p >= 1; p /= 10) {
+      const d = Math.floor(v / p);
+      this.byte(ZERO + d);
+      v -= d * p;
+    }
   }
 }
 
@@ -162,11 +206,13 @@ export function samplesToPath(s: Samples, m: PixelMap): string {
       py = qy;
       continue;
     }
-    const clipped = clipSegmentY(px, py, qx, qy, m.top, m.bottom);
-    if (clipped === undefined) {
+    if (!clipInto(px, py, qx, qy, m.top, m.bottom, clip)) {
       penDown = false;
     } else {
-      const [ax, ay, bx, by] = clipped;
+      const ax = clip[0]!,
+        ay = clip[1]!,
+        bx = clip[2]!,
+        by = clip[3]!;
       if (!penDown || ax !== px || ay !== py) w.moveTo(ax, ay);
       w.lineTo(bx, by);
       penDown = bx === qx && by === qy;
@@ -174,8 +220,7 @@ export function samplesToPath(s: Samples, m: PixelMap): string {
     px = qx;
     py = qy;
   }
-  w.flush();
-  return w.d;
+  return w.done();
 }
 
 /**
@@ -204,6 +249,9 @@ export function pathVertices(d: string): [number, number][][] {
   return out;
 }
 
+/** Scratch for the clipped segment in {@link samplesToPath}. */
+const clip = new Float64Array(4);
+
 /**
  * Clips the segment (ax, ay)–(bx, by) to top ≤ y ≤ bottom. Returns the visible part, or undefined if none.
  * Endpoints inside the band are returned unchanged (identical numbers), so callers can test "was it clipped".
@@ -216,25 +264,35 @@ export function clipSegmentY(
   top: number,
   bottom: number,
 ): [number, number, number, number] | undefined {
+  const out = new Float64Array(4);
+  return clipInto(ax, ay, bx, by, top, bottom, out) ? [out[0]!, out[1]!, out[2]!, out[3]!] : undefined;
+}
+
+/** {@link clipSegmentY} writing the visible part into `out` (sx, sy, ex, ey); false (and `out` untouched) if none. */
+function clipInto(ax: number, ay: number, bx: number, by: number, top: number, bottom: number, out: Float64Array): boolean {
   let t0 = 0;
   let t1 = 1;
   const dy = by - ay;
   if (dy === 0) {
-    if (ay < top || ay > bottom) return undefined;
+    if (ay < top || ay > bottom) return false;
   } else {
     let ta = (top - ay) / dy;
     let tb = (bottom - ay) / dy;
-    if (ta > tb) [ta, tb] = [tb, ta];
+    if (ta > tb) {
+      const swap = ta; // (no destructuring swap: it allocates an array per segment)
+      ta = tb;
+      tb = swap;
+    }
     t0 = Math.max(t0, ta);
     t1 = Math.min(t1, tb);
-    if (t0 > t1) return undefined;
+    if (t0 > t1) return false;
   }
   const dx = bx - ax;
-  const sx = t0 === 0 ? ax : ax + t0 * dx;
-  const sy = t0 === 0 ? ay : ay + t0 * dy;
-  const ex = t1 === 1 ? bx : ax + t1 * dx;
-  const ey = t1 === 1 ? by : ay + t1 * dy;
-  return [sx, sy, ex, ey];
+  out[0] = t0 === 0 ? ax : ax + t0 * dx;
+  out[1] = t0 === 0 ? ay : ay + t0 * dy;
+  out[2] = t1 === 1 ? bx : ax + t1 * dx;
+  out[3] = t1 === 1 ? by : ay + t1 * dy;
+  return true;
 }
 
 /** Finite values of the samples (for autoscaling). */

@@ -39,7 +39,9 @@ export default function SecondDerivatives({ width = 'body', children, lang = 'en
   const spec = useMemo(() => secondDerivativeSpec(s), [s]);
   // The text alternative and the data table follow the state once a drag settles (they need not run at 60 fps).
   const settled = useSettled(s);
-  const settledSpec = useMemo(() => (settled === s ? spec : secondDerivativeSpec(settled)), [settled, s, spec]);
+  // Only when the settled state changes, never on a frame of a drag (the description and the data table follow it):
+  // `s` and `spec` are read only to reuse the live spec once the state has settled on it.
+  const settledSpec = useMemo(() => (settled === s ? spec : secondDerivativeSpec(settled)), [settled]);
   const description = useMemo(
     () => secondDerivativeDescription(settled, settledSpec, { samples: sampleCurves(settledSpec, 601) }, lang),
     [settled, settledSpec, lang],

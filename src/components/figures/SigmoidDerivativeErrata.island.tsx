@@ -34,7 +34,9 @@ export default function SigmoidDerivativeErrata({ width = 'body', children, lang
   const spec = useMemo(() => errataSpec(s, lang), [s, lang]);
   // The text alternative and the data table follow the state once a drag settles (they need not run at 60 fps).
   const settled = useSettled(s);
-  const settledSpec = useMemo(() => (settled === s ? spec : errataSpec(settled, lang)), [settled, s, spec, lang]);
+  // Only when the settled state changes, never on a frame of a drag (the description and the data table follow it):
+  // `s` and `spec` are read only to reuse the live spec once the state has settled on it.
+  const settledSpec = useMemo(() => (settled === s ? spec : errataSpec(settled, lang)), [settled, lang]);
   const description = useMemo(
     () => errataDescription(settled, settledSpec, { samples: sampleCurves(settledSpec, 601) }, lang),
     [settled, settledSpec, lang],
