@@ -76,7 +76,8 @@ const tenths = (v: number): number => Math.round(v * 10);
 
 /**
  * Path text is ASCII written byte by byte into one growing scratch buffer and decoded once per path: a string per
- * segment (and per number) was most of what a drag allocated, i.e. most of its garbage collections.
+ * segment (and per number) was most of what a drag allocated, i.e. most of its garbage collections. One path is
+ * written at a time: a {@link PixelMap} must not itself call {@link samplesToPath}.
  */
 let text = new Uint8Array(8192);
 const ascii = new TextDecoder();
@@ -144,6 +145,8 @@ class PathWriter {
   /** A number of tenths t (an integer). */
   private num(t: number): void {
     if (t === 0) return this.byte(ZERO);
+    // A non-finite pixel position (a degenerate scale) is written as the string formulation wrote it: never NUL bytes.
+    if (!Number.isFinite(t)) return this.chars(`${t < 0 ? '-' : ''}${Math.abs(t)}.NaN`);
     if (t < 0) this.byte(MINUS);
     const a = Math.abs(t);
     const whole = Math.floor(a / 10);
@@ -154,12 +157,13 @@ class PathWriter {
       this.byte(ZERO + frac);
     }
   }
+  /** ASCII text. */
+  private chars(str: string): void {
+    for (let i = 0; i < str.length; i++) this.byte(str.charCodeAt(i));
+  }
   /** A non-negative integer in decimal, as `String(v)` writes it (digit by digit while that is exact). */
   private digits(v: number): void {
-    if (v >= 1e15) {
-      for (const ch of String(v)) this.byte(ch.charCodeAt(0));
-      return;
-    }
+    if (v >= 1e15) return this.chars(String(v));
     let p = 1;
     while (p * 10 <= v) p *= 10;
     for (; p >= 1; p /= 10) {

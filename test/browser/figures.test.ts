@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { consoleProblems, launchBrowser, openPage } from '../support/browser';
 import { startStaticServer, type StaticServer } from '../support/static-server';
-import { BASE, DIST } from '../support/site';
+import { BASE, DIST, sitePages } from '../support/site';
 import { ACTIVATION_KEYS, Activations } from '../../src/lib/nn/activations';
 
 const PATH = 'articles/activation-functions/';
@@ -95,6 +95,73 @@ describe('figures with JavaScript', () => {
         expect(Math.abs(live[i]![0]! - ssr[i]![0]!), `width of figure ${i}`).toBeLessThanOrEqual(1);
       }
     });
+  }
+
+  // Every figure with a slider on every article, both editions: a drag must not move the article (a row of controls
+  // that wraps and unwraps as a read-out's width changes makes the figure, and all below it, jump by a line).
+  // Known to change height still (their facts lists, status lines and gate read-outs wrap differently as values
+  // change; to fix): reported, not failed. Any other figure that changes height fails, as does a stale entry here.
+  const KNOWN_HEIGHT_CHANGES: ReadonlySet<string> = new Set(['fig-bptt', 'fig-cec', 'fig-cell']);
+  const ARTICLES = sitePages().filter((p) => /(^|\/)articles\/[^/]+\/$/.test(p));
+  for (const width of [1280, 375]) {
+    it(
+      `keep their height while any slider sweeps its whole range, on every article (${width} px)`,
+      { timeout: 240_000 },
+      async () => {
+        expect(ARTICLES.length, 'articles found in the build').toBeGreaterThanOrEqual(7); // 4 English, 3 Chinese
+        const jumps: string[] = [];
+        const known: string[] = [];
+        const ids = new Set<string>();
+        let swept = 0;
+        const { context, page } = await openPage(browser, server.origin, { viewport: { width, height: 900 } });
+        for (const path of ARTICLES) {
+          await page.goto(server.url(path));
+          const count = await page.locator('figure.fig').count();
+          for (let n = 0; n < count; n++) {
+            const f = page.locator('figure.fig').nth(n);
+            const id = (await f.getAttribute('id')) ?? `figure ${n + 1}`;
+            ids.add(id);
+            await f.scrollIntoViewIfNeeded();
+            await page.waitForFunction((el) => !el?.closest('astro-island')?.hasAttribute('ssr'), await f.elementHandle(), {
+              timeout: 30_000,
+            });
+            for (const slider of await f.locator('input[type=range]:not([disabled])').all()) {
+              // Step the slider through its range (input events, one per frame), noting the figure's height each frame.
+              const heights = await slider.evaluate(async (el) => {
+                const s = el as HTMLInputElement;
+                const figure = s.closest('figure')!;
+                const start = s.value;
+                const [lo, hi] = [Number(s.min), Number(s.max)];
+                const seen = new Set<number>();
+                const frame = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
+                for (let k = 0; k <= 24; k++) {
+                  s.value = String(lo + ((hi - lo) * k) / 24);
+                  s.dispatchEvent(new Event('input', { bubbles: true }));
+                  await frame();
+                  seen.add(Math.round(figure.getBoundingClientRect().height));
+                }
+                s.value = start;
+                s.dispatchEvent(new Event('input', { bubbles: true }));
+                await frame();
+                return [...seen];
+              });
+              swept++;
+              if (Math.max(...heights) - Math.min(...heights) > 1)
+                (KNOWN_HEIGHT_CHANGES.has(id) ? known : jumps).push(
+                  `/${path} ${id} ${(await slider.getAttribute('id')) ?? 'slider'}: heights ${heights.join(', ')} px`,
+                );
+            }
+          }
+        }
+        await context.close();
+        console.log(
+          `${swept} sliders swept at ${width} px on ${ARTICLES.length} articles; ${jumps.length} moved their figure` +
+            (known.length ? `; known to (${known.length}):\n  ${known.join('\n  ')}` : ''),
+        );
+        for (const k of KNOWN_HEIGHT_CHANGES) expect(ids.has(k), `${k} is listed in KNOWN_HEIGHT_CHANGES but gone`).toBe(true);
+        expect(jumps, jumps.join('\n')).toEqual([]);
+      },
+    );
   }
 
   it('the explorer responds to its select, slider, checkboxes and the keyboard on the plot', async () => {

@@ -190,6 +190,16 @@ describe('sampleFunction and samplesToPath', () => {
     );
   });
 
+  it('write non-finite pixel positions (a degenerate scale) as the string formulation did, never as NUL bytes', () => {
+    const s: Samples = { xs: Float64Array.of(0, 1, 2), ys: Float64Array.of(0, 1, 0) };
+    for (const bad of [Number.NaN, Infinity, -Infinity]) {
+      const m: PixelMap = { x: (v) => (v === 1 ? bad : v * 10), y: (v) => 100 - 50 * v, top: 0, bottom: 100 };
+      const d = samplesToPath(s, m);
+      expect(d).toBe(refPath(s, m));
+      expect(d).not.toMatch(/\0/);
+    }
+  });
+
   it('write the numbers of very large coordinates as String() does', () => {
     const s: Samples = { xs: Float64Array.of(0, 1, 2, 3), ys: Float64Array.of(0, 1, 1, 0) };
     for (const scale of [1e14, 3.3e15, 9.1e20, 2.5e21, 1e300]) {
