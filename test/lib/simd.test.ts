@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Activations } from '../../src/lib/nn/activations.ts';
-import { AtB_CHUNK, gemmAB, gemmABt, gemmAtB } from '../../src/lib/nn/kernels.ts';
+import { gemmAB, gemmABt, gemmAtB } from '../../src/lib/nn/kernels.ts';
 import { createLstm, type LstmOptions } from '../../src/lib/nn/lstm.ts';
 import { buildGemmModule, createGemmArena, setWasmSimdEnabled, wasmSimdAvailable } from '../../src/lib/nn/simd.ts';
 import { randomBatch, testRng, uniformArray } from './gradcheck-helper.ts';
@@ -89,7 +89,7 @@ describe('the WebAssembly SIMD kernels', () => {
         const expected = C.slice();
         gemmABt(M, N, K, A, off, lda, B, 0, K, expected, off, ldc, accumulate);
         arena.gemmAB(M, N, K, A, off, lda, Bt, off, N, C, off, ldc, accumulate);
-        return sameBits(C, expected);
+        return arena.simd && sameBits(C, expected);
       }),
       { numRuns: 200 },
     );
@@ -128,10 +128,6 @@ describe('the WebAssembly SIMD kernels', () => {
       for (let c = 0; c < 11; c++) expect(C[r * 11 + c]).toBe(r >= 1 && r <= 6 && c >= 2 && c <= 8 ? 10 : 7);
     }
   });
-
-  it('use the same chunk length for gemmAtB as the JavaScript kernel', () => {
-    expect(AtB_CHUNK).toBe(128);
-  });
 });
 
 describe('a GemmArena', () => {
@@ -157,8 +153,10 @@ describe('a GemmArena', () => {
     arena.gemmAB(6, 7, 5, A, 0, 5, B, 0, 7, outside, 0, 7, false);
     gemmAB(6, 7, 5, A, 0, 5, B, 0, 7, expected, 0, 7, false);
     expect(sameBits(outside, expected)).toBe(true);
-    arena.gemmAtB(5, 7, 6, A, 0, 5, uniformArray(rng, 6 * 7), 0, 7, outside, 0, 7, false);
-    expect(outside.some((v) => v !== 0)).toBe(true);
+    const Bout = uniformArray(rng, 6 * 7);
+    arena.gemmAtB(5, 7, 6, A, 0, 5, Bout, 0, 7, outside, 0, 7, false);
+    gemmAtB(5, 7, 6, A, 0, 5, Bout, 0, 7, expected, 0, 7, false);
+    expect(sameBits(outside, expected)).toBe(true);
   });
 
   it('holds plain arrays and multiplies in JavaScript when SIMD is switched off, with the same results', () => {

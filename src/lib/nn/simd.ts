@@ -443,7 +443,7 @@ export function setWasmSimdEnabled(on: boolean): void {
 
 /**
  * Products with fewer multiply-adds than this stay in JavaScript (same bits), where the call into WebAssembly costs
- * more than it saves: measured ~40 ns against ~20 ns for 1×1×4, break-even near 4×4×4.
+ * more than it saves (measured: ~40 ns against ~20 ns for a 1×1×4 product).
  */
 const SMALL = 32;
 
