@@ -178,6 +178,14 @@ describe('a GemmArena', () => {
   });
 });
 
+describe('a GemmArena told its largest product', () => {
+  it('allocates no WebAssembly memory when even that product would run in JavaScript', () => {
+    expect(createGemmArena([4], { maxProduct: 31 }).simd).toBe(false);
+    expect(createGemmArena([4], { maxProduct: 32 }).simd).toBe(true);
+    expect(createGemmArena([4], { maxProduct: 1, ...ALL_SIMD }).simd).toBe(true);
+  });
+});
+
 describe('without WebAssembly SIMD', () => {
   /** simd.ts loaded afresh with `WebAssembly` replaced by `stub` (the module reads it once, at load). */
   async function loadWith(stub: unknown): Promise<typeof import('../../src/lib/nn/simd.ts')> {
@@ -259,6 +267,20 @@ describe('an LSTM on the SIMD kernels', () => {
       { inputSize: 2, hiddenSize: 7, cifg: true, activations: { gate: Activations.hardsigmoid, candidate: Activations.relu } },
     ],
   ];
+  it('keeps a layer whose every product is tiny (I = H = T = B = 1, as in the LSTM explorer) off WebAssembly memory', () => {
+    const lstm = createLstm({ inputSize: 1, hiddenSize: 1, rng: testRng(11) });
+    lstm.forward(randomBatch(testRng(12), 1, 1, 1));
+    // Its own 4-element array, not a view on a 64 KiB WebAssembly memory.
+    expect(lstm.trace().pre.buffer.byteLength).toBe(4 * 8);
+    // From 1 × 1 to 4 × 3 (the second batch of `run`) the layer moves onto WebAssembly memory: the same bits still.
+    for (const mode of ['train', 'full', 'rescale'] as const) {
+      const a = run({ inputSize: 1, hiddenSize: 1 }, true, 1, 1, mode);
+      const b = run({ inputSize: 1, hiddenSize: 1 }, false, 1, 1, mode);
+      expect(a.length).toBe(b.length);
+      a.forEach((v, i) => expect(sameBits(v, b[i]!), `${mode}, array ${i}`).toBe(true));
+    }
+  });
+
   for (const [what, options] of configs) {
     for (const mode of ['train', 'full', 'rescale'] as const) {
       it(`gives bit-identical outputs, traces and gradients with and without SIMD (${what}, ${mode} backward)`, () => {

@@ -14,7 +14,7 @@ import { ACTIVATION_NAMES } from '../../figures/i18n/activations';
 import { Figure, descriptionId, type FigureWidth } from './Figure';
 import { FunctionPlot } from './FunctionPlot';
 import { Controls, Select, Slider, Toggle } from './controls';
-import { useFigureState, useHydrated, useSettled, useVisible, useWhenVisible } from './hooks';
+import { useFigureState, useHydrated, useSettledDerived, useVisible, useWhenVisible } from './hooks';
 import type { Lang } from '../../figures/i18n/core';
 
 export interface ActivationExplorerProps {
@@ -49,10 +49,7 @@ export default function ActivationExplorer({ initial, width = 'page', children, 
   const s = useWhenVisible(fig.state, visible);
   const spec = useMemo(() => explorerSpec(s, lang), [s, lang]);
   // The text alternative and the data table follow the state once a drag settles (they need not run at 60 fps).
-  const settled = useSettled(s);
-  // Only when the settled state changes, never on a frame of a drag (the description and the data table follow it):
-  // `s` and `spec` are read only to reuse the live spec once the state has settled on it.
-  const settledSpec = useMemo(() => (settled === s ? spec : explorerSpec(settled, lang)), [settled, lang]);
+  const [settled, settledSpec] = useSettledDerived(s, spec, (v) => explorerSpec(v, lang), [lang]);
   const description = useMemo(
     () => explorerDescription(settled, settledSpec, { samples: sampleCurves(settledSpec, 601) }, lang),
     [settled, settledSpec, lang],

@@ -17,7 +17,7 @@ import { EXPLORER, FUNCTION_PLOT, SECOND_DERIVATIVES } from '../../figures/i18n/
 import { Figure, descriptionId, type FigureWidth } from './Figure';
 import { FunctionPlot } from './FunctionPlot';
 import { Controls, Slider, Toggle } from './controls';
-import { useFigureState, useHydrated, useSettled, useVisible, useWhenVisible } from './hooks';
+import { useFigureState, useHydrated, useSettledDerived, useVisible, useWhenVisible } from './hooks';
 import type { Lang } from '../../figures/i18n/core';
 
 export interface SecondDerivativesProps {
@@ -38,10 +38,7 @@ export default function SecondDerivatives({ width = 'body', children, lang = 'en
   const s = useWhenVisible(fig.state, visible);
   const spec = useMemo(() => secondDerivativeSpec(s), [s]);
   // The text alternative and the data table follow the state once a drag settles (they need not run at 60 fps).
-  const settled = useSettled(s);
-  // Only when the settled state changes, never on a frame of a drag (the description and the data table follow it):
-  // `s` and `spec` are read only to reuse the live spec once the state has settled on it.
-  const settledSpec = useMemo(() => (settled === s ? spec : secondDerivativeSpec(settled)), [settled]);
+  const [settled, settledSpec] = useSettledDerived(s, spec, secondDerivativeSpec, []);
   const description = useMemo(
     () => secondDerivativeDescription(settled, settledSpec, { samples: sampleCurves(settledSpec, 601) }, lang),
     [settled, settledSpec, lang],

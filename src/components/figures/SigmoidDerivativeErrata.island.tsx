@@ -12,7 +12,7 @@ import { ERRATA, EXPLORER, FUNCTION_PLOT } from '../../figures/i18n/function-fig
 import { Figure, descriptionId, type FigureWidth } from './Figure';
 import { FunctionPlot } from './FunctionPlot';
 import { Controls, Slider, Toggle } from './controls';
-import { useFigureState, useHydrated, useSettled, useVisible, useWhenVisible } from './hooks';
+import { useFigureState, useHydrated, useSettledDerived, useVisible, useWhenVisible } from './hooks';
 import type { Lang } from '../../figures/i18n/core';
 
 export interface SigmoidDerivativeErrataProps {
@@ -33,10 +33,7 @@ export default function SigmoidDerivativeErrata({ width = 'body', children, lang
   const s = useWhenVisible(fig.state, visible);
   const spec = useMemo(() => errataSpec(s, lang), [s, lang]);
   // The text alternative and the data table follow the state once a drag settles (they need not run at 60 fps).
-  const settled = useSettled(s);
-  // Only when the settled state changes, never on a frame of a drag (the description and the data table follow it):
-  // `s` and `spec` are read only to reuse the live spec once the state has settled on it.
-  const settledSpec = useMemo(() => (settled === s ? spec : errataSpec(settled, lang)), [settled, lang]);
+  const [settled, settledSpec] = useSettledDerived(s, spec, (v) => errataSpec(v, lang), [lang]);
   const description = useMemo(
     () => errataDescription(settled, settledSpec, { samples: sampleCurves(settledSpec, 601) }, lang),
     [settled, settledSpec, lang],

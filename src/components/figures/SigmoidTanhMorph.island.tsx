@@ -12,7 +12,7 @@ import { FUNCTION_PLOT, MORPH } from '../../figures/i18n/function-figures';
 import { Figure, descriptionId, type FigureWidth } from './Figure';
 import { FunctionPlot } from './FunctionPlot';
 import { Controls, Slider } from './controls';
-import { useFigureState, useHydrated, useSettled, useVisible, useWhenVisible } from './hooks';
+import { useFigureState, useHydrated, useSettledDerived, useVisible, useWhenVisible } from './hooks';
 import type { Lang } from '../../figures/i18n/core';
 
 export interface SigmoidTanhMorphProps {
@@ -33,10 +33,7 @@ export default function SigmoidTanhMorph({ width = 'body', children, lang = 'en'
   const s = useWhenVisible(fig.state, visible);
   const spec = useMemo(() => morphSpec(s, lang), [s, lang]);
   // The text alternative and the data table follow the state once a drag settles (they need not run at 60 fps).
-  const settled = useSettled(s);
-  // Only when the settled state changes, never on a frame of a drag (the description and the data table follow it):
-  // `s` and `spec` are read only to reuse the live spec once the state has settled on it.
-  const settledSpec = useMemo(() => (settled === s ? spec : morphSpec(settled, lang)), [settled, lang]);
+  const [settled, settledSpec] = useSettledDerived(s, spec, (v) => morphSpec(v, lang), [lang]);
   const description = useMemo(
     () => morphDescription(settled, settledSpec, { samples: sampleCurves(settledSpec, 601) }, lang),
     [settled, settledSpec, lang],

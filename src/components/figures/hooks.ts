@@ -1,8 +1,8 @@
 /**
- * Hooks shared by the figure islands: rAF-coalesced state, visibility, measured size, hydration flag and the
- * figure's URL state.
+ * Hooks shared by the figure islands: rAF-coalesced state, visibility, measured size, hydration flag, the
+ * figure's URL state and settled (debounced) values.
  */
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { RefObject } from 'preact';
 import { mergeSegment, type FigureState } from '../../figures/url-state';
 import { KIT } from '../../figures/i18n/kit';
@@ -173,4 +173,31 @@ export function useSettled<T>(value: T, delay = 200): T {
     return () => clearTimeout(t);
   }, [value, settled, delay]);
   return settled;
+}
+
+/**
+ * {@link useSettled} applied to `live`, plus `derive(settled)`: what a figure builds its text alternative and data
+ * table from (its "settled spec"). The derived value is recomputed only when the settled value or one of `deps`
+ * changes, never on a frame of a drag — rebuilding the settled spec on every frame allocated ~140 MB per 3 s drag.
+ * Once the value has settled on the live one, `liveDerived` (which the caller already computed for the live plot)
+ * is reused instead of deriving it a second time. The first render returns `[live, liveDerived]` (server =
+ * hydration) and calls `derive` not at all.
+ *
+ * @param live - the live value, which follows every frame of a drag.
+ * @param liveDerived - `derive(live)`, as the caller computed it for the live rendering.
+ * @param derive - derives from a value; only called when the settled value or `deps` change.
+ * @param deps - what `derive` reads besides its argument (e.g. the language); its length must never change.
+ * @returns the settled value and what is derived from it.
+ */
+export function useSettledDerived<T, R>(
+  live: T,
+  liveDerived: R,
+  derive: (value: T) => R,
+  deps: readonly unknown[],
+): readonly [settled: T, derived: R] {
+  const settled = useSettled(live);
+  // Keyed on the settled value only: `live` and `liveDerived` are read just to reuse the live result once the
+  // value has settled on it.
+  const derived = useMemo(() => (settled === live ? liveDerived : derive(settled)), [settled, ...deps]);
+  return [settled, derived];
 }

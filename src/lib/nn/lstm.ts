@@ -120,6 +120,11 @@ export interface LstmTrace {
   /**
    * Gate pre-activations, [T, B, 4H]: (t, b) row holds the i, f, g, o blocks of length H each, i.e. gate q ∈ {0,1,2,3},
    * unit j at `(t * B + b) * 4H + q * H + j`. With `cifg` the i block is computed but unused.
+   *
+   * Where the multiplies run in WebAssembly SIMD, this is a view on the layer's WebAssembly memory, which holds all
+   * of its multiply operands: posting it with `postMessage` copies that whole memory, not just this view, and its
+   * buffer cannot be transferred (a WebAssembly memory is not detachable; runtimes throw or copy anyway). Copy it
+   * first (`pre.slice()`).
    */
   readonly pre: Float64Array;
 }
@@ -203,7 +208,8 @@ class LstmLayer implements Lstm {
   readonly #K: number;
   /**
    * Where the multiplies' operands live (XH, Z, dZ, dXH, Wcat, WcatT, dWcat): on WebAssembly memory, so that the
-   * SIMD kernels of `simd.ts` can run on them, or in plain arrays where those are unavailable (same bits).
+   * SIMD kernels of `simd.ts` can run on them, or in plain arrays (same bits) where those are unavailable or every
+   * multiply is too small to gain from them (e.g. I = H = 1 and T = B = 1, as in the LSTM explorer).
    */
   #arena: GemmArena | null = null;
   /** [W_ih | W_hh], [4H, I + H], refreshed from the params at every forward. */
@@ -287,7 +293,11 @@ class LstmLayer implements Lstm {
     const R = capT * capB;
     const H = this.hiddenSize;
     const K = this.#K;
-    const arena = createGemmArena([R * K, R * 4 * H, R * 4 * H, capB * K, 4 * H * K, 4 * H * K, 4 * H * K]);
+    // The largest multiply is ∂W's over all R rows (4H·K·R multiply-adds; the per-step ones are capB·4H·K at most).
+    // Below the SIMD size threshold every multiply runs in JavaScript, and the arena allocates no WebAssembly memory.
+    const arena = createGemmArena([R * K, R * 4 * H, R * 4 * H, capB * K, 4 * H * K, 4 * H * K, 4 * H * K], {
+      maxProduct: 4 * H * K * R,
+    });
     this.#arena = arena;
     [this.#XH, this.#Z, this.#dZ, this.#dXH, this.#Wcat, this.#WcatT, this.#dWcat] = arena.buffers;
     this.#Gi = new Float64Array(R * H);

@@ -457,6 +457,12 @@ export interface GemmArenaOptions {
    * `false` sends every product on the arena's buffers to WebAssembly (for tests of the kernel itself).
    */
   readonly tinyInJs?: boolean;
+  /**
+   * The largest product, in multiply-adds (M·N·K), that the caller will run on the arena, if it knows one. When
+   * that is below the tiny threshold (see `tinyInJs`), every product would run in JavaScript anyway, so the arena
+   * allocates no WebAssembly memory: its buffers are plain arrays and `simd` is false (same bits). Default: no bound.
+   */
+  readonly maxProduct?: number;
 }
 
 /**
@@ -473,7 +479,8 @@ export class GemmArena {
   readonly #small: number;
 
   /**
-   * Allocates the buffers, on a new WebAssembly memory when SIMD is available and enabled, else as plain arrays.
+   * Allocates the buffers, on a new WebAssembly memory when SIMD is available and enabled (and some product may be
+   * big enough to use it, see {@link GemmArenaOptions.maxProduct}), else as plain arrays.
    *
    * @param lengths - the length of each buffer, in float64 elements.
    * @param options - see {@link GemmArenaOptions}.
@@ -482,7 +489,8 @@ export class GemmArena {
     this.#small = (options.tinyInJs ?? true) ? SMALL : 0;
     let gemm: WasmGemm | null = null;
     let memory: ArrayBuffer | null = null;
-    const module = enabled ? wasmModule() : null;
+    // No memory when even the largest product would stay in JavaScript (e.g. an LSTM with I = H = 1, T = B = 1).
+    const module = enabled && (options.maxProduct ?? Infinity) >= this.#small ? wasmModule() : null;
     if (module !== null && Wasm !== undefined) {
       try {
         // Every buffer starts on a 16-byte boundary.
@@ -515,6 +523,17 @@ export class GemmArena {
   }
 
   /**
+   * The SIMD kernel, if the product C (+)= op(A)·B of M·N·K multiply-adds is to run in it: SIMD is on, the product
+   * is not tiny, and A, B and C are all views of this arena's memory. Otherwise null: run the JavaScript kernel.
+   */
+  #kernelFor(M: number, N: number, K: number, A: Float64Array, B: Float64Array, C: Float64Array): WasmGemm | null {
+    const gemm = this.#gemm;
+    const mem = this.#memory;
+    if (gemm === null || M * N * K < this.#small || A.buffer !== mem || B.buffer !== mem || C.buffer !== mem) return null;
+    return gemm;
+  }
+
+  /**
    * C (+)= A · B, with A [M, K], B [K, N], C [M, N]; the same contract and the same bits as `gemmAB` in
    * `kernels.ts`, in SIMD when A, B and C are all buffers of this arena.
    */
@@ -533,9 +552,8 @@ export class GemmArena {
     ldc: number,
     accumulate: boolean,
   ): void {
-    const gemm = this.#gemm;
-    const mem = this.#memory;
-    if (gemm === null || M * N * K < this.#small || A.buffer !== mem || B.buffer !== mem || C.buffer !== mem) {
+    const gemm = this.#kernelFor(M, N, K, A, B, C);
+    if (gemm === null) {
       jsGemmAB(M, N, K, A, aOff, lda, B, bOff, ldb, C, cOff, ldc, accumulate);
       return;
     }
@@ -573,9 +591,8 @@ export class GemmArena {
     ldc: number,
     accumulate: boolean,
   ): void {
-    const gemm = this.#gemm;
-    const mem = this.#memory;
-    if (gemm === null || M * N * K < this.#small || A.buffer !== mem || B.buffer !== mem || C.buffer !== mem) {
+    const gemm = this.#kernelFor(M, N, K, A, B, C);
+    if (gemm === null) {
       jsGemmAtB(M, N, K, A, aOff, lda, B, bOff, ldb, C, cOff, ldc, accumulate);
       return;
     }
