@@ -32,7 +32,7 @@ import {
   flowTable,
   gammaText,
   overflowNotice,
-  rangeEvents,
+  eventsText,
 } from '../../figures/gradients/plot';
 import { unpackFlow } from '../../figures/gradients/pack';
 import { formatNumber } from '../../figures/format';
@@ -128,7 +128,7 @@ export default function GradientFlow({
   const id = def.key;
   const cell = fig.state.c;
   const notice = overflowNotice(r, lang);
-  const events = [rangeEvents('‖∂L/∂h_t‖', r.h, lang), r.c ? rangeEvents('‖∂L/∂c_t‖', r.c, lang) : ''].filter((x) => x !== '');
+  const events = eventsText(r, lang);
   const weightLabels: Readonly<Record<WeightInit, string>> = { orth: w.weightOrth, gauss: w.weightGauss };
   const presetLabels: Readonly<Record<string, string>> = w.preset[figure];
 
@@ -273,6 +273,7 @@ export default function GradientFlow({
           describedBy={descriptionId(id)}
           hydrated={hydrated}
           stale={!ready}
+          status={ready ? '' : w.computing(String(params.t))}
           lang={lang}
         />
         <ul class="gf-facts">
@@ -295,17 +296,9 @@ export default function GradientFlow({
               )}
             </li>
           )}
-          {events.length > 0 && (
-            <li data-events="">
-              {events.join(w.eventJoin)}
-              {w.stop}
-            </li>
-          )}
+          <li data-events={events.any ? '' : undefined}>{events.text}</li>
           <li>{clipText(r, lang)}</li>
         </ul>
-        <p class="fp-hint gf-status" role="status" aria-live="polite">
-          {ready ? '' : w.computing(String(params.t))}
-        </p>
       </div>
     </Figure>
   );

@@ -31,6 +31,11 @@ export interface LogPlotProps {
   readonly hydrated: boolean;
   /** The result is out of date (a newer one is being computed). */
   readonly stale?: boolean | undefined;
+  /**
+   * What the figure is doing while the plot is stale (e.g. "Computing T = 2000…"), announced politely. Shown over the
+   * plot, not below it, so that the figure keeps its height while it computes.
+   */
+  readonly status?: string | undefined;
   /** Language of the plot's words (default English). */
   readonly lang?: Lang | undefined;
 }
@@ -208,6 +213,9 @@ export function LogPlot(p: LogPlotProps) {
             {v.label} = <b>{v.text}</b>
           </span>
         ))}
+      </p>
+      <p class="gf-status" role="status" aria-live="polite">
+        {p.status ?? ''}
       </p>
     </div>
   );

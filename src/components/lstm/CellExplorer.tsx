@@ -457,9 +457,7 @@ export default function CellExplorer({ lang = 'en' }: CellExplorerProps) {
             </p>
           </div>
           <ul class="lx-notes" aria-live="polite" data-testid="notes">
-            {notes.map((n) => (
-              <li key={n}>{n}</li>
-            ))}
+            {notes.length > 0 ? notes.map((n) => <li key={n}>{n}</li>) : <li class="lx-note-none">{w.noteNone}</li>}
           </ul>
         </div>
 

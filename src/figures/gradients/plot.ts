@@ -305,6 +305,17 @@ export function rangeEvents(label: string, s: LagSeries, lang: Lang = 'en'): str
   return parts.join(w.eventJoin);
 }
 
+/**
+ * The facts list's events line: what left the plotted range, for each curve of `r` (‖∂L/∂h_t‖, then ‖∂L/∂c_t‖), or a
+ * sentence saying that nothing did. Always a sentence, so the list keeps its number of lines while a slider moves.
+ */
+export function eventsText(r: FlowResult, lang: Lang = 'en'): { text: string; any: boolean } {
+  const w = GRADIENTS[lang];
+  const events = [rangeEvents('‖∂L/∂h_t‖', r.h, lang), r.c ? rangeEvents('‖∂L/∂c_t‖', r.c, lang) : ''].filter((x) => x !== '');
+  if (events.length === 0) return { text: w.noEvents(powerOfTen(AXIS_MIN_EXP), scientificFromLog10(LOG10_MAX)), any: false };
+  return { text: `${events.join(w.eventJoin)}${w.stop}`, any: true };
+}
+
 /** The notice for a forward pass that left the float64 range (or ''). */
 export function overflowNotice(r: FlowResult, lang: Lang = 'en'): string {
   if (r.overflowStep < 0) return '';

@@ -59,6 +59,8 @@ export interface CellStrings {
   readonly noteOutputUnbounded: (h: string, name: string) => string;
   readonly noteOutputDead: (name: string) => string;
   readonly noteSaturated: (gate: string, slope: string, value: string) => string;
+  /** Shown when there is no note, so the notes keep their place (and the figure its height) while a slider moves. */
+  readonly noteNone: string;
   // Text alternative and data table.
   readonly description: (
     gate: string,
@@ -155,6 +157,8 @@ export const CELL: Localised<CellStrings> = localised('CELL', {
       `${name}(c_t) = 0 for a negative cell state: h_t is 0 whatever the cell holds, and no gradient flows back through it.`,
     noteSaturated: (gate, slope, value) =>
       `The ${gate} is saturated: its slope ${slope}(z) = ${value}, so a small change of its weights barely moves it and its gradient almost vanishes.`,
+    noteNone:
+      'Nothing to flag in this step: every value is finite, every gate lies in [0, 1] and none is saturated, and h_t lies in [−1, 1].',
     description: (gate, cand, out, x, h, c, i, f, o, g, kept, written, cNew, hNew) =>
       `One step of a one-unit LSTM with ${gate} gates, a ${cand} candidate and ${out} as the cell output. ` +
       `Coming in: x = ${x}, h(t−1) = ${h}, c(t−1) = ${c}. Gates: input i = ${i}, forget f = ${f}, output o = ${o}; candidate g = ${g}. ` +

@@ -68,6 +68,7 @@ const ZH: {
     noteOutputDead: (name) => `记忆元为负时 ${name}(c_t) = 0：无论记忆元存着什么，h_t 都是 0，也没有梯度经它回传。`,
     noteSaturated: (gate, slope, value) =>
       `${gate}已饱和：它的斜率 ${slope}(z) = ${value}，权重的微小变化几乎不能改变它，它的梯度也几乎消失。`,
+    noteNone: '这一步没有需要提示的情况：所有数值都是有限的，每个门都在 [0, 1] 内且都没有饱和，h_t 在 [−1, 1] 内。',
     description: (gate, cand, out, x, h, c, i, f, o, g, kept, written, cNew, hNew) =>
       `单个单元的 LSTM 的一个时间步：门控用 ${gate}，候选记忆元用 ${cand}，记忆元输出用 ${out}。` +
       `输入：x = ${x}，h(t−1) = ${h}，c(t−1) = ${c}。门：输入门 i = ${i}，遗忘门 f = ${f}，输出门 o = ${o}；候选记忆元 g = ${g}。` +
