@@ -3,16 +3,14 @@
  * g_t(z) = (1 + t)·σ((1 + t)z) − t, with the tangent at 0 showing the slope grow from ¼ to 1. URL: `#fig-morph=t:0.5,x:1`.
  * In no particular language: its entries (./SigmoidTanhMorph.tsx, ../zh/SigmoidTanhMorph.tsx) load the words of theirs first.
  */
-import { useMemo, useRef } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import { morphDescription, morphParams, morphSlopeAt0, morphSpec, morphState } from '../../figures/morph';
-import { dataTable, sampleCurves } from '../../figures/function-plot';
 import { formatNumber } from '../../figures/format';
 import { FUNCTION_PLOT, MORPH } from '../../figures/i18n/function-figures';
 import { Figure, descriptionId, type FigureWidth } from './Figure';
 import { FunctionPlot } from './FunctionPlot';
 import { Controls, Slider } from './controls';
-import { useFigureState, useHydrated, useSettledDerived, useVisible, useWhenVisible } from './hooks';
+import { useFunctionFigure } from './function-figure';
 import type { Lang } from '../../figures/i18n/core';
 
 export interface SigmoidTanhMorphProps {
@@ -24,37 +22,16 @@ export interface SigmoidTanhMorphProps {
 
 export default function SigmoidTanhMorph({ width = 'body', children, lang = 'en' }: SigmoidTanhMorphProps) {
   const def = morphState;
-  const fig = useFigureState(def, lang);
+  const { fig, s, spec, ref, visible, hydrated, shell } = useFunctionFigure(def, lang, {
+    spec: morphSpec,
+    describe: morphDescription,
+  });
   const k = FUNCTION_PLOT[lang];
   const w = MORPH[lang];
-  const hydrated = useHydrated();
-  const ref = useRef<HTMLDivElement>(null);
-  const visible = useVisible(ref);
-  const s = useWhenVisible(fig.state, visible);
-  const spec = useMemo(() => morphSpec(s, lang), [s, lang]);
-  // The text alternative and the data table follow the state once a drag settles (they need not run at 60 fps).
-  const [settled, settledSpec] = useSettledDerived(s, spec, (v) => morphSpec(v, lang), [lang]);
-  const description = useMemo(
-    () => morphDescription(settled, settledSpec, { samples: sampleCurves(settledSpec, 601) }, lang),
-    [settled, settledSpec, lang],
-  );
-  const data = useMemo(() => dataTable(settledSpec), [settledSpec]);
   const { a, b, c } = morphParams(fig.state.t);
   const id = def.key;
   return (
-    <Figure
-      id={id}
-      width={width}
-      title={w.title}
-      caption={children ?? w.caption}
-      description={description}
-      data={data}
-      problems={fig.problems}
-      status={fig.status}
-      onCopyLink={fig.copyLink}
-      hydrated={hydrated}
-      lang={lang}
-    >
+    <Figure {...shell} width={width} title={w.title} caption={children ?? w.caption}>
       <div ref={ref} class="fig-body">
         <Controls label={k.figureControls}>
           <Slider

@@ -1,0 +1,101 @@
+/**
+ * What the four function-plot islands (ActivationExplorer, SecondDerivatives, SigmoidDerivativeErrata,
+ * SigmoidTanhMorph) share: {@link useFunctionFigure}, their state, plot spec, text alternative and data table, and
+ * {@link ZoomSlider}, the slider that sets the half-width of the z range. Each island keeps its own controls.
+ */
+import { useMemo, useRef } from 'preact/hooks';
+import type { RefObject } from 'preact';
+import { dataTable, sampleCurves, type PlotModel, type PlotSpec } from '../../figures/function-plot';
+import { formatNumber } from '../../figures/format';
+import { EXPLORER, FUNCTION_PLOT } from '../../figures/i18n/function-figures';
+import type { Interval } from '../../figures/scale';
+import type { FigureState } from '../../figures/url-state';
+import { zoomSliderDomain, type ZoomLimits } from '../../figures/zoom';
+import { Slider } from './controls';
+import type { FigureProps } from './Figure';
+import { useFigureState, useHydrated, useSettledDerived, useVisible, useWhenVisible, type FigureStateHandle } from './hooks';
+import type { Lang } from '../../figures/i18n/core';
+
+/** How a function figure turns its state into a plot and into words. */
+export interface FunctionFigureDef<S> {
+  /** The plot for a state. */
+  readonly spec: (state: S, lang: Lang) => PlotSpec;
+  /** The text alternative for a state, its spec and the spec's curves sampled at 601 points. */
+  readonly describe: (state: S, spec: PlotSpec, samples: Pick<PlotModel, 'samples'>, lang: Lang) => string;
+}
+
+/** What {@link useFunctionFigure} returns. */
+export interface FunctionFigure<S> {
+  /** The figure's URL state (its `state` follows every frame of a drag, also while the figure is hidden). */
+  readonly fig: FigureStateHandle<S>;
+  /** The state the plot draws: `fig.state` while the figure is on screen, the last one seen there while not. */
+  readonly s: S;
+  /** The plot of `s`. */
+  readonly spec: PlotSpec;
+  /** For the figure's body (`<div ref={ref} class="fig-body">`): whether it is on screen is observed on it. */
+  readonly ref: RefObject<HTMLDivElement>;
+  readonly visible: boolean;
+  readonly hydrated: boolean;
+  /** The `<Figure>` props every function figure passes the same way; the island adds width, title and caption. */
+  readonly shell: Omit<FigureProps, 'width' | 'title' | 'caption' | 'children'>;
+}
+
+/**
+ * The preamble of a function figure: its URL state (`def`), hydration flag and visibility, the plot spec of the
+ * visible state, and the text alternative and data table of the settled state (`useSettledDerived`).
+ * A hook: call it unconditionally, at the same place in every render.
+ */
+export function useFunctionFigure<S extends object>(def: FigureState<S>, lang: Lang, f: FunctionFigureDef<S>): FunctionFigure<S> {
+  const fig = useFigureState(def, lang);
+  const hydrated = useHydrated();
+  const ref = useRef<HTMLDivElement>(null);
+  const visible = useVisible(ref);
+  const s = useWhenVisible(fig.state, visible);
+  const spec = useMemo(() => f.spec(s, lang), [s, lang]);
+  // The text alternative and the data table follow the state once a drag settles (they need not run at 60 fps).
+  const [settled, settledSpec] = useSettledDerived(s, spec, (v) => f.spec(v, lang), [lang]);
+  const description = useMemo(
+    () => f.describe(settled, settledSpec, { samples: sampleCurves(settledSpec, 601) }, lang),
+    [settled, settledSpec, lang],
+  );
+  const data = useMemo(() => dataTable(settledSpec), [settledSpec]);
+  const shell = {
+    id: def.key,
+    description,
+    data,
+    problems: fig.problems,
+    status: fig.status,
+    onCopyLink: fig.copyLink,
+    hydrated,
+    lang,
+  };
+  return { fig, s, spec, ref, visible, hydrated, shell };
+}
+
+export interface ZoomSliderProps<S extends { readonly d: Interval }> {
+  /** The figure's id (`fig-act`): the slider's is `${id}-zoom`. */
+  readonly id: string;
+  readonly fig: FigureStateHandle<S>;
+  /** Where the z range must stay; the largest half-width is `limits.max`. */
+  readonly limits: ZoomLimits;
+  readonly lang: Lang;
+}
+
+/** The z-range slider: sets the half-width (0.5 to `limits.max`, step 0.5) and keeps the centre ({@link zoomSliderDomain}). */
+export function ZoomSlider<S extends { readonly d: Interval }>({ id, fig, limits, lang }: ZoomSliderProps<S>) {
+  const k = FUNCTION_PLOT[lang];
+  const [lo, hi] = fig.state.d;
+  return (
+    <Slider
+      id={`${id}-zoom`}
+      label={k.zoomLabel}
+      min={0.5}
+      max={limits.max}
+      step={0.5}
+      value={(hi - lo) / 2}
+      display={k.rangeDisplay(formatNumber(lo), formatNumber(hi))}
+      valueText={EXPLORER[lang].zValueText(formatNumber(lo), formatNumber(hi))}
+      onValue={(w) => fig.update((p) => ({ ...p, d: zoomSliderDomain(p.d, w, limits) }))}
+    />
+  );
+}
