@@ -38,9 +38,9 @@ import { unpackFlow } from '../../figures/gradients/pack';
 import { formatNumber } from '../../figures/format';
 import { Figure, descriptionId, type FigureWidth } from '../figures/Figure';
 import { Controls, Select, Slider } from '../figures/controls';
-import { useFigureState, useHydrated, useVisible, useWhenVisible } from '../figures/hooks';
+import { useFigureState, useHydrated, useSettled, useVisible, useWhenVisible } from '../figures/hooks';
 import { LogPlot } from './LogPlot';
-import { SYNC_MAX_T, computeNow, computeOffThread, loadCompute, type TimedResult } from './flow-client';
+import { SYNC_MAX_T, computeNow, computeOffThread, loadCompute, warmUp, type TimedResult } from './flow-client';
 import type { CellKind } from '../../lib/nn/types';
 import { Activations, type ActivationKey } from '../../lib/nn/activations';
 import { GRADIENTS } from '../../figures/i18n/gradients';
@@ -78,7 +78,11 @@ function useFlow(params: FlowParams, initial: TimedResult): { out: TimedResult; 
   wanted.current = params;
   useEffect(() => {
     // Load the computation once the figure is interactive, so the first change is computed at once.
-    void loadCompute().then(() => alive.current && setLoaded((n) => n + 1));
+    void loadCompute().then(() => {
+      if (!alive.current) return;
+      setLoaded((n) => n + 1);
+      warmUp(wanted.current);
+    });
     return () => {
       alive.current = false;
     };
@@ -123,8 +127,10 @@ export default function GradientFlow({
   const { out, ready } = useFlow(params, initialOut);
   const r = out.result;
 
-  const description = useMemo(() => describeFlow(r, lang), [r, lang]);
-  const data = useMemo(() => flowTable(r, lang), [r, lang]);
+  // The text alternative and the data table follow the result once a drag settles (they need not run at 60 fps).
+  const settled = useSettled(r);
+  const description = useMemo(() => describeFlow(settled, lang), [settled, lang]);
+  const data = useMemo(() => flowTable(settled, lang), [settled, lang]);
   const id = def.key;
   const cell = fig.state.c;
   const notice = overflowNotice(r, lang);
@@ -150,7 +156,7 @@ export default function GradientFlow({
       <div
         ref={ref}
         class="fig-body gf-body"
-        data-status={ready ? 'ready' : 'computing'}
+        data-status={ready ? (settled === r ? 'ready' : 'settling') : 'computing'}
         data-params={paramsKey(r.params)}
         data-compute-ms={out.ms.toFixed(2)}
       >

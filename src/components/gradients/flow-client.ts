@@ -32,6 +32,32 @@ export function computeNow(params: FlowParams): TimedResult | null {
   return { result, ms: performance.now() - t0 };
 }
 
+/** Length of the warm-up run of {@link warmUp}: long enough for the engine to compile the hot loops, short enough
+ * (a few milliseconds once compiled, about 20 ms the first time) not to be a long task. */
+const WARM_T = 24;
+const warmed = new Set<string>();
+
+/**
+ * Runs the computation once, on a short sequence of the same cell, activation and weights, and throws the result
+ * away, so that the engine has compiled its code and the layer has its buffers before the reader's first drag: the
+ * first computation on a page ran interpreted, 65 ms for T = 200 instead of 4 ms, and dropped frames at the start of
+ * a drag. Once per cell and activation; in idle periods where the browser has them. Needs {@link loadCompute} to
+ * have resolved.
+ */
+export function warmUp(params: FlowParams): void {
+  const key = `${params.c}:${params.a}`;
+  if (computeModule === null || warmed.has(key)) return;
+  warmed.add(key);
+  const idle = (f: () => void) =>
+    typeof requestIdleCallback === 'function' ? requestIdleCallback(f, { timeout: 1000 }) : setTimeout(f, 0);
+  // Short first, to compile the code; then at the figure's own length (if short enough for the main thread), which
+  // sizes the layer's buffers for it, now compiled and so a few milliseconds.
+  idle(() => {
+    computeNow({ ...params, t: Math.min(params.t, WARM_T) });
+    if (params.t > WARM_T && params.t <= SYNC_MAX_T) idle(() => void computeNow(params));
+  });
+}
+
 type Pending = { resolve: (r: TimedResult) => void; reject: (e: Error) => void };
 
 let worker: Worker | null | undefined;
