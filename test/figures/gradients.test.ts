@@ -5,6 +5,7 @@
  * URL state round-trips and repairs malformed links, and the plot model draws what it should.
  */
 import { describe, expect, it } from 'vitest';
+import '../../src/figures/i18n/zh'; // registers the Chinese figure strings (the facts test reads them)
 import { Activations, ACTIVATION_KEYS, type ActivationKey } from '../../src/lib/nn/activations';
 import { UNDERFLOW_LIMIT } from '../../src/lib/nn/gradflow';
 import {
@@ -20,6 +21,7 @@ import {
   buildLogPlot,
   curvesOf,
   describeFlow,
+  eventsText,
   flowTable,
   formatNorm,
   powerOfTen,
@@ -277,7 +279,7 @@ describe('extreme settings stay honest', () => {
     for (const w of ['orth', 'gauss'] as const) {
       const p = P({ c: 'lstm', w, r: 1.3, t: 80, s: 21 });
       const first = computeFlow(p);
-      computeFlow({ ...p, s: 22 }); // another skeleton
+      for (const s of [22, 23, 24]) computeFlow({ ...p, s }); // three other skeletons: p's is evicted (3 are kept)
       const rebuilt = computeFlow(p);
       computeFlow({ ...p, r: 0.2, bf: 3, t: 300 }); // same skeleton, other weights
       const reused = computeFlow(p);
@@ -288,6 +290,23 @@ describe('extreme settings stay honest', () => {
         expect(r.clip).toEqual(first.clip);
       }
     }
+  });
+
+  it('says in the facts which measured curves stayed in range, or lists what left it', () => {
+    const lstm = computeFlow(flowParams(cecState.defaults));
+    expect(eventsText(lstm)).toEqual({
+      text: 'No underflow, no overflow: ‖∂L/∂h_t‖ and ‖∂L/∂c_t‖ between 10⁻³⁰⁰ and 1.8 × 10³⁰⁸ at every lag shown.',
+      any: false,
+    });
+    expect(eventsText(computeFlow(flowParams(bpttState.defaults))).text).toMatch(
+      /^No underflow, no overflow: ‖∂L\/∂h_t‖ between/,
+    );
+    expect(eventsText(lstm, 'zh').text).toContain('‖∂L/∂h_t‖ 与 ‖∂L/∂c_t‖');
+    const under = computeFlow(P({ a: 'sigmoid', r: 0.05, t: 1000, s: 1 }));
+    expect(eventsText(under)).toMatchObject({ any: true });
+    expect(eventsText(under).text).toMatch(/^‖∂L\/∂h_t‖ underflows below 10⁻³⁰⁰ from lag \d+\.$/);
+    const undefinedNorm: LagSeries = { ...lstm.h, flags: lstm.h.flags.map((f, k) => (k >= 5 ? 'undefined' : f)) };
+    expect(eventsText({ ...lstm, h: undefinedNorm }).text).toContain('‖∂L/∂h_t‖ is undefined from lag 5');
   });
 
   it('is structured-cloneable (it crosses the worker boundary unchanged)', () => {

@@ -76,12 +76,12 @@ export interface ZoomSliderProps<S extends { readonly d: Interval }> {
   /** The figure's id (`fig-act`): the slider's is `${id}-zoom`. */
   readonly id: string;
   readonly fig: FigureStateHandle<S>;
-  /** Where the z range must stay; the largest half-width is `limits.max`. */
+  /** Where the z range must stay; the largest half-width is half their width. */
   readonly limits: ZoomLimits;
   readonly lang: Lang;
 }
 
-/** The z-range slider: sets the half-width (0.5 to `limits.max`, step 0.5) and keeps the centre ({@link zoomSliderDomain}). */
+/** The z-range slider: sets the half-width (0.5 to half the limits' width, step 0.5) and keeps the centre ({@link zoomSliderDomain}). */
 export function ZoomSlider<S extends { readonly d: Interval }>({ id, fig, limits, lang }: ZoomSliderProps<S>) {
   const k = FUNCTION_PLOT[lang];
   const [lo, hi] = fig.state.d;
@@ -90,7 +90,7 @@ export function ZoomSlider<S extends { readonly d: Interval }>({ id, fig, limits
       id={`${id}-zoom`}
       label={k.zoomLabel}
       min={0.5}
-      max={limits.max}
+      max={(limits.max - limits.min) / 2}
       step={0.5}
       value={(hi - lo) / 2}
       display={k.rangeDisplay(formatNumber(lo), formatNumber(hi))}

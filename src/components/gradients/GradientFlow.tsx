@@ -81,7 +81,7 @@ function useFlow(params: FlowParams, initial: TimedResult): { out: TimedResult; 
     void loadCompute().then(() => {
       if (!alive.current) return;
       setLoaded((n) => n + 1);
-      warmUp(wanted.current);
+      warmUp(() => wanted.current);
     });
     return () => {
       alive.current = false;

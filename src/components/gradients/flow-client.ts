@@ -35,26 +35,40 @@ export function computeNow(params: FlowParams): TimedResult | null {
 /** Length of the warm-up run of {@link warmUp}: long enough for the engine to compile the hot loops, short enough
  * (a few milliseconds once compiled, about 20 ms the first time) not to be a long task. */
 const WARM_T = 24;
+/** Idle time (ms) a warm-up run waits for; with less it waits for the next idle period. */
+const WARM_IDLE_MS = 20;
 const warmed = new Set<string>();
 
+/** Runs `f` in an idle period with at least {@link WARM_IDLE_MS} left (or in a later task where there is no idle API). */
+function whenIdle(f: () => void, tries = 20): void {
+  if (typeof requestIdleCallback !== 'function') {
+    setTimeout(f, 50);
+    return;
+  }
+  requestIdleCallback((deadline) => {
+    if (deadline.timeRemaining() >= WARM_IDLE_MS || tries <= 0) f();
+    else whenIdle(f, tries - 1);
+  });
+}
+
 /**
- * Runs the computation once, on a short sequence of the same cell, activation and weights, and throws the result
- * away, so that the engine has compiled its code and the layer has its buffers before the reader's first drag: the
- * first computation on a page ran interpreted, 65 ms for T = 200 instead of 4 ms, and dropped frames at the start of
- * a drag. Once per cell and activation; in idle periods where the browser has them. Needs {@link loadCompute} to
- * have resolved.
+ * Runs the computation once, on a short sequence of the figure's cell and activation, and throws the result away,
+ * so that the engine has compiled its code before the reader's first drag: the first computation on a page ran
+ * interpreted, 65 ms for T = 200 instead of 4 ms, and dropped frames at the start of a drag. Then once more at the
+ * figure's current settings (read when it runs, if short enough for the main thread), which sizes the layer's buffers
+ * for them. Once per cell and activation; in idle periods only. Needs {@link loadCompute} to have resolved.
  */
-export function warmUp(params: FlowParams): void {
-  const key = `${params.c}:${params.a}`;
+export function warmUp(current: () => FlowParams): void {
+  const first = current();
+  const key = `${first.c}:${first.a}`;
   if (computeModule === null || warmed.has(key)) return;
   warmed.add(key);
-  const idle = (f: () => void) =>
-    typeof requestIdleCallback === 'function' ? requestIdleCallback(f, { timeout: 1000 }) : setTimeout(f, 0);
-  // Short first, to compile the code; then at the figure's own length (if short enough for the main thread), which
-  // sizes the layer's buffers for it, now compiled and so a few milliseconds.
-  idle(() => {
-    computeNow({ ...params, t: Math.min(params.t, WARM_T) });
-    if (params.t > WARM_T && params.t <= SYNC_MAX_T) idle(() => void computeNow(params));
+  whenIdle(() => {
+    computeNow({ ...first, t: Math.min(first.t, WARM_T) });
+    whenIdle(() => {
+      const p = current();
+      if (p.t > WARM_T && p.t <= SYNC_MAX_T) computeNow(p);
+    });
   });
 }
 

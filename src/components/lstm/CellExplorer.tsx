@@ -35,7 +35,7 @@ import {
   type RoleActivations,
 } from '../../figures/lstm/explorer';
 import { Figure } from '../figures/Figure';
-import { useFigureState, useHydrated } from '../figures/hooks';
+import { useFigureState, useHydrated, useSettled } from '../figures/hooks';
 import { Rich } from '../figures/Rich';
 import { CELL, type CellStrings } from '../../figures/i18n/lstm';
 import { ACTIVATION_NAMES } from '../../figures/i18n/activations';
@@ -279,6 +279,7 @@ export default function CellExplorer({ lang = 'en' }: CellExplorerProps) {
   const state: ExplorerState = useMemo(() => fromUrlState(fig.state), [fig.state]);
   const v: CellValues = useMemo(() => computeCell(state), [state]);
   const notes = useMemo(() => cellNotes(state, v, lang), [state, v, lang]);
+  const announced = useSettled(notes.length > 0 ? notes.join(' ') : w.noteNone);
   const description = useMemo(() => cellDescription(state, v, lang), [state, v, lang]);
   const data = useMemo(() => cellDataTable(state, v, lang), [state, v, lang]);
   const preset = matchingPreset(state);
@@ -456,9 +457,13 @@ export default function CellExplorer({ lang = 'en' }: CellExplorerProps) {
               <span data-testid="eq-h">{eqH}</span>
             </p>
           </div>
-          <ul class="lx-notes" aria-live="polite" data-testid="notes">
+          <ul class="lx-notes" data-testid="notes">
             {notes.length > 0 ? notes.map((n) => <li key={n}>{n}</li>) : <li class="lx-note-none">{w.noteNone}</li>}
           </ul>
+          {/* Announced once a drag settles, not on every frame (the list above follows every frame). */}
+          <p class="visually-hidden" aria-live="polite" data-testid="notes-announced">
+            {announced}
+          </p>
         </div>
 
         <div class="lx-controls">

@@ -71,13 +71,20 @@ interface Skeleton {
   readonly hidden: number;
 }
 
-let skeletonCache: Skeleton | null = null;
+/** Skeletons of recent settings, most recent last: one per figure of a page (two share the vanishing-gradients article). */
+const skeletons = new Map<string, Skeleton>();
+const SKELETONS_KEPT = 3;
 
 /** The skeleton of `p`: built from the seed, or the cached one (a slider that moves ρ or T rebuilds nothing). */
 function skeletonOf(p: FlowParams, H: number): Skeleton {
   const steps = Math.max(X_STEPS, p.t);
   const key = `${p.c},${p.a},${p.w},${p.s},${H}`;
-  if (skeletonCache !== null && skeletonCache.key === key && skeletonCache.x.length >= steps * INPUT) return skeletonCache;
+  const cached = skeletons.get(key);
+  if (cached !== undefined && cached.x.length >= steps * INPUT) {
+    skeletons.delete(key);
+    skeletons.set(key, cached);
+    return cached;
+  }
   const rng = createRng(p.s);
   const act = Activations[p.a];
   const layer =
@@ -96,8 +103,11 @@ function skeletonOf(p: FlowParams, H: number): Skeleton {
   const x = new Float64Array(steps * INPUT);
   for (let k = 0; k < x.length; k++) x[k] = rng.normal();
   const v = new Float64Array(H).fill(1 / Math.sqrt(H));
-  skeletonCache = { key, layer, initial: layer.params.map((q) => Float64Array.from(q.w)), x, v, hidden: H };
-  return skeletonCache;
+  const skeleton = { key, layer, initial: layer.params.map((q) => Float64Array.from(q.w)), x, v, hidden: H };
+  skeletons.delete(key);
+  skeletons.set(key, skeleton);
+  if (skeletons.size > SKELETONS_KEPT) skeletons.delete(skeletons.keys().next().value!);
+  return skeleton;
 }
 
 /**

@@ -302,17 +302,23 @@ export function rangeEvents(label: string, s: LagSeries, lang: Lang = 'en'): str
   if (o >= 0) parts.push(w.eventOverflow(label, scientificFromLog10(LOG10_MAX), String(o)));
   if (u >= 0) parts.push(w.eventUnderflow(label, powerOfTen(AXIS_MIN_EXP), String(u)));
   if (z >= 0) parts.push(w.eventZero(label, String(z)));
+  const x = s.flags.indexOf('undefined');
+  if (x >= 0) parts.push(w.eventUndefined(label, String(x)));
   return parts.join(w.eventJoin);
 }
 
 /**
- * The facts list's events line: what left the plotted range, for each curve of `r` (‖∂L/∂h_t‖, then ‖∂L/∂c_t‖), or a
- * sentence saying that nothing did. Always a sentence, so the list keeps its number of lines while a slider moves.
+ * The facts list's events line: what left the plotted range (or was undefined), for each measured curve of `r`
+ * (‖∂L/∂h_t‖, then ‖∂L/∂c_t‖; not the reference curve), or a sentence naming those curves and saying that nothing did.
+ * Always a sentence, so the list keeps its number of lines while a slider moves.
  */
 export function eventsText(r: FlowResult, lang: Lang = 'en'): { text: string; any: boolean } {
   const w = GRADIENTS[lang];
   const events = [rangeEvents('‖∂L/∂h_t‖', r.h, lang), r.c ? rangeEvents('‖∂L/∂c_t‖', r.c, lang) : ''].filter((x) => x !== '');
-  if (events.length === 0) return { text: w.noEvents(powerOfTen(AXIS_MIN_EXP), scientificFromLog10(LOG10_MAX)), any: false };
+  if (events.length === 0) {
+    const curves = r.c ? `‖∂L/∂h_t‖${w.and}‖∂L/∂c_t‖` : '‖∂L/∂h_t‖';
+    return { text: w.noEvents(curves, powerOfTen(AXIS_MIN_EXP), scientificFromLog10(LOG10_MAX)), any: false };
+  }
   return { text: `${events.join(w.eventJoin)}${w.stop}`, any: true };
 }
 

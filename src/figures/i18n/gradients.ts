@@ -81,8 +81,11 @@ export interface GradientStrings {
   readonly eventUnderflow: (label: string, limit: string, lag: string) => string;
   readonly eventZero: (label: string, lag: string) => string;
   readonly eventJoin: string;
-  /** The facts list's events line when no norm leaves the plotted range (its place is kept, so the figure keeps its height). */
-  readonly noEvents: (low: string, high: string) => string;
+  readonly eventUndefined: (label: string, lag: string) => string;
+  /** The facts list's events line when no measured norm leaves the plotted range (its place is kept, so the figure keeps its height). */
+  readonly noEvents: (curves: string, low: string, high: string) => string;
+  /** Joins two curve names in `noEvents`. */
+  readonly and: string;
   readonly whyHuge: (step: string, T: string) => string;
   readonly whyNonFinite: (step: string, T: string) => string;
   readonly overflowNotice: (why: string, T: string, shown: string, last: string) => string;
@@ -191,7 +194,9 @@ export const GRADIENTS: Localised<GradientStrings> = localised('GRADIENTS', {
     eventUnderflow: (label, limit, lag) => `${label} underflows below ${limit} from lag ${lag}`,
     eventZero: (label, lag) => `${label} is exactly 0 from lag ${lag}`,
     eventJoin: '; ',
-    noEvents: (low, high) => `Every norm stays between ${low} and ${high} at every lag: no underflow, no overflow.`,
+    eventUndefined: (label, lag) => `${label} is undefined from lag ${lag} (the forward pass overflowed)`,
+    noEvents: (curves, low, high) => `No underflow, no overflow: ${curves} between ${low} and ${high} at every lag shown.`,
+    and: ' and ',
     whyHuge: (step, T) =>
       `h (or c) grows beyond 10¹⁵⁴ from step ${step} of ${T} on and later overflows float64; backpropagation multiplies such values and overflows too`,
     whyNonFinite: (step, T) => `h (or c) is not a finite number from step ${step} of ${T} on`,

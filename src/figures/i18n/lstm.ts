@@ -152,7 +152,7 @@ export const CELL: Localised<CellStrings> = localised('CELL', {
     noteCandidateNonNegative: (name) =>
       `A ${name} candidate is never negative, so i·g ≥ 0: the cell can be pushed up but never down (it can only shrink through the forget gate, and never below 0 if it starts at 0).`,
     noteOutputUnbounded: (h, name) =>
-      `h_t = ${h} lies outside (−1, 1): with ${name} as the cell output, h grows with the cell state.`,
+      `h_t = ${h} lies outside [−1, 1]: with ${name} as the cell output, h grows with the cell state.`,
     noteOutputDead: (name) =>
       `${name}(c_t) = 0 for a negative cell state: h_t is 0 whatever the cell holds, and no gradient flows back through it.`,
     noteSaturated: (gate, slope, value) =>

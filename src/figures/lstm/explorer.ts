@@ -296,7 +296,7 @@ export function activationOr(s: string | null | undefined, fallback: ActivationK
 
 /**
  * Up to three plain-text remarks on what the current setting shows (overflow, a "gate" outside [0, 1], a candidate
- * that cannot be negative, an output outside (−1, 1), saturation), most important first.
+ * that cannot be negative, an output outside [−1, 1], saturation), most important first.
  */
 export function cellNotes(state: ExplorerState, v: CellValues, lang: Lang = 'en'): string[] {
   const w = CELL[lang];

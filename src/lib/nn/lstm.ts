@@ -121,10 +121,10 @@ export interface LstmTrace {
    * Gate pre-activations, [T, B, 4H]: (t, b) row holds the i, f, g, o blocks of length H each, i.e. gate q ∈ {0,1,2,3},
    * unit j at `(t * B + b) * 4H + q * H + j`. With `cifg` the i block is computed but unused.
    *
-   * Where the multiplies run in WebAssembly SIMD, this is a view on the layer's WebAssembly memory, which holds all
-   * of its multiply operands: posting it with `postMessage` copies that whole memory, not just this view, and its
-   * buffer cannot be transferred (a WebAssembly memory is not detachable; runtimes throw or copy anyway). Copy it
-   * first (`pre.slice()`).
+   * A view on the layer's own buffer, which the next `forward` overwrites, and which holds more than this view: with
+   * the SIMD multiplies, it is the layer's WebAssembly memory, all of its multiply operands. Posting it with
+   * `postMessage` copies the whole buffer, and transferring it fails (a WebAssembly memory's buffer cannot be
+   * detached). To keep or send it, copy it first (`pre.slice()`).
    */
   readonly pre: Float64Array;
 }

@@ -81,7 +81,9 @@ const ZH: {
     eventUnderflow: (label, limit, lag) => `${label} 从时间差 ${lag} 起下溢到 ${limit} 以下`,
     eventZero: (label, lag) => `${label} 从时间差 ${lag} 起恰好为 0`,
     eventJoin: '；',
-    noEvents: (low, high) => `在每个时间差上，所有范数都在 ${low} 与 ${high} 之间：没有下溢，也没有溢出。`,
+    eventUndefined: (label, lag) => `${label} 从时间差 ${lag} 起没有定义（前向传播溢出）`,
+    noEvents: (curves, low, high) => `没有下溢，也没有溢出：在所示的每个时间差上，${curves} 都在 ${low} 与 ${high} 之间。`,
+    and: ' 与 ',
     whyHuge: (step, T) =>
       `从第 ${step} 步（共 ${T} 步）起，h（或 c）超过 10¹⁵⁴，随后超出 float64；反向传播要把这样的值相乘，也会溢出`,
     whyNonFinite: (step, T) => `从第 ${step} 步（共 ${T} 步）起，h（或 c）不再是有限数`,

@@ -64,7 +64,7 @@ const ZH: {
     noteGateAmplifies: '——它会放大它所乘的量。',
     noteCandidateNonNegative: (name) =>
       `${name} 候选记忆元永远不为负，因此 i·g ≥ 0：记忆元只能被推高，不能被压低（它只能通过遗忘门缩小，而且若从 0 开始就永远不会低于 0）。`,
-    noteOutputUnbounded: (h, name) => `h_t = ${h} 超出了 (−1, 1)：用 ${name} 作记忆元输出时，h 随记忆元一起增长。`,
+    noteOutputUnbounded: (h, name) => `h_t = ${h} 超出了 [−1, 1]：用 ${name} 作记忆元输出时，h 随记忆元一起增长。`,
     noteOutputDead: (name) => `记忆元为负时 ${name}(c_t) = 0：无论记忆元存着什么，h_t 都是 0，也没有梯度经它回传。`,
     noteSaturated: (gate, slope, value) =>
       `${gate}已饱和：它的斜率 ${slope}(z) = ${value}，权重的微小变化几乎不能改变它，它的梯度也几乎消失。`,
