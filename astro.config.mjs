@@ -11,12 +11,22 @@ import { pagefind } from './src/markdown/pagefind.mjs';
 import { drafts } from './src/markdown/drafts.mjs';
 import { cspInlineStyles } from './src/markdown/csp-inline-styles.mjs';
 import { preloadMathFontsIntegration } from './src/markdown/preload-math-fonts.mjs';
+import { katexWoff2 } from './src/markdown/katex-woff2.mjs';
 
 export default defineConfig({
   site: SITE_ORIGIN,
   base: basePath(process.env.BASE_PATH),
   trailingSlash: 'always',
-  integrations: [drafts(), mdx(), preact(), sitemap(), pagefind(), cspInlineStyles(), preloadMathFontsIntegration()],
+  integrations: [
+    drafts(),
+    mdx(),
+    preact(),
+    sitemap(),
+    pagefind(),
+    cspInlineStyles(),
+    preloadMathFontsIntegration(),
+    katexWoff2(),
+  ],
   markdown: { processor: markdownProcessor },
   security: {
     csp: {

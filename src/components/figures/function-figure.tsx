@@ -3,17 +3,18 @@
  * SigmoidTanhMorph) share: {@link useFunctionFigure}, their state, plot spec, text alternative and data table, and
  * {@link ZoomSlider}, the slider that sets the half-width of the z range. Each island keeps its own controls.
  */
-import { useMemo, useRef } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { RefObject } from 'preact';
-import { dataTable, sampleCurves, type PlotModel, type PlotSpec } from '../../figures/function-plot';
+import { buildPlot, dataTable, readoutAt, sampleCurves, type PlotModel, type PlotSpec } from '../../figures/function-plot';
 import { formatNumber } from '../../figures/format';
 import { EXPLORER, FUNCTION_PLOT } from '../../figures/i18n/function-figures';
-import type { Interval } from '../../figures/scale';
+import { DEFAULT_SIZE, type Interval } from '../../figures/scale';
 import type { FigureState } from '../../figures/url-state';
 import { zoomSliderDomain, type ZoomLimits } from '../../figures/zoom';
 import { Slider } from './controls';
 import type { FigureProps } from './Figure';
 import { useFigureState, useHydrated, useSettledDerived, useVisible, useWhenVisible, type FigureStateHandle } from './hooks';
+import { whenIdle } from './idle';
 import type { Lang } from '../../figures/i18n/core';
 
 /** How a function figure turns its state into a plot and into words. */
@@ -59,6 +60,9 @@ export function useFunctionFigure<S extends object>(def: FigureState<S>, lang: L
     [settled, settledSpec, lang],
   );
   const data = useMemo(() => dataTable(settledSpec), [settledSpec]);
+  const latest = useRef(fig.state);
+  latest.current = fig.state;
+  useEffect(() => warmUpPlot(() => f.spec(latest.current, lang)), [lang]);
   const shell = {
     id: def.key,
     description,
@@ -98,4 +102,27 @@ export function ZoomSlider<S extends { readonly d: Interval }>({ id, fig, limits
       onValue={(w) => fig.update((p) => ({ ...p, d: zoomSliderDomain(p.d, w, limits) }))}
     />
   );
+}
+
+/** How many times {@link warmUpPlot} builds the plot. */
+const WARM_RUNS = 4;
+
+/**
+ * Builds the plot of `spec()` (the figure's state when each run happens) {@link WARM_RUNS} times in idle periods
+ * and throws it away, so that the engine has compiled the code a drag runs every frame (spec, sampling, paths,
+ * read-out) before the reader's first drag: hydration ran it once, interpreted. Returns a function that cancels the
+ * runs still to come (for an effect's clean-up).
+ */
+export function warmUpPlot(spec: () => PlotSpec, runs = WARM_RUNS): () => void {
+  let cancel = () => {};
+  const run = (left: number) => {
+    cancel = whenIdle(() => {
+      const sp = spec();
+      buildPlot(sp, DEFAULT_SIZE.width, DEFAULT_SIZE.height);
+      readoutAt(sp, (sp.xDomain[0] + sp.xDomain[1]) / 2);
+      if (left > 1) run(left - 1);
+    });
+  };
+  run(runs);
+  return () => cancel();
 }

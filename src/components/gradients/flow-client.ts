@@ -4,6 +4,7 @@
  * page's initial JavaScript: it is imported on demand (the figures hydrate with a result computed at build time).
  */
 import type { FlowParams, FlowResult } from '../../figures/gradients/types';
+import { whenIdle } from '../figures/idle';
 
 /** Sequences up to this length are computed on the main thread. */
 export const SYNC_MAX_T = 250;
@@ -35,28 +36,15 @@ export function computeNow(params: FlowParams): TimedResult | null {
 /** Length of the warm-up run of {@link warmUp}: long enough for the engine to compile the hot loops, short enough
  * (a few milliseconds once compiled, about 20 ms the first time) not to be a long task. */
 const WARM_T = 24;
-/** Idle time (ms) a warm-up run waits for; with less it waits for the next idle period. */
-const WARM_IDLE_MS = 20;
 const warmed = new Set<string>();
-
-/** Runs `f` in an idle period with at least {@link WARM_IDLE_MS} left (or in a later task where there is no idle API). */
-function whenIdle(f: () => void, tries = 20): void {
-  if (typeof requestIdleCallback !== 'function') {
-    setTimeout(f, 50);
-    return;
-  }
-  requestIdleCallback((deadline) => {
-    if (deadline.timeRemaining() >= WARM_IDLE_MS || tries <= 0) f();
-    else whenIdle(f, tries - 1);
-  });
-}
 
 /**
  * Runs the computation once, on a short sequence of the figure's cell and activation, and throws the result away,
  * so that the engine has compiled its code before the reader's first drag: the first computation on a page ran
  * interpreted, 65 ms for T = 200 instead of 4 ms, and dropped frames at the start of a drag. Then once more at the
  * figure's current settings (read when it runs, if short enough for the main thread), which sizes the layer's buffers
- * for them. Once per cell and activation; in idle periods only. Needs {@link loadCompute} to have resolved.
+ * for them. Once per cell and activation, in idle periods ({@link whenIdle}: one with 20 ms to spare, or after 20
+ * shorter ones, the next). Needs {@link loadCompute} to have resolved.
  */
 export function warmUp(current: () => FlowParams): void {
   const first = current();
