@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * `npm run bench:figures [-- --seconds 3] [--figure act] [--path articles/activation-functions/] [--throttle 4]
- *   [--input mouse|events] [--trace out.json]`
+ *   [--input mouse|events] [--trace out.json | --no-trace]`
  *
  * Does a slider drag keep 60 frames per second? For every figure on the page, in headless Chromium at the figures'
  * default size (1280 × 900 viewport): scroll it into view, wait until it has hydrated, then for `--seconds`
@@ -45,6 +45,9 @@ const throttle = Number(opt('throttle', '1'));
 const path = opt('path', 'articles/activation-functions/');
 const only = opt('figure', '');
 const traceFile = opt('trace', '');
+/** `--no-trace`: frames only, no Chromium trace (recording one costs the browser some CPU; the CPU columns then say so). */
+const tracing = !args.includes('--no-trace');
+if (!tracing && traceFile) throw new Error('--trace and --no-trace exclude each other');
 /** `mouse`: real mouse moves through the DevTools protocol; `events`: one input event per frame dispatched in the page. */
 const input = opt('input', 'mouse');
 if (input !== 'mouse' && input !== 'events') throw new Error(`--input must be "mouse" or "events", not "${input}"`);
@@ -141,7 +144,7 @@ function mainThreadWork(trace) {
 /**
  * @typedef {{ figure: string; action: string; frames: number; median: number; p95: number; worst: number;
  *   dropped: number; fps: number; inputsPerSecond: number;
- *   work: ReturnType<typeof mainThreadWork> }} Row
+ *   work: ReturnType<typeof mainThreadWork> | null }} Row
  */
 /** @type {Row[]} */
 const results = [];
@@ -205,14 +208,15 @@ try {
         await page.mouse.move(x0 + (x1 - x0) * u, y);
         if (input === 'mouse') await page.mouse.down();
       } else await page.mouse.move(x0, y);
-      await browser.startTracing(page, {
-        categories: [
-          'toplevel',
-          'disabled-by-default-devtools.timeline',
-          'disabled-by-default-devtools.timeline.frame',
-          'devtools.timeline',
-        ],
-      });
+      if (tracing)
+        await browser.startTracing(page, {
+          categories: [
+            'toplevel',
+            'disabled-by-default-devtools.timeline',
+            'disabled-by-default-devtools.timeline.frame',
+            'devtools.timeline',
+          ],
+        });
       // Count frames and inputs from here on only.
       await page.evaluate(() => {
         const w = /** @type {any} */ (window);
@@ -263,14 +267,14 @@ try {
           inputs: /** @type {number} */ (w.__bench.inputs),
         };
       });
-      const trace = await browser.stopTracing();
+      const trace = tracing ? await browser.stopTracing() : null;
       if (a.kind === 'drag' && input === 'mouse') await page.mouse.up();
       const times = r.times;
       const gaps = times.slice(1).map((t, i) => t - (times[i] ?? t));
       const span = ((times[times.length - 1] ?? 0) - (times[0] ?? 0)) / 1000;
       const dropped = gaps.reduce((d, g) => d + Math.max(0, Math.round(g / FRAME) - 1), 0);
-      if (traceFile) writeFileSync(traceFile.replace(/(\.json)?$/, `-${id}-${a.action.replace(' ', '')}.json`), trace);
-      const work = mainThreadWork(JSON.parse(trace.toString('utf8')));
+      if (traceFile && trace) writeFileSync(traceFile.replace(/(\.json)?$/, `-${id}-${a.action.replace(' ', '')}.json`), trace);
+      const work = trace ? mainThreadWork(JSON.parse(trace.toString('utf8'))) : null;
       results.push({
         figure: id,
         action: a.action,
@@ -319,6 +323,8 @@ const slowest = results.reduce((m, r) => (r.fps < m.fps ? r : m), results[0] ?? 
 const maxCpu = Math.max(...results.map((r) => r.work?.cpuP95 ?? 0));
 console.log(
   `slowest: ${f1(slowest.fps)} fps (${slowest.figure} ${slowest.action}); dropped frames in all: ${results.reduce((d, r) => d + r.dropped, 0)}; ` +
-    `worst p95 main-thread CPU per frame: ${f1(maxCpu)} ms of the 16.7 ms a 60 fps frame allows (all times in ms; ` +
-    'frame times and fps are wall-clock and suffer when other processes share the CPU, CPU per frame does not)',
+    (tracing
+      ? `worst p95 main-thread CPU per frame: ${f1(maxCpu)} ms of the 16.7 ms a 60 fps frame allows (all times in ms; ` +
+        'frame times and fps are wall-clock and suffer when other processes share the CPU, CPU per frame does not)'
+      : 'main-thread CPU not measured (--no-trace); all times in ms, wall-clock'),
 );
