@@ -7,8 +7,11 @@
  * emitted.
  */
 
-/** KaTeX's stylesheet, by module id (Vite ids may carry a `?query`). */
-const KATEX_CSS = /[\\/]katex[\\/]dist[\\/]katex(\.min)?\.css(\?.*)?$/;
+/**
+ * KaTeX's stylesheet, by module id: as CSS only, plain or with one of the queries under which Vite still hands a
+ * plugin CSS (`?inline`, `?direct`, `?used`), not `?url` or `?raw`, under which the module is JavaScript.
+ */
+export const KATEX_CSS = /[\\/]katex[\\/]dist[\\/]katex(\.min)?\.css(\?(inline|direct|used)(&[^?]*)?)?$/;
 
 /**
  * `css` with every `@font-face` `src` list cut down to its `format("woff2")` entries.
@@ -39,7 +42,7 @@ export function katexWoff2() {
     name: 'why-tanh:katex-woff2',
     enforce: 'pre',
     transform(code, id) {
-      return KATEX_CSS.test(id) ? { code: woff2Only(code), map: null } : undefined;
+      return KATEX_CSS.test(id) ? { code: woff2Only(code), map: { mappings: '' } } : undefined;
     },
   };
   return {

@@ -2,6 +2,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import '../../src/figures/i18n/en';
 import { whenIdle } from '../../src/components/figures/idle';
 import { warmUpPlot } from '../../src/components/figures/function-figure';
+import * as plot from '../../src/figures/function-plot';
+
+vi.mock('../../src/figures/function-plot', { spy: true });
 import { explorerSpec, explorerState } from '../../src/figures/explorer';
 
 /** A fake idle API: `idle(ms)` runs the queued callbacks with `ms` of idle time left. */
@@ -91,8 +94,10 @@ describe('warmUpPlot', () => {
     vi.unstubAllGlobals();
   });
 
-  it('builds the plot of the state current at each run, once per idle period, as many times as asked', () => {
+  it('builds the plot and read-out of the state current at each run, one run per idle period, as many as asked', () => {
     const api = fakeIdle();
+    vi.mocked(plot.buildPlot).mockClear();
+    vi.mocked(plot.readoutAt).mockClear();
     const states = [explorerState.defaults, { ...explorerState.defaults, d: [-2, 2] as const }];
     const seen: number[] = [];
     warmUpPlot(() => {
@@ -100,8 +105,20 @@ describe('warmUpPlot', () => {
       seen.push(s.d[1]);
       return explorerSpec(s, 'en');
     }, 3);
-    for (let k = 0; k < 5; k++) api.idle(50);
+    expect(seen).toEqual([]);
+    const counts: number[] = [];
+    for (let k = 0; k < 5; k++) {
+      api.idle(50);
+      counts.push(seen.length);
+    }
+    expect(counts).toEqual([1, 2, 3, 3, 3]);
     expect(seen).toEqual([explorerState.defaults.d[1], 2, 2]);
+    expect(vi.mocked(plot.buildPlot).mock.calls.map(([spec, w, h]) => [spec.xDomain[1], w, h])).toEqual([
+      [explorerState.defaults.d[1], 640, 400],
+      [2, 640, 400],
+      [2, 640, 400],
+    ]);
+    expect(plot.readoutAt).toHaveBeenCalledTimes(3);
     expect(api.pending).toBe(0);
   });
 

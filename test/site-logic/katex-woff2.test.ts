@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { woff2Only } from '../../src/markdown/katex-woff2.mjs';
+import { KATEX_CSS, woff2Only } from '../../src/markdown/katex-woff2.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -42,5 +42,30 @@ describe('woff2Only', () => {
 
   it('fails when the stylesheet has no font face at all (its shape changed)', () => {
     expect(() => woff2Only('.katex{}')).toThrow(/has no @font-face/);
+  });
+});
+
+describe('KATEX_CSS', () => {
+  it('matches the KaTeX stylesheet as Vite names it: absolute, under pnpm, on Windows, with a CSS query', () => {
+    for (const id of [
+      '/work/main/node_modules/katex/dist/katex.min.css',
+      '/repo/node_modules/.pnpm/katex@0.16.0/node_modules/katex/dist/katex.css',
+      'C:\\repo\\node_modules\\katex\\dist\\katex.min.css',
+      '/r/node_modules/katex/dist/katex.min.css?inline',
+      '/r/node_modules/katex/dist/katex.min.css?direct&lang.css',
+      '/r/node_modules/katex/dist/katex.min.css?used',
+    ])
+      expect(KATEX_CSS.test(id), id).toBe(true);
+  });
+
+  it('does not match other files, nor the stylesheet imported as a URL or as raw text (JavaScript, not CSS)', () => {
+    for (const id of [
+      '/r/node_modules/katex/dist/katex.min.js',
+      '/r/node_modules/katex/dist/contrib/copy-tex.css',
+      '/r/src/styles/katex.min.css',
+      '/r/node_modules/katex/dist/katex.min.css?url',
+      '/r/node_modules/katex/dist/katex.min.css?raw',
+    ])
+      expect(KATEX_CSS.test(id), id).toBe(false);
   });
 });
