@@ -4,15 +4,16 @@
  * {@link ZoomSlider}, the slider that sets the half-width of the z range. Each island keeps its own controls.
  */
 import { useEffect, useMemo, useRef } from 'preact/hooks';
-import type { RefObject } from 'preact';
-import { buildPlot, dataTable, readoutAt, sampleCurves, type PlotModel, type PlotSpec } from '../../figures/function-plot';
+import { render, type RefObject } from 'preact';
+import { dataTable, sampleCurves, type PlotModel, type PlotSpec } from '../../figures/function-plot';
 import { formatNumber } from '../../figures/format';
 import { EXPLORER, FUNCTION_PLOT } from '../../figures/i18n/function-figures';
-import { DEFAULT_SIZE, type Interval } from '../../figures/scale';
+import type { Interval } from '../../figures/scale';
 import type { FigureState } from '../../figures/url-state';
 import { zoomSliderDomain, type ZoomLimits } from '../../figures/zoom';
 import { Slider } from './controls';
 import type { FigureProps } from './Figure';
+import { FunctionPlot } from './FunctionPlot';
 import { useFigureState, useHydrated, useSettledDerived, useVisible, useWhenVisible, type FigureStateHandle } from './hooks';
 import { whenIdle } from './idle';
 import type { Lang } from '../../figures/i18n/core';
@@ -62,7 +63,14 @@ export function useFunctionFigure<S extends object>(def: FigureState<S>, lang: L
   const data = useMemo(() => dataTable(settledSpec), [settledSpec]);
   const latest = useRef(fig.state);
   latest.current = fig.state;
-  useEffect(() => warmUpPlot(() => f.spec(latest.current, lang)), [lang]);
+  useEffect(
+    () =>
+      warmUpPlot(
+        () => f.spec(latest.current, lang),
+        (sp) => renderDetached(sp, lang),
+      ),
+    [lang],
+  );
   const shell = {
     id: def.key,
     description,
@@ -104,25 +112,49 @@ export function ZoomSlider<S extends { readonly d: Interval }>({ id, fig, limits
   );
 }
 
-/** How many times {@link warmUpPlot} builds the plot. */
+/** How many times {@link warmUpPlot} runs. */
 const WARM_RUNS = 4;
 
 /**
- * Builds the plot of `spec()` (the figure's state when each run happens) {@link WARM_RUNS} times in idle periods
- * and throws it away, so that the engine has compiled the code a drag runs every frame (spec, sampling, paths,
- * read-out) before the reader's first drag: hydration ran it once, interpreted. Returns a function that cancels the
- * runs still to come (for an effect's clean-up).
+ * Warms a function figure up for the reader's first drag: calls `warm(spec())` (the plot of the figure's state when
+ * each run happens) {@link WARM_RUNS} times, one idle period each, so that the engine has compiled the code a drag
+ * runs every frame before the drag starts; hydration ran it once, interpreted, and the first frames of a drag took
+ * two to five times as long as later ones. Returns a function that cancels the runs still to come (for an effect's
+ * clean-up).
  */
-export function warmUpPlot(spec: () => PlotSpec, runs = WARM_RUNS): () => void {
+export function warmUpPlot(spec: () => PlotSpec, warm: (spec: PlotSpec) => void, runs = WARM_RUNS): () => void {
   let cancel = () => {};
   const run = (left: number) => {
     cancel = whenIdle(() => {
-      const sp = spec();
-      buildPlot(sp, DEFAULT_SIZE.width, DEFAULT_SIZE.height);
-      readoutAt(sp, (sp.xDomain[0] + sp.xDomain[1]) / 2);
+      warm(spec());
       if (left > 1) run(left - 1);
     });
   };
   run(runs);
   return () => cancel();
+}
+
+/**
+ * What a drag's frame does, off screen: renders a {@link FunctionPlot} of `spec` into an element that is not in the
+ * document (no style, layout or paint), updates it to the same plot zoomed in by 10 % (new paths, ticks and read-out,
+ * as when a slider moves), and unmounts it.
+ */
+export function renderDetached(spec: PlotSpec, lang: Lang): void {
+  const root = document.createElement('div');
+  const [lo, hi] = spec.xDomain;
+  const plot = (sp: PlotSpec) => (
+    <FunctionPlot
+      id="warm-up"
+      spec={sp}
+      cursor={(lo + hi) / 2}
+      onCursor={() => {}}
+      label=""
+      describedBy=""
+      hydrated={true}
+      lang={lang}
+    />
+  );
+  render(plot(spec), root);
+  render(plot({ ...spec, xDomain: [lo + (hi - lo) * 0.05, hi - (hi - lo) * 0.05] }), root);
+  render(null, root);
 }
