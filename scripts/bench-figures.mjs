@@ -143,7 +143,7 @@ function mainThreadWork(trace) {
 
 /**
  * @typedef {{ figure: string; action: string; frames: number; median: number; p95: number; worst: number;
- *   dropped: number; fps: number; inputsPerSecond: number;
+ *   dropped: number; lateAt: number[]; fps: number; inputsPerSecond: number;
  *   work: ReturnType<typeof mainThreadWork> | null }} Row
  */
 /** @type {Row[]} */
@@ -273,6 +273,8 @@ try {
       const gaps = times.slice(1).map((t, i) => t - (times[i] ?? t));
       const span = ((times[times.length - 1] ?? 0) - (times[0] ?? 0)) / 1000;
       const dropped = gaps.reduce((d, g) => d + Math.max(0, Math.round(g / FRAME) - 1), 0);
+      // When each late frame came, in ms from the first frame (a drag's first frames run colder code than the rest).
+      const lateAt = gaps.flatMap((g, i) => (Math.round(g / FRAME) > 1 ? [(times[i] ?? 0) - (times[0] ?? 0)] : []));
       if (traceFile && trace) writeFileSync(traceFile.replace(/(\.json)?$/, `-${id}-${a.action.replace(' ', '')}.json`), trace);
       const work = trace ? mainThreadWork(JSON.parse(trace.toString('utf8'))) : null;
       results.push({
@@ -283,6 +285,7 @@ try {
         p95: quantile(gaps, 0.95),
         worst: gaps.length ? Math.max(...gaps) : Number.NaN,
         dropped,
+        lateAt,
         fps: gaps.length / span,
         inputsPerSecond: r.inputs / span,
         work,
@@ -319,6 +322,11 @@ for (const r of results) {
         : '(no trace)'),
   );
 }
+const late = results.filter((r) => r.lateAt.length > 0);
+if (late.length > 0)
+  console.log(
+    `late frames (ms after the first frame): ${late.map((r) => `${r.figure} ${r.action} ${r.lateAt.map((t) => t.toFixed(0)).join(', ')}`).join('; ')}`,
+  );
 const slowest = results.reduce((m, r) => (r.fps < m.fps ? r : m), results[0] ?? { fps: Number.NaN, figure: '', action: '' });
 const maxCpu = Math.max(...results.map((r) => r.work?.cpuP95 ?? 0));
 console.log(
