@@ -44,7 +44,8 @@ export interface FunctionFigure<S> {
 
 /**
  * The preamble of a function figure: its URL state (`def`), hydration flag and visibility, the plot spec of the
- * visible state, and the text alternative and data table of the settled state (`useSettledDerived`).
+ * visible state, the text alternative and data table of the settled state (`useSettledDerived`), and once mounted
+ * the warm-up for the first drag ({@link warmUpPlot} with {@link renderDetached}).
  * A hook: call it unconditionally, at the same place in every render.
  */
 export function useFunctionFigure<S extends object>(def: FigureState<S>, lang: Lang, f: FunctionFigureDef<S>): FunctionFigure<S> {
