@@ -27,9 +27,9 @@ export function woff2Only(/** @type {string} */ css) {
     // URLs in KaTeX's CSS hold no commas, so the list splits at every one.
     const kept = src[2].split(',').filter((entry) => /format\(\s*["']?woff2["']?\s*\)/.test(entry));
     if (kept.length === 0) throw new Error(`katex-woff2: an @font-face has no WOFF2 source: ${face.slice(0, 120)}`);
-    const at = src.index + src[1].length;
-    const rest = body.slice(at + src[0].length - src[1].length);
-    return `@font-face{${body.slice(0, at)}src:${kept.join(',').trim()}${rest}}`;
+    const before = body.slice(0, src.index + src[1].length);
+    const after = body.slice(src.index + src[0].length);
+    return `@font-face{${before}src:${kept.join(',').trim()}${after}}`;
   });
   if (faces === 0) throw new Error('katex-woff2: the KaTeX stylesheet has no @font-face (its shape changed)');
   return out;

@@ -15,11 +15,11 @@ export interface IdleOptions {
  * Returns a function that cancels the call if it has not run yet.
  */
 export function whenIdle(f: () => void, { minMs = 20, tries = 20 }: IdleOptions = {}): () => void {
-  let cancelled = false;
   if (typeof requestIdleCallback !== 'function') {
     const t = setTimeout(f, 50);
     return () => clearTimeout(t);
   }
+  let cancelled = false;
   let handle = 0;
   const wait = (left: number) => {
     handle = requestIdleCallback((deadline) => {
