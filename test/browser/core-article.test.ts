@@ -155,6 +155,9 @@ describe('the cell explorer', () => {
       // The island hydrates when visible; it starts below the fold, so it is still server-rendered here.
       const island = page.locator('astro-island:has(figure#fig-cell)');
       expect(await island.getAttribute('ssr')).not.toBeNull();
+      // Off screen, the figure is skipped (`content-visibility: auto`): its box has the estimated height, not its own.
+      // Render it for real (CSSOM, which the page's CSP allows) so that "before" is the server-rendered layout.
+      await explorer(page).evaluate((fig) => ((fig as HTMLElement).style.contentVisibility = 'visible'));
       const before = await explorerBoxes(page);
       await explorer(page).scrollIntoViewIfNeeded();
       await page.waitForFunction(

@@ -30,6 +30,15 @@ async function hydrate(page: Page, id: string) {
   return f;
 }
 
+/** Scrolls a figure into view and waits until the browser renders it (no longer skipped by content-visibility). */
+async function rendered(page: Page, id: string) {
+  const f = fig(page, id);
+  await f.scrollIntoViewIfNeeded();
+  await expect
+    .poll(() => f.locator('figcaption').evaluate((el) => el.checkVisibility({ contentVisibilityAuto: true })))
+    .toBe(true);
+}
+
 async function noBadNumbers(page: Page) {
   const text = await page.evaluate(() => document.body.innerText);
   expect(text).not.toMatch(/\bNaN\b|Infinity/);
@@ -76,7 +85,9 @@ describe('figures with JavaScript', () => {
           viewport: { width, height: 900 },
         });
         await page.goto(server.url(PATH));
-        if (js) for (const id of FIGURES) await hydrate(page, id);
+        // Each figure is scrolled to, so that it is rendered (off screen it is skipped by `content-visibility: auto`
+        // and has an estimated height) and, with JavaScript, hydrated; it then keeps its rendered size.
+        for (const id of FIGURES) await (js ? hydrate(page, id) : rendered(page, id));
         // Width and height of each figure (its position also depends on page chrome above it, which is not the figure's).
         const r = await page.evaluate(() =>
           [...document.querySelectorAll('figure.fig')].map((f) => {
