@@ -82,6 +82,9 @@ describe('citations', () => {
     expect(cites.length).toBeGreaterThan(1);
     const backs = page.locator(`#ref-${key} a.bib-back`);
     expect(await backs.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(cites.map((id) => `#${id}`));
+    // Off screen, the bibliography is skipped (`content-visibility: auto`) and has no rendered text: go there first.
+    await page.locator(`#ref-${key}`).scrollIntoViewIfNeeded();
+    await expect.poll(() => backs.first().evaluate((a) => a.checkVisibility({ contentVisibilityAuto: true }))).toBe(true);
     expect(await backs.first().innerText()).toMatch(/a$/);
     expect(await backs.first().textContent()).toBe('Back to citation a');
     await context.close();
