@@ -6,12 +6,12 @@ import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import sitemap from '@astrojs/sitemap';
 import { markdownProcessor } from './src/markdown/pipeline.mjs';
-import { SITE_ORIGIN, basePath } from './src/markdown/deploy.mjs';
-import { pagefind } from './src/markdown/pagefind.mjs';
-import { drafts } from './src/markdown/drafts.mjs';
-import { cspInlineStyles } from './src/markdown/csp-inline-styles.mjs';
-import { preloadMathFontsIntegration } from './src/markdown/preload-math-fonts.mjs';
-import { katexWoff2 } from './src/markdown/katex-woff2.mjs';
+import { SITE_ORIGIN, basePath } from './src/site/deploy.mjs';
+import { pagefind } from './src/integrations/pagefind.mjs';
+import { drafts } from './src/integrations/drafts.mjs';
+import { cspInlineStyles } from './src/integrations/csp-inline-styles.mjs';
+import { preloadMathFontsIntegration } from './src/integrations/preload-math-fonts.mjs';
+import { katexWoff2 } from './src/integrations/katex-woff2.mjs';
 
 export default defineConfig({
   site: SITE_ORIGIN,

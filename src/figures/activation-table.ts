@@ -8,9 +8,9 @@
 import { ACTIVATION_KEYS, Activations, type Activation, type ActivationKey } from '../lib/nn/activations';
 import { bisectPredicate } from './analysis';
 import { formatNumber, MINUS } from './format';
-import { ACTIVATION_NAMES } from './i18n/activations';
-import { ACTIVATION_COSTS, ACTIVATION_TABLE } from './i18n/activation-table';
-import type { Lang } from './i18n/core';
+import { ACTIVATION_NAMES } from '../i18n/activations';
+import { ACTIVATION_COSTS, ACTIVATION_TABLE } from '../i18n/activation-table';
+import type { Lang } from '../i18n/core';
 
 /** Which tails of f′ go to 0. */
 export type Tails = 'both' | 'left' | 'right' | 'none';

@@ -6,8 +6,8 @@
 import { Activations } from '../lib/nn/activations';
 import { describePlot, type PlotSpec, type CurveSpec } from './function-plot';
 import { booleanCodec, defineFigureState, numberCodec, rangeCodec } from './url-state';
-import { ERRATA } from './i18n/function-figures';
-import type { Lang } from './i18n/core';
+import { ERRATA } from '../i18n/function-figures';
+import type { Lang } from '../i18n/core';
 
 export interface ErrataState {
   readonly d: readonly [number, number];

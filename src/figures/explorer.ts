@@ -7,9 +7,9 @@ import { intervalsWhere } from './analysis';
 import { formatNumber } from './format';
 import { describePlot, type CurveSpec, type PlotSpec } from './function-plot';
 import { activationSymbol, curveLabel } from './names';
-import { EXPLORER } from './i18n/function-figures';
-import { ACTIVATION_NAMES } from './i18n/activations';
-import type { Lang } from './i18n/core';
+import { EXPLORER } from '../i18n/function-figures';
+import { ACTIVATION_NAMES } from '../i18n/activations';
+import type { Lang } from '../i18n/core';
 import type { Interval } from './scale';
 import { activationCodec, booleanCodec, defineFigureState, numberCodec, rangeCodec } from './url-state';
 

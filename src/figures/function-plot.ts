@@ -5,8 +5,8 @@
  * compute exactly the same markup from the same spec and size.
  */
 import { formatNumber, formatEnd } from './format';
-import { FUNCTION_PLOT } from './i18n/function-figures';
-import type { Lang } from './i18n/core';
+import { FUNCTION_PLOT } from '../i18n/function-figures';
+import type { Lang } from '../i18n/core';
 import { sampleFunction, samplesToPath, type Fn, type Samples } from './sampling';
 import { linearAxis, niceDomain, plotFrame, tickCount, type Axis, type Interval, type PlotFrame } from './scale';
 

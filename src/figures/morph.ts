@@ -8,8 +8,8 @@ import { Activations } from '../lib/nn/activations';
 import { formatNumber } from './format';
 import { describePlot, type PlotSpec } from './function-plot';
 import { defineFigureState, numberCodec } from './url-state';
-import { MORPH } from './i18n/function-figures';
-import type { Lang } from './i18n/core';
+import { MORPH } from '../i18n/function-figures';
+import type { Lang } from '../i18n/core';
 
 export interface MorphState {
   /** Interpolation parameter: 0 = σ, 1 = tanh. */

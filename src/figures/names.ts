@@ -3,8 +3,8 @@
  * islands cannot run KaTeX). Derived from the registry's labels, so a new activation needs no change here.
  */
 import { Activations, type ActivationKey } from '../lib/nn/activations';
-import { ACTIVATION_NAMES } from './i18n/activations';
-import type { Lang } from './i18n/core';
+import { ACTIVATION_NAMES } from '../i18n/activations';
+import type { Lang } from '../i18n/core';
 
 /** Short symbol: "σ" for the sigmoid, otherwise the registry label without a parenthesised alias ("SiLU"). */
 export function activationSymbol(key: ActivationKey, lang: Lang = 'en'): string {

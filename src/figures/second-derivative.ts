@@ -7,8 +7,8 @@ import { maximize } from './analysis';
 import { formatNumber } from './format';
 import { describePlot, type CurveSpec, type Marker, type PlotSpec } from './function-plot';
 import { booleanCodec, defineFigureState, numberCodec, rangeCodec } from './url-state';
-import { SECOND_DERIVATIVES } from './i18n/function-figures';
-import type { Lang } from './i18n/core';
+import { SECOND_DERIVATIVES } from '../i18n/function-figures';
+import type { Lang } from '../i18n/core';
 
 export interface SecondDerivativeState {
   readonly d: readonly [number, number];

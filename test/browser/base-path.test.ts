@@ -8,7 +8,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { SITE_ORIGIN } from '../../src/markdown/deploy.mjs';
+import { SITE_ORIGIN } from '../../src/site/deploy.mjs';
 import { consoleProblems, launchBrowser, openPage } from '../support/browser';
 import { hydrateAll } from '../site/lib/hydrate';
 import { sitePages } from '../support/site';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 // The English words of the function figures: their islands load them through their English entries (see
-// src/figures/i18n/core.ts), these tests here.
-import '../../src/figures/i18n/en';
+// src/i18n/core.ts), these tests here.
+import '../../src/i18n/en';
 import { ACTIVATION_KEYS, Activations } from '../../src/lib/nn/activations';
 import {
   buildPlot,

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { h } from 'preact';
 import { renderToString } from 'preact-render-to-string';
-import { FIGURE_STRINGS } from '../../src/figures/i18n/index';
+import { FIGURE_STRINGS } from '../../src/i18n/index';
 import { LANGS } from '../../src/i18n/ui';
-import { parseRich, plainRich } from '../../src/figures/i18n/rich';
-import { localised } from '../../src/figures/i18n/core';
-import { CELL, GROWTH, UPDOWN } from '../../src/figures/i18n/lstm';
-import { GRADIENTS } from '../../src/figures/i18n/gradients';
-import { ACTIVATION_KINKS } from '../../src/figures/i18n/activation-table';
+import { parseRich, plainRich } from '../../src/i18n/rich';
+import { localised } from '../../src/i18n/core';
+import { CELL, GROWTH, UPDOWN } from '../../src/i18n/lstm';
+import { GRADIENTS } from '../../src/i18n/gradients';
+import { ACTIVATION_KINKS } from '../../src/i18n/activation-table';
 import { ACTIVATION_KEYS } from '../../src/lib/nn/activations';
 import ActivationExplorer from '../../src/components/figures/ActivationExplorer';
 import SigmoidTanhMorph from '../../src/components/figures/SigmoidTanhMorph';
@@ -17,7 +17,7 @@ import CellExplorer from '../../src/components/lstm/CellExplorer';
 import UpDownFigure from '../../src/components/lstm/UpDownFigure';
 import GrowthFigure from '../../src/components/lstm/GrowthFigure';
 import GradientFlow from '../../src/components/gradients/GradientFlow';
-import { initialFlow } from '../../src/figures/gradients/numbers';
+import { initialFlow } from '../../src/numbers/vanishing-gradients';
 import { PRESETS, presetLabel } from '../../src/figures/gradients/state';
 
 type Leaf = { path: string; value: unknown };
@@ -98,8 +98,8 @@ describe('the figure string tables', () => {
 
   it('says how to load a language whose words a figure reads before they are registered', () => {
     const table = localised<{ readonly word: string }>('NOT_REGISTERED');
-    expect(() => table.en).toThrow(/en table NOT_REGISTERED not loaded; .*src\/figures\/i18n\/en\.ts/);
-    expect(() => table.zh).toThrow(/zh table NOT_REGISTERED not loaded; .*src\/figures\/i18n\/zh\.ts/);
+    expect(() => table.en).toThrow(/en table NOT_REGISTERED not loaded; .*src\/i18n\/en\.ts/);
+    expect(() => table.zh).toThrow(/zh table NOT_REGISTERED not loaded; .*src\/i18n\/zh\.ts/);
     expect(localised('INLINE', { en: { word: 'inline' } }).en.word).toBe('inline');
   });
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import '../../src/figures/i18n/en';
+import '../../src/i18n/en';
 import { whenIdle } from '../../src/components/figures/idle';
 import { warmUpPlot } from '../../src/components/figures/function-figure';
 import { explorerSpec, explorerState } from '../../src/figures/explorer';

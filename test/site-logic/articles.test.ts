@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { articleSlug, neighbours, readingOrder, withBase } from '../../src/site/articles';
-import { basePath } from '../../src/markdown/deploy.mjs';
+import { basePath } from '../../src/site/deploy.mjs';
 import { nextTheme, resolveTheme } from '../../src/site/theme';
 
 const art = (id: string, order: number, draft = false) => ({ id, data: { order, draft, title: id } });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { KATEX_CSS, woff2Only } from '../../src/markdown/katex-woff2.mjs';
+import { KATEX_CSS, woff2Only } from '../../src/integrations/katex-woff2.mjs';
 
 const require = createRequire(import.meta.url);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PRELOADED_MATH_FONTS, preloadMathFonts } from '../../src/markdown/preload-math-fonts.mjs';
+import { PRELOADED_MATH_FONTS, preloadMathFonts } from '../../src/integrations/preload-math-fonts.mjs';
 
 const css =
   '<style>@font-face{font-family:KaTeX_Main;src:url(/why-tanh/_astro/KaTeX_Main-Regular.B22Nviop.woff2) format("woff2")}' +

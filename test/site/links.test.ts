@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SITE_ORIGIN } from '../../src/markdown/deploy.mjs';
+import { SITE_ORIGIN } from '../../src/site/deploy.mjs';
 import { BASE, DIST, sitePages } from '../support/site';
 import { fragmentTargets, scanTags } from './lib/html';
 import { checkLinks, formatLinkReport, hasBuild } from './lib/links';

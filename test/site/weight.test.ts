@@ -76,7 +76,7 @@ describe('the page-weight budget', () => {
     expect(withColours, 'chunks containing d3-color’s table of named colours').toEqual([]);
   });
 
-  it('ships KaTeX’s fonts as WOFF2 only, all 20 of them (src/markdown/katex-woff2.mjs)', () => {
+  it('ships KaTeX’s fonts as WOFF2 only, all 20 of them (src/integrations/katex-woff2.mjs)', () => {
     const files = readdirSync(join(DIST, '_astro'));
     expect(files.filter((f) => /^KaTeX_.*\.(woff|ttf)$/.test(f))).toEqual([]);
     expect(files.filter((f) => /^KaTeX_.*\.woff2$/.test(f))).toHaveLength(20);

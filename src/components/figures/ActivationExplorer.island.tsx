@@ -7,13 +7,13 @@ import { useMemo } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import { ACTIVATION_KEYS, isActivationKey, type ActivationKey } from '../../lib/nn/activations';
 import { explorerDescription, explorerSpec, explorerState, Z_LIMITS } from '../../figures/explorer';
-import { EXPLORER, FUNCTION_PLOT } from '../../figures/i18n/function-figures';
-import { ACTIVATION_NAMES } from '../../figures/i18n/activations';
+import { EXPLORER, FUNCTION_PLOT } from '../../i18n/function-figures';
+import { ACTIVATION_NAMES } from '../../i18n/activations';
 import { Figure, descriptionId, type FigureWidth } from './Figure';
 import { FunctionPlot } from './FunctionPlot';
 import { Controls, Select, Toggle } from './controls';
 import { useFunctionFigure, ZoomSlider } from './function-figure';
-import type { Lang } from '../../figures/i18n/core';
+import type { Lang } from '../../i18n/core';
 
 export interface ActivationExplorerProps {
   /** Initial activation (before any URL state). */

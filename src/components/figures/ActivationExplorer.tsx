@@ -3,7 +3,7 @@
  * figures, then the language-neutral component (ActivationExplorer.island.tsx, shipped with its three siblings through
  * ./function-figures.ts). The Chinese entry is src/components/zh/ActivationExplorer.tsx.
  */
-import '../../figures/i18n/en/function-figures.ts';
+import '../../i18n/en/function-figures.ts';
 
 export { ActivationExplorer as default } from './function-figures.ts';
 export type { ActivationExplorerProps } from './ActivationExplorer.island.tsx';

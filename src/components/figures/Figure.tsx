@@ -5,8 +5,8 @@
  */
 import type { ComponentChildren } from 'preact';
 import type { DataTable } from '../../figures/function-plot';
-import { KIT } from '../../figures/i18n/kit';
-import type { Lang } from '../../figures/i18n/core';
+import { KIT } from '../../i18n/kit';
+import type { Lang } from '../../i18n/core';
 import '../../styles/figures.css';
 
 export type FigureWidth = 'body' | 'page' | 'screen';

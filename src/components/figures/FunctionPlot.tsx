@@ -23,8 +23,8 @@ import {
 import { DEFAULT_SIZE, type Interval } from '../../figures/scale';
 import { formatNumber } from '../../figures/format';
 import { useSize } from './hooks';
-import { FUNCTION_PLOT } from '../../figures/i18n/function-figures';
-import type { Lang } from '../../figures/i18n/core';
+import { FUNCTION_PLOT } from '../../i18n/function-figures';
+import type { Lang } from '../../i18n/core';
 
 export interface DomainLimits {
   readonly min: number;

@@ -1,5 +1,5 @@
-/** Renders the caption markup of src/figures/i18n/rich.ts: `{x_t}` as <var>x</var><sub>t</sub>, `*a*` as <em>a</em>. */
-import { parseRich, type RichSegment } from '../../figures/i18n/rich';
+/** Renders the caption markup of src/i18n/rich.ts: `{x_t}` as <var>x</var><sub>t</sub>, `*a*` as <em>a</em>. */
+import { parseRich, type RichSegment } from '../../i18n/rich';
 
 function Segment({ s }: { s: RichSegment }) {
   switch (s.kind) {

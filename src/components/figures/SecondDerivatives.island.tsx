@@ -10,12 +10,12 @@ import {
   secondDerivativeSpec,
   secondDerivativeState,
 } from '../../figures/second-derivative';
-import { FUNCTION_PLOT, SECOND_DERIVATIVES } from '../../figures/i18n/function-figures';
+import { FUNCTION_PLOT, SECOND_DERIVATIVES } from '../../i18n/function-figures';
 import { Figure, descriptionId, type FigureWidth } from './Figure';
 import { FunctionPlot } from './FunctionPlot';
 import { Controls, Toggle } from './controls';
 import { useFunctionFigure, ZoomSlider } from './function-figure';
-import type { Lang } from '../../figures/i18n/core';
+import type { Lang } from '../../i18n/core';
 
 export interface SecondDerivativesProps {
   readonly width?: FigureWidth | undefined;

@@ -3,7 +3,7 @@
  * figures, then the language-neutral component (SecondDerivatives.island.tsx, shipped with its three siblings through
  * ./function-figures.ts). The Chinese entry is src/components/zh/SecondDerivatives.tsx.
  */
-import '../../figures/i18n/en/function-figures.ts';
+import '../../i18n/en/function-figures.ts';
 
 export { SecondDerivatives as default } from './function-figures.ts';
 export type { SecondDerivativesProps } from './SecondDerivatives.island.tsx';

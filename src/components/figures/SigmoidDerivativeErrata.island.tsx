@@ -5,12 +5,12 @@
  */
 import type { ComponentChildren } from 'preact';
 import { errataDescription, errataSpec, errataState, ERRATA_LIMITS } from '../../figures/errata';
-import { ERRATA, FUNCTION_PLOT } from '../../figures/i18n/function-figures';
+import { ERRATA, FUNCTION_PLOT } from '../../i18n/function-figures';
 import { Figure, descriptionId, type FigureWidth } from './Figure';
 import { FunctionPlot } from './FunctionPlot';
 import { Controls, Toggle } from './controls';
 import { useFunctionFigure, ZoomSlider } from './function-figure';
-import type { Lang } from '../../figures/i18n/core';
+import type { Lang } from '../../i18n/core';
 
 export interface SigmoidDerivativeErrataProps {
   readonly width?: FigureWidth | undefined;

@@ -6,12 +6,12 @@
 import type { ComponentChildren } from 'preact';
 import { morphDescription, morphParams, morphSlopeAt0, morphSpec, morphState } from '../../figures/morph';
 import { formatNumber } from '../../figures/format';
-import { FUNCTION_PLOT, MORPH } from '../../figures/i18n/function-figures';
+import { FUNCTION_PLOT, MORPH } from '../../i18n/function-figures';
 import { Figure, descriptionId, type FigureWidth } from './Figure';
 import { FunctionPlot } from './FunctionPlot';
 import { Controls, Slider } from './controls';
 import { useFunctionFigure } from './function-figure';
-import type { Lang } from '../../figures/i18n/core';
+import type { Lang } from '../../i18n/core';
 
 export interface SigmoidTanhMorphProps {
   readonly width?: FigureWidth | undefined;

@@ -3,7 +3,7 @@
  * figures, then the language-neutral component (SigmoidTanhMorph.island.tsx, shipped with its three siblings through
  * ./function-figures.ts). The Chinese entry is src/components/zh/SigmoidTanhMorph.tsx.
  */
-import '../../figures/i18n/en/function-figures.ts';
+import '../../i18n/en/function-figures.ts';
 
 export { SigmoidTanhMorph as default } from './function-figures.ts';
 export type { SigmoidTanhMorphProps } from './SigmoidTanhMorph.island.tsx';

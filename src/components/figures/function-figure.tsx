@@ -7,7 +7,7 @@ import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { render, type RefObject } from 'preact';
 import { dataTable, sampleCurves, type PlotModel, type PlotSpec } from '../../figures/function-plot';
 import { formatNumber } from '../../figures/format';
-import { EXPLORER, FUNCTION_PLOT } from '../../figures/i18n/function-figures';
+import { EXPLORER, FUNCTION_PLOT } from '../../i18n/function-figures';
 import type { Interval } from '../../figures/scale';
 import type { FigureState } from '../../figures/url-state';
 import { zoomSliderDomain, type ZoomLimits } from '../../figures/zoom';
@@ -16,7 +16,7 @@ import type { FigureProps } from './Figure';
 import { FunctionPlot } from './FunctionPlot';
 import { useFigureState, useHydrated, useSettledDerived, useVisible, useWhenVisible, type FigureStateHandle } from './hooks';
 import { whenIdle } from './idle';
-import type { Lang } from '../../figures/i18n/core';
+import type { Lang } from '../../i18n/core';
 
 /** How a function figure turns its state into a plot and into words. */
 export interface FunctionFigureDef<S> {

@@ -5,8 +5,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { RefObject } from 'preact';
 import { mergeSegment, type FigureState } from '../../figures/url-state';
-import { KIT } from '../../figures/i18n/kit';
-import type { Lang } from '../../figures/i18n/core';
+import { KIT } from '../../i18n/kit';
+import type { Lang } from '../../i18n/core';
 
 type Updater<T> = T | ((prev: T) => T);
 

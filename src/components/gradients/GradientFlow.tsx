@@ -43,8 +43,8 @@ import { LogPlot } from './LogPlot';
 import { SYNC_MAX_T, computeNow, computeOffThread, loadCompute, warmUp, type TimedResult } from './flow-client';
 import type { CellKind } from '../../lib/nn/types';
 import { Activations, type ActivationKey } from '../../lib/nn/activations';
-import { GRADIENTS } from '../../figures/i18n/gradients';
-import type { Lang } from '../../figures/i18n/core';
+import { GRADIENTS } from '../../i18n/gradients';
+import type { Lang } from '../../i18n/core';
 import './gradients.css';
 
 export interface GradientFlowProps {

@@ -12,8 +12,8 @@ import { buildLogPlot, curvesOf, readoutAt } from '../../figures/gradients/plot'
 import type { FlowResult } from '../../figures/gradients/compute';
 import { DEFAULT_SIZE } from '../../figures/scale';
 import { useSize } from '../figures/hooks';
-import { GRADIENTS } from '../../figures/i18n/gradients';
-import type { Lang } from '../../figures/i18n/core';
+import { GRADIENTS } from '../../i18n/gradients';
+import type { Lang } from '../../i18n/core';
 
 export interface LogPlotProps {
   readonly id: string;

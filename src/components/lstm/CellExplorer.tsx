@@ -37,9 +37,9 @@ import {
 import { Figure } from '../figures/Figure';
 import { useFigureState, useHydrated, useSettled } from '../figures/hooks';
 import { Rich } from '../figures/Rich';
-import { CELL, type CellStrings } from '../../figures/i18n/lstm';
-import { ACTIVATION_NAMES } from '../../figures/i18n/activations';
-import type { Lang } from '../../figures/i18n/core';
+import { CELL, type CellStrings } from '../../i18n/lstm';
+import { ACTIVATION_NAMES } from '../../i18n/activations';
+import type { Lang } from '../../i18n/core';
 import './explorer.css';
 
 /** Short symbol of an activation in formulas: σ, tanh, ReLU, … */

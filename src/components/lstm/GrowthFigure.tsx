@@ -8,9 +8,9 @@ import { SeriesPlot } from './SeriesPlot';
 import { describeSeries, seriesTable, type SeriesSpec } from '../../figures/lstm/series';
 import { formatNumber } from '../../figures/format';
 import { niceDomain } from '../../figures/scale';
-import { GROWTH, whySigmoidNumbers } from '../../site/numbers/why-sigmoid';
-import { GROWTH as WORDS } from '../../figures/i18n/lstm';
-import type { Lang } from '../../figures/i18n/core';
+import { GROWTH, whySigmoidNumbers } from '../../numbers/why-sigmoid-and-tanh';
+import { GROWTH as WORDS } from '../../i18n/lstm';
+import type { Lang } from '../../i18n/core';
 import { Rich } from '../figures/Rich';
 
 export interface GrowthFigureProps {

@@ -7,9 +7,9 @@ import { Figure } from '../figures/Figure';
 import { SeriesPlot } from './SeriesPlot';
 import { describeSeries, seriesTable, type Series, type SeriesSpec } from '../../figures/lstm/series';
 import { formatNumber } from '../../figures/format';
-import { ACCUMULATOR, UPDOWN, whySigmoidNumbers, type Candidate } from '../../site/numbers/why-sigmoid';
-import { UPDOWN as WORDS } from '../../figures/i18n/lstm';
-import type { Lang } from '../../figures/i18n/core';
+import { ACCUMULATOR, UPDOWN, whySigmoidNumbers, type Candidate } from '../../numbers/why-sigmoid-and-tanh';
+import { UPDOWN as WORDS } from '../../i18n/lstm';
+import type { Lang } from '../../i18n/core';
 import { Rich } from '../figures/Rich';
 
 const COLOUR = { tanh: 1, sigmoid: 2, relu: 3 } as const;

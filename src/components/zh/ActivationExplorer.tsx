@@ -1,6 +1,6 @@
 /** The Chinese page's entry of the ActivationExplorer island: loads the Chinese figure strings, then the component. */
-import '../../figures/i18n/zh/kit.ts';
-import '../../figures/i18n/zh/activations.ts';
-import '../../figures/i18n/zh/function-figures.ts';
+import '../../i18n/zh/kit.ts';
+import '../../i18n/zh/activations.ts';
+import '../../i18n/zh/function-figures.ts';
 
 export { ActivationExplorer as default } from '../figures/function-figures.ts';

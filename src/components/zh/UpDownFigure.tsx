@@ -1,6 +1,6 @@
 /** The Chinese page's entry of the UpDownFigure island: loads the Chinese figure strings, then the component. */
-import '../../figures/i18n/zh/kit.ts';
-import '../../figures/i18n/zh/activations.ts';
-import '../../figures/i18n/zh/lstm.ts';
+import '../../i18n/zh/kit.ts';
+import '../../i18n/zh/activations.ts';
+import '../../i18n/zh/lstm.ts';
 
 export { default } from '../lstm/UpDownFigure.tsx';

@@ -16,9 +16,9 @@ import { MINUS, formatNumber } from '../format.ts';
 import { activationSymbol } from '../names.ts';
 import { linearAxis, plotFrame, tickCount, type Axis, type PlotFrame } from '../scale.ts';
 import { CELL_NAMES, LOG10_MAX, type FlowResult, type LagSeries } from './types.ts';
-import { GRADIENTS } from '../i18n/gradients.ts';
-import { ACTIVATION_NAMES } from '../i18n/activations.ts';
-import type { Lang } from '../i18n/core.ts';
+import { GRADIENTS } from '../../i18n/gradients.ts';
+import { ACTIVATION_NAMES } from '../../i18n/activations.ts';
+import type { Lang } from '../../i18n/core.ts';
 
 /** log10 of the underflow limit (−300). */
 export const LOG10_MIN = Math.log10(UNDERFLOW_LIMIT);

@@ -7,8 +7,8 @@
 import type { CellKind } from '../../lib/nn/types.ts';
 import { activationCodec, defineFigureState, enumCodec, numberCodec, type FigureState } from '../url-state.ts';
 import { CELLS, FLOW_ACTIVATIONS, type FlowParams, type WeightInit } from './types.ts';
-import { GRADIENTS } from '../i18n/gradients.ts';
-import type { Lang } from '../i18n/core.ts';
+import { GRADIENTS } from '../../i18n/gradients.ts';
+import type { Lang } from '../../i18n/core.ts';
 
 /** A figure's state: the computation's parameters and the cursor. */
 export interface GradState extends FlowParams {
@@ -80,7 +80,7 @@ export interface Preset {
   readonly change: Partial<GradState>;
 }
 
-/** Button texts in English (src/figures/i18n/gradients.ts has every language). */
+/** Button texts in English (src/i18n/gradients.ts has every language). */
 const P = GRADIENTS.en.preset;
 
 /** The presets of each figure, in button order; the first is the figure's default view. */

@@ -17,9 +17,9 @@ import { ACTIVATION_KEYS, getActivation, isActivationKey, type ActivationKey } f
 import { createLstm, type Lstm } from '../../lib/nn/lstm';
 import { MINUS, NOT_A_NUMBER, OVERFLOW, formatScientific, typographicMinus } from '../format';
 import { activationCodec, defineFigureState, numberCodec } from '../url-state';
-import { CELL } from '../i18n/lstm';
-import { ACTIVATION_NAMES } from '../i18n/activations';
-import type { Lang } from '../i18n/core';
+import { CELL } from '../../i18n/lstm';
+import { ACTIVATION_NAMES } from '../../i18n/activations';
+import type { Lang } from '../../i18n/core';
 
 /** The four gate blocks, in PyTorch's order. */
 export const GATES = ['i', 'f', 'g', 'o'] as const;

@@ -5,8 +5,8 @@
 import type { Colour, Dash } from '../function-plot';
 import { formatNumber } from '../format';
 import { linearAxis, niceDomain, plotFrame, type Axis, type Interval, type PlotFrame } from '../scale';
-import { SERIES } from '../i18n/lstm';
-import type { Lang } from '../i18n/core';
+import { SERIES } from '../../i18n/lstm';
+import type { Lang } from '../../i18n/core';
 
 /** One series: values at t = 1 … n (index k is t = k + 1). */
 export interface Series {

@@ -290,3 +290,12 @@ export function scaleToSpectralRadius(param: Param, rho: number, options: ScaleO
     for (let e = block * n * n; e < (block + 1) * n * n; e++) w[e]! *= k;
   }
 }
+
+/**
+ * PyTorch's `reset_parameters` for `nn.RNN`/`nn.LSTM`/`nn.GRU`: every element of every param ~ U(−1/√H, 1/√H),
+ * drawn in state_dict order (the same order, not the same numbers, as PyTorch's generator).
+ */
+export function initUniformPytorch(params: readonly Param[], hiddenSize: number, rng: Rng): void {
+  const k = 1 / Math.sqrt(hiddenSize);
+  for (const p of params) for (let i = 0; i < p.w.length; i++) p.w[i] = rng.uniform(-k, k);
+}

@@ -16,8 +16,6 @@
  *
  * @module
  */
-import type { ActivationFn, Param, Rng, SeqBatch } from './types.ts';
-
 /**
  * Rows of the shared dimension processed per chunk by {@link gemmAtB} (keeps the A and B panels in L2). Part of its
  * summation order: `simd.ts` uses the same chunks.
@@ -801,111 +799,6 @@ export function rescaleCarries(a: Float64Array, na: number, b: Float64Array, nb:
   scaleByPow2(a, 0, na, -e);
   scaleByPow2(b, 0, nb, -e);
   return scale + e;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Plumbing shared by the recurrent cells (lstm.ts, gru.ts, rnn.ts).
-// ---------------------------------------------------------------------------------------------------------------
-
-/**
- * f′ written as a function of the pre-activation z and the already computed value y = f(z). The cells call this in
- * their backward pass.
- */
-export type DerivativeAt = (z: number, y: number) => number;
-
-/**
- * The derivative the cells use for `act` in their backward pass: `act.dfFromOutput(y)` when the activation offers
- * it (the registry entries of `activations.ts` do for σ, tanh, hard σ, hard tanh, ReLU, identity, softsign, …),
- * otherwise `act.df(z)`.
- *
- * This is what PyTorch's backward kernels do (σ′ = y(1 − y), tanh′ = 1 − y² from the saved output) and it saves
- * one `Math.exp`/`Math.tanh` per gate, unit and step. It agrees with `act.df(z)` to absolute rounding error (a few
- * ulp of 1; the registry's `df` is more accurate in relative terms deep in the saturated tails). The same rule
- * applies to every activation; there is no special case by key.
- */
-export function derivativeAt(act: ActivationFn): DerivativeAt {
-  // One function object per activation: every layer using σ then calls the very same function, which keeps the
-  // call sites in the backward loops monomorphic (a fresh closure per layer made V8 slow them down ~2×).
-  let d = fastDerivatives.get(act);
-  if (d === undefined) {
-    const fromOutput = (act as { readonly dfFromOutput?: ((y: number) => number) | undefined }).dfFromOutput;
-    d = fromOutput !== undefined ? (_z, y) => fromOutput(y) : exactDerivativeAt(act);
-    fastDerivatives.set(act, d);
-  }
-  return d;
-}
-
-/**
- * f′ computed from the pre-activation only, `act.df(z)`, ignoring y. The cells use it in the overflow-safe
- * `rescale` mode of their backward passes: in a saturated unit y rounds to exactly ±1 (σ(z) = 1 for z > 36.7,
- * tanh(z) = 1 for z > 19.1), so y(1 − y) or 1 − y² is exactly 0, while the registry's df(z) still returns the
- * tiny true slope (e.g. tanh′(30) ≈ 3.5e-26). The instruments must see the tiny value, not a false exact zero.
- */
-export function exactDerivativeAt(act: ActivationFn): DerivativeAt {
-  let d = exactDerivatives.get(act);
-  if (d === undefined) {
-    const df = act.df;
-    d = (z) => df(z);
-    exactDerivatives.set(act, d);
-  }
-  return d;
-}
-
-const fastDerivatives = new WeakMap<ActivationFn, DerivativeAt>();
-const exactDerivatives = new WeakMap<ActivationFn, DerivativeAt>();
-
-/** Creates a zero-filled {@link Param}. */
-export function createParam(name: string, shape: readonly number[]): Param {
-  let n = 1;
-  for (const d of shape) n *= d;
-  return { name, shape: Object.freeze([...shape]), w: new Float64Array(n), dw: new Float64Array(n) };
-}
-
-/**
- * The four params of a single-layer PyTorch recurrent module with G gate blocks, in state_dict order:
- * `weight_ih_l0` [G·H, I], `weight_hh_l0` [G·H, H], `bias_ih_l0` [G·H], `bias_hh_l0` [G·H].
- */
-export function createRecurrentParams(gates: number, inputSize: number, hiddenSize: number): [Param, Param, Param, Param] {
-  const GH = gates * hiddenSize;
-  return [
-    createParam('weight_ih_l0', [GH, inputSize]),
-    createParam('weight_hh_l0', [GH, hiddenSize]),
-    createParam('bias_ih_l0', [GH]),
-    createParam('bias_hh_l0', [GH]),
-  ];
-}
-
-/**
- * PyTorch's `reset_parameters` for `nn.RNN`/`nn.LSTM`/`nn.GRU`: every element of every param ~ U(−1/√H, 1/√H),
- * drawn in state_dict order (the same order, not the same numbers, as PyTorch's generator).
- */
-export function initUniformPytorch(params: readonly Param[], hiddenSize: number, rng: Rng): void {
-  const k = 1 / Math.sqrt(hiddenSize);
-  for (const p of params) for (let i = 0; i < p.w.length; i++) p.w[i] = rng.uniform(-k, k);
-}
-
-/** Throws a RangeError unless `n` is a positive integer. */
-export function checkSize(what: string, n: number): void {
-  if (!Number.isInteger(n) || n < 1) throw new RangeError(`${what} must be a positive integer, got ${n}`);
-}
-
-/** Throws unless `batch` is a well-formed {@link SeqBatch} with `I === inputSize`. */
-export function checkBatch(layer: string, batch: SeqBatch, inputSize: number): void {
-  const { T, B, I, x } = batch;
-  if (!Number.isInteger(T) || T < 1 || !Number.isInteger(B) || B < 1) {
-    throw new RangeError(`${layer}.forward: T and B must be positive integers, got T=${T}, B=${B}`);
-  }
-  if (I !== inputSize) throw new RangeError(`${layer}.forward: batch has I=${I} features, layer expects ${inputSize}`);
-  if (x.length !== T * B * I) {
-    throw new RangeError(`${layer}.forward: x has length ${x.length}, expected T·B·I = ${T * B * I}`);
-  }
-}
-
-/** Throws unless `state` is absent or has length B·H. */
-export function checkState(layer: string, name: string, state: Float64Array | undefined, BH: number): void {
-  if (state !== undefined && state.length !== BH) {
-    throw new RangeError(`${layer}.forward: ${name} has length ${state.length}, expected B·H = ${BH}`);
-  }
 }
 
 /** Adds `bias[0 … N)` to each of the `rows` rows (leading dimension N) of `C` starting at `cOff`. */

@@ -35,20 +35,11 @@ import type { ActivationFn, Param, Rng, SeqBatch } from './types.ts';
 import type { BackwardOptions, CellGradients, InstrumentedLayer, ScaledGradientFlow } from './gradflow.ts';
 import { Activations } from './activations.ts';
 import { biasSigmoidInto } from './fastexact.ts';
-import {
-  addColumnSums,
-  checkBatch,
-  checkSize,
-  checkState,
-  createRecurrentParams,
-  derivativeAt,
-  exactDerivativeAt,
-  type DerivativeAt,
-  gemmABt,
-  initUniformPytorch,
-  norm2,
-  rescaleCarries,
-} from './kernels.ts';
+import { checkBatch, checkSize, checkState } from './checks.ts';
+import { derivativeAt, exactDerivativeAt, type DerivativeAt } from './derivatives.ts';
+import { initUniformPytorch } from './init.ts';
+import { addColumnSums, gemmABt, norm2, rescaleCarries } from './kernels.ts';
+import { createRecurrentParams } from './params.ts';
 import { createGemmArena, type GemmArena } from './simd.ts';
 
 /** The three activation roles of an LSTM. */

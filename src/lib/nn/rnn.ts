@@ -15,23 +15,11 @@
 import type { ActivationFn, Param, Rng, SeqBatch } from './types.ts';
 import type { BackwardOptions, CellGradients, InstrumentedLayer, ScaledGradientFlow } from './gradflow.ts';
 import { Activations } from './activations.ts';
-import {
-  addColumnSums,
-  addRowBias,
-  checkBatch,
-  checkSize,
-  checkState,
-  createRecurrentParams,
-  derivativeAt,
-  exactDerivativeAt,
-  type DerivativeAt,
-  gemmAB,
-  gemmABt,
-  gemmAtB,
-  initUniformPytorch,
-  norm2,
-  rescaleCarries,
-} from './kernels.ts';
+import { checkBatch, checkSize, checkState } from './checks.ts';
+import { derivativeAt, exactDerivativeAt, type DerivativeAt } from './derivatives.ts';
+import { initUniformPytorch } from './init.ts';
+import { addColumnSums, addRowBias, gemmAB, gemmABt, gemmAtB, norm2, rescaleCarries } from './kernels.ts';
+import { createRecurrentParams } from './params.ts';
 
 /** Options of {@link createRnn}. */
 export interface RnnOptions {

@@ -17,7 +17,7 @@
  * the LSTM and gradient figures, whose presets read their English when they load, and the build-time table words.
  * The server and the tests load every language (`en.ts`, `zh.ts`, or ./index.ts).
  */
-import type { Lang } from '../../i18n/ui.ts';
+import type { Lang } from './ui.ts';
 
 export type { Lang };
 
@@ -35,7 +35,7 @@ function registered(lang: Lang, name: string): unknown {
   const t = registry.get(lang + name);
   if (t === undefined) {
     throw new Error(
-      `Figure strings: ${lang} table ${name} not loaded; import the island's ${lang} entry or src/figures/i18n/${lang}.ts.`,
+      `Figure strings: ${lang} table ${name} not loaded; import the island's ${lang} entry or src/i18n/${lang}.ts.`,
     );
   }
   return t;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Activations } from '../../src/lib/nn/activations';
 import { createLstm } from '../../src/lib/nn/lstm';
-import { ACCUMULATOR, BOUNDED, GROWTH, UPDOWN, checkClaims, whySigmoidNumbers } from '../../src/site/numbers/why-sigmoid';
+import { ACCUMULATOR, BOUNDED, GROWTH, UPDOWN, checkClaims, whySigmoidNumbers } from '../../src/numbers/why-sigmoid-and-tanh';
 import { buildSeriesPlot, seriesTable } from '../../src/figures/lstm/series';
 
 const N = whySigmoidNumbers();
@@ -15,7 +15,7 @@ describe('the numbers of the core article', () => {
   it('are deterministic (a second computation from scratch gives the same training results)', async () => {
     const { vi } = await import('vitest');
     vi.resetModules();
-    const fresh = (await import('../../src/site/numbers/why-sigmoid')).whySigmoidNumbers();
+    const fresh = (await import('../../src/numbers/why-sigmoid-and-tanh')).whySigmoidNumbers();
     expect(fresh.updown.runs.map((r) => [r.status, r.step, r.mse])).toEqual(N.updown.runs.map((r) => [r.status, r.step, r.mse]));
   });
 

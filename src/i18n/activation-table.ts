@@ -4,7 +4,7 @@
  * registry itself (src/lib/nn/activations.ts), so it cannot drift; Chinese is in zh/activation-table.ts, one entry per
  * registry key (a missing key is a type error), and reads the registry's parameters where the English does.
  */
-import { Activations } from '../../lib/nn/activations.ts';
+import { Activations } from '../lib/nn/activations.ts';
 import { localised, type Localised } from './core.ts';
 import { fromRegistry, type PerActivation, type PerActivationOptional } from './activations.ts';
 

@@ -9,14 +9,14 @@
  *
  * @module
  */
-import { Activations, type ActivationKey } from '../../lib/nn/activations';
-import { createGru } from '../../lib/nn/gru';
-import { createLstm, type Lstm } from '../../lib/nn/lstm';
-import { createRng } from '../../lib/nn/rng';
-import { HELD_OUT_SEED, HELD_OUT_SIZE, upDownTask } from '../../lib/nn/tasks';
-import { createTrainer, type TrainResult } from '../../lib/nn/train';
-import { bisectPredicate, decayPoint, maximize } from '../../figures/analysis';
-import { applyPreset, computeCell } from '../../figures/lstm/explorer';
+import { Activations, type ActivationKey } from '../lib/nn/activations';
+import { createGru } from '../lib/nn/gru';
+import { createLstm, type Lstm } from '../lib/nn/lstm';
+import { createRng } from '../lib/nn/rng';
+import { HELD_OUT_SEED, HELD_OUT_SIZE, upDownTask } from '../lib/nn/tasks';
+import { createTrainer, type TrainResult } from '../lib/nn/train';
+import { bisectPredicate, decayPoint, maximize } from '../figures/analysis';
+import { applyPreset, computeCell } from '../figures/lstm/explorer';
 
 /** The candidate activations compared in the article. */
 export const CANDIDATES = ['tanh', 'sigmoid', 'relu'] as const satisfies readonly ActivationKey[];
@@ -495,3 +495,12 @@ export function whySigmoidNumbers(): WhySigmoidNumbers {
   }
   return cached;
 }
+
+/** All the article's numbers ({@link whySigmoidNumbers}, computed when this module is first imported). */
+export const values: WhySigmoidNumbers = whySigmoidNumbers();
+
+/** Ready-made wording (none yet: the article formats `values` itself). */
+export const text = Object.freeze({});
+
+/** Ready-made LaTeX (none yet). */
+export const tex = Object.freeze({});

@@ -9,7 +9,7 @@ type PresetText = { readonly label: string; readonly description: string };
 
 export interface CellStrings {
   readonly title: string;
-  /** Caption (rich markup, src/figures/i18n/rich.ts). */
+  /** Caption (rich markup, src/i18n/rich.ts). */
   readonly caption: string;
   readonly presets: string;
   readonly reset: string;

@@ -4,10 +4,10 @@
  * ready-made LaTeX for `<Tex expr={…} />`. The unit tests check each against closed forms.
  */
 import { Activations } from '../lib/nn/activations';
-import { maximize, decayPoint } from './analysis';
-import { asTyped } from './errata';
-import { formatNumber, formatScientific, texNumber } from './format';
-import { CLOSED_FORMS, secondDerivativePeak } from './second-derivative';
+import { maximize, decayPoint } from '../figures/analysis';
+import { asTyped } from '../figures/errata';
+import { formatNumber, formatScientific, texNumber } from '../figures/format';
+import { CLOSED_FORMS, secondDerivativePeak } from '../figures/second-derivative';
 
 const sigmoid = Activations.sigmoid;
 const tanh = Activations.tanh;

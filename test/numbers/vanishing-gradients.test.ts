@@ -17,7 +17,7 @@ import {
   normAt,
   presetResult,
   pytorchDefaultRadius,
-} from '../../src/figures/gradients/numbers';
+} from '../../src/numbers/vanishing-gradients';
 import { packFlow, unpackFlow } from '../../src/figures/gradients/pack';
 import { PRESETS, isPreset, presetState } from '../../src/figures/gradients/state';
 

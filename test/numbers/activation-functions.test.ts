@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { values, text, tex } from '../../src/figures/article-numbers';
+import { values, text, tex } from '../../src/numbers/activation-functions';
 import { renderTex } from '../../src/figures/tex';
 import { secondDerivativePeak, CLOSED_FORMS, eightSigmaD2 } from '../../src/figures/second-derivative';
 import { asTyped, withParentheses, correctLiteral } from '../../src/figures/errata';

@@ -4,7 +4,7 @@
  * per registry key (a missing key is a type error). The words of the build-time property table and formula cards
  * (costs, kinks, headings) are in ./activation-table.ts, so that no island carries them.
  */
-import { Activations, type ActivationKey } from '../../lib/nn/activations.ts';
+import { Activations, type ActivationKey } from '../lib/nn/activations.ts';
 import { localised, type Localised } from './core.ts';
 
 export type PerActivation = { readonly [K in ActivationKey]: string };

@@ -3,16 +3,23 @@
  * the numerical library (the activation registry, the cells, `computeFlow`) — never typed in. The unit tests check
  * them against closed forms.
  */
-import { Activations, type ActivationKey } from '../../lib/nn/activations.ts';
-import type { NormFlag } from '../../lib/nn/gradflow.ts';
-import { spectralRadius } from '../../lib/nn/init.ts';
-import { createLstm } from '../../lib/nn/lstm.ts';
-import { createRng } from '../../lib/nn/rng.ts';
-import { computeFlow, type FlowParams, type FlowResult } from './compute.ts';
-import { formatNorm } from './plot.ts';
+import { Activations, type ActivationKey } from '../lib/nn/activations.ts';
+import type { NormFlag } from '../lib/nn/gradflow.ts';
+import { spectralRadius } from '../lib/nn/init.ts';
+import { createLstm } from '../lib/nn/lstm.ts';
+import { createRng } from '../lib/nn/rng.ts';
+import { computeFlow, type FlowParams, type FlowResult } from '../figures/gradients/compute.ts';
+import { formatNorm } from '../figures/gradients/plot.ts';
 import type { Lang } from '../i18n/core.ts';
-import { packFlow } from './pack.ts';
-import { GRADIENT_FIGURES, bpttState, cecState, flowParams, presetState, type GradientFigureId } from './state.ts';
+import { packFlow } from '../figures/gradients/pack.ts';
+import {
+  GRADIENT_FIGURES,
+  bpttState,
+  cecState,
+  flowParams,
+  presetState,
+  type GradientFigureId,
+} from '../figures/gradients/state.ts';
 
 /** Forget-gate biases of the constant-error-carousel table. */
 export const CEC_BIASES = Object.freeze([0, 1, 2, 5] as const);
@@ -140,3 +147,31 @@ export function pytorchDefaultRadius(hidden = 32, seeds = 8): number {
   }
   return s / seeds;
 }
+
+/**
+ * The results the article "Vanishing gradients" quotes: each figure's defaults and presets, the CEC and clipping
+ * tables. (Computed when the article is built; the `*Rows` functions above feed the tables.)
+ */
+export const values = Object.freeze({
+  B: flowParams(bpttState.defaults),
+  C: flowParams(cecState.defaults),
+  rTanh: presetResult('bptt', 'default'),
+  rSig: presetResult('bptt', 'sigmoid'),
+  rId: presetResult('bptt', 'identity'),
+  rGauss: presetResult('bptt', 'gauss'),
+  rRelu3: presetResult('bptt', 'relu3'),
+  rTiny: presetResult('bptt', 'tiny'),
+  cDef: presetResult('cec', 'default'),
+  c0: presetResult('cec', 'bf0'),
+  c5: presetResult('cec', 'bf5'),
+  cNoW: presetResult('cec', 'r0'),
+  cGru: presetResult('cec', 'gru'),
+  CEC: cecRows(),
+  CLIP: clipRows(CLIP_LENGTHS),
+});
+
+/** Ready-made wording (none yet: the article formats its numbers with normAt and formatValue). */
+export const text = Object.freeze({});
+
+/** Ready-made LaTeX (none yet). */
+export const tex = Object.freeze({});

@@ -1,5 +1,5 @@
 /** Chinese text of the tables in ../activation-table.ts (build time only; loaded through ../zh.ts). */
-import { Activations } from '../../../lib/nn/activations.ts';
+import { Activations } from '../../lib/nn/activations.ts';
 import { register } from '../core.ts';
 import type { PerActivation, PerActivationOptional } from '../activations.ts';
 import type { ActivationTableStrings } from '../activation-table.ts';
