@@ -6,6 +6,7 @@
  * - A malformed formula or an unknown macro fails the build, naming file:line:column and KaTeX's message.
  * - Headings get stable ids: an explicit trailing `[#id]` wins; otherwise the slug of the heading text.
  *   Every heading gets a visible permalink ("#") appended.
+ * - Tables scroll sideways in a box of their own when wider than the column (rehype-scrollable-tables.mjs).
  * - Citations `[@key]` (and the older `<Cite k="key" />`) are resolved from content/references.bib, numbered, linked
  *   to a bibliography with back-links; an unknown key fails the build with file:line:column (remark-citations.ts).
  */
@@ -18,6 +19,7 @@ import { remarkCitations } from './remark-citations.ts';
 import { rehypeExplicitHeadingIds } from './rehype-explicit-heading-ids.mjs';
 import { rehypeFailOnKatexError } from './rehype-fail-on-katex-error.mjs';
 import { rehypeFocusableDisplayMath } from './rehype-focusable-display-math.mjs';
+import { rehypeScrollableTables } from './rehype-scrollable-tables.mjs';
 import { KATEX_MACROS } from './katex-macros.mjs';
 
 /** KaTeX options shared by articles and by components that typeset at build time. */
@@ -36,6 +38,7 @@ export const markdownProcessor = unified({
     rehypeFocusableDisplayMath,
     rehypeExplicitHeadingIds,
     rehypeHeadingIds,
+    rehypeScrollableTables,
     [
       rehypeAutolinkHeadings,
       {
