@@ -5,8 +5,9 @@
  * numbers, number ranges, booleans, enums) with {@link defineFigureState}, and gets a pure, total pair:
  *
  * - `parse(hash)` → `{ state, problems }`: never throws. Missing fields take their defaults; malformed, unknown or
- *   out-of-range values fall back (or are clamped) and each is reported as a plain-text problem for a polite
- *   notice in the figure (rendered as text, never as HTML).
+ *   out-of-range values fall back (or are clamped, or moved to the nearest step) and each is reported as a
+ *   plain-text problem for a polite notice in the figure (rendered as text, never as HTML; {@link noticeLines}
+ *   groups repeats and caps the list).
  * - `serialize(state)` → `fig-act=f:tanh,d:-6_6,d2:1`, the figure's own segment of the fragment.
  *
  * Several figures share one fragment as `&`-separated segments: `#fig-act=f:relu&fig-morph=t:0.5`.
@@ -164,16 +165,24 @@ function snap(v: number, { min, step }: NumberOptions): number {
   return Number((min + k * step).toFixed(Math.min(decimals, 15))) + 0;
 }
 
-/** A finite number in [min, max]; out-of-range values are clamped (with a note), non-numbers rejected. */
+/**
+ * A finite number in [min, max], on the grid of `step` if it has one; out-of-range values are clamped and off-grid
+ * values moved to the nearest step, each with a note; non-numbers are rejected.
+ */
 export function numberCodec(opts: NumberOptions): FieldCodec<number> {
-  const { min, max } = opts;
+  const { min, max, step } = opts;
   return {
     decode(raw) {
       const v = parseNumber(raw);
       if (v === undefined) return { ok: false, problem: `${quote(raw)} is not a number` };
       const c = Math.min(max, Math.max(min, v));
       const s = snap(c, opts);
-      const note = c !== v ? `${numberText(v)} is outside [${min}, ${max}]; using ${numberText(s)}` : undefined;
+      const note =
+        c !== v
+          ? `${numberText(v)} is outside [${min}, ${max}]; using ${numberText(s)}`
+          : s !== v
+            ? `${numberText(v)} lies between the figure’s steps of ${numberText(step ?? 0)}; using ${numberText(s)}`
+            : undefined;
       return { ok: true, value: s, note };
     },
     encode: numberText,
@@ -303,4 +312,22 @@ export function defineFigureState<S extends object>(id: string, fields: Fields<S
 
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** Most lines a figure's notice lists; the last one then says how many more problems there were. */
+export const MAX_NOTICE_LINES = 6;
+
+/**
+ * The lines of a figure's notice for `problems`: each distinct problem once, in first-seen order, with how many
+ * times it occurred ("Ignored the unknown setting “zz” (660 times)."), and at most `max` lines, the last saying how
+ * many were left out. A link that repeats a bad setting hundreds of times gets a notice of one line.
+ */
+export function noticeLines(problems: readonly string[], max = MAX_NOTICE_LINES): string[] {
+  const counts = new Map<string, number>();
+  for (const p of problems) counts.set(p, (counts.get(p) ?? 0) + 1);
+  const lines = [...counts].map(([p, n]) => (n === 1 ? p : `${p.replace(/\.$/, '')} (${n} times).`));
+  if (lines.length <= max) return lines;
+  const shown = lines.slice(0, Math.max(0, max - 1));
+  const more = lines.length - shown.length;
+  return [...shown, `…and ${more} more problem${more === 1 ? '' : 's'}.`];
 }

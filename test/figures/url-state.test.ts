@@ -8,6 +8,8 @@ import {
   enumCodec,
   figureKeys,
   mergeSegment,
+  MAX_NOTICE_LINES,
+  noticeLines,
   numberCodec,
   rangeCodec,
   segments,
@@ -188,6 +190,23 @@ describe('field codecs', () => {
     expect(c.encode(-0)).toBe('0');
   });
 
+  it('says when it moves an off-grid number to the nearest step (the audit’s #fig-cec=bf:0.3 became 0.25 silently)', () => {
+    const bias = numberCodec({ min: -5, max: 10, step: 0.25 });
+    expect(bias.decode('0.3')).toEqual({
+      ok: true,
+      value: 0.25,
+      note: '0.3 lies between the figure’s steps of 0.25; using 0.25',
+    });
+    const seed = numberCodec({ min: 0, max: 9999, step: 1 });
+    expect(seed.decode('0.3')).toMatchObject({ value: 0, note: expect.stringContaining('using 0') });
+    expect(seed.decode('7')).toEqual({ ok: true, value: 7, note: undefined });
+    // Out of range: one note, for the clamp (the clamped value is on the grid).
+    expect(seed.decode('12000.5').ok && seed.decode('12000.5')).toMatchObject({
+      value: 9999,
+      note: expect.stringMatching(/outside/),
+    });
+  });
+
   it('booleans accept 1/0 and words', () => {
     const c = booleanCodec();
     for (const t of ['1', 'true', 'on', 'YES']) expect(c.decode(t)).toEqual({ ok: true, value: true });
@@ -250,5 +269,32 @@ describe('following a link to a figure', () => {
     expect(linkedFigure(page(['fig-act', 'errata']), '#errata')).toBeUndefined();
     expect(linkedFigure(page(['fig-act']), '#fig-gone=t:1')).toBeUndefined();
     expect(linkedFigure(page(['fig-act']), '#%E0%A4%A=&&')).toBeUndefined();
+  });
+});
+
+describe('the lines of a figure’s notice', () => {
+  it('lists each problem once, with how often it occurred, in first-seen order', () => {
+    const zz = 'Ignored the unknown setting “zz”.';
+    expect(noticeLines([zz, 'Other.', zz, zz])).toEqual(['Ignored the unknown setting “zz” (3 times).', 'Other.']);
+    expect(noticeLines(Array<string>(660).fill(zz))).toEqual(['Ignored the unknown setting “zz” (660 times).']);
+  });
+
+  it('caps the list, its last line counting what was left out', () => {
+    const many = Array.from({ length: 40 }, (_, i) => `Problem ${i}.`);
+    const lines = noticeLines(many);
+    expect(lines).toHaveLength(MAX_NOTICE_LINES);
+    expect(lines.slice(0, -1)).toEqual(many.slice(0, MAX_NOTICE_LINES - 1));
+    expect(lines.at(-1)).toBe(`…and ${40 - (MAX_NOTICE_LINES - 1)} more problems.`);
+    expect(noticeLines(many.slice(0, MAX_NOTICE_LINES))).toEqual(many.slice(0, MAX_NOTICE_LINES));
+    expect(noticeLines([])).toEqual([]);
+  });
+
+  it('keeps a parsed link’s notice short whatever the link (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('zz', 'f:nope', 'd:x', 'x:1', 'f:relu', 'd2', 'q:9'), { maxLength: 700 }), (items) => {
+        const lines = noticeLines(explorerState.parse(`#fig-act=${items.join(',')}`).problems);
+        expect(lines.length).toBeLessThanOrEqual(MAX_NOTICE_LINES);
+      }),
+    );
   });
 });

@@ -8,7 +8,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import { Figure, descriptionId, type FigureWidth } from '../figures/Figure';
-import { Controls, Select } from '../figures/controls';
+import { Controls, NumberField, Select } from '../figures/controls';
 import { useFigureState, useHydrated, useSize } from '../figures/hooks';
 import { formatNumber } from '../../figures/format';
 import { DEFAULT_SIZE } from '../../figures/scale';
@@ -135,38 +135,6 @@ export function outcomeText(o: RunOutcome, info: TaskInfo | null): string {
     case 'cancelled':
       return `Cancelled after ${o.step} steps.`;
   }
-}
-
-interface NumberFieldProps {
-  readonly id: string;
-  readonly label: string;
-  readonly value: number;
-  readonly min: number;
-  readonly max: number;
-  readonly step: number | 'any';
-  readonly onValue: (v: number) => void;
-}
-
-function NumberField(p: NumberFieldProps) {
-  return (
-    <div class="ctl ctl-number">
-      <label for={p.id}>{p.label}</label>
-      <input
-        type="number"
-        id={p.id}
-        min={p.min}
-        max={p.max}
-        step={p.step}
-        value={p.value}
-        onChange={(e) => {
-          const v = Number((e.currentTarget as HTMLInputElement).value);
-          if (!Number.isFinite(v)) return;
-          const r = p.step === 'any' ? v : Math.round(v);
-          p.onValue(Math.min(p.max, Math.max(p.min, r)));
-        }}
-      />
-    </div>
-  );
 }
 
 export default function LiveRun({ committed, initial, width = 'page', title, children }: LiveRunProps) {

@@ -5,6 +5,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import type { DataTable } from '../../figures/function-plot';
+import { noticeLines } from '../../figures/url-state';
 import { KIT } from '../../i18n/kit';
 import type { Lang } from '../../i18n/core';
 import '../../styles/figures.css';
@@ -25,7 +26,7 @@ export interface FigureProps {
   readonly data: DataTable;
   /** Caption of the data table. */
   readonly dataCaption?: string | undefined;
-  /** Problems with the link the page was opened with: shown as a polite notice (plain text). */
+  /** Problems with the link the page was opened with: shown as a polite notice (plain text; repeats grouped, capped). */
   readonly problems?: readonly string[] | undefined;
   /** A one-off status line ("Link copied"). */
   readonly status?: string | undefined;
@@ -41,7 +42,7 @@ export interface FigureProps {
 export const descriptionId = (id: string): string => `${id}-desc`;
 
 export function Figure(p: FigureProps) {
-  const problems = p.problems ?? [];
+  const problems = noticeLines(p.problems ?? []);
   const k = KIT[p.lang ?? 'en'];
   return (
     <figure

@@ -3,6 +3,8 @@
  * checkboxes. Keyboard operable as the platform makes them; styled (focus ring, light/dark) in figures.css.
  */
 import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import { committedNumber } from '../../figures/number-field';
 
 export interface SliderProps {
   readonly id: string;
@@ -79,6 +81,53 @@ export function Toggle(p: ToggleProps) {
         onChange={(e) => p.onValue((e.currentTarget as HTMLInputElement).checked)}
       />
       <label for={p.id}>{p.label}</label>
+    </div>
+  );
+}
+
+export interface NumberFieldProps {
+  readonly id: string;
+  readonly label: ComponentChildren;
+  readonly value: number;
+  readonly min: number;
+  readonly max: number;
+  /** 1 for whole numbers (typed fractions are rounded), `'any'` for any number in range. */
+  readonly step: 1 | 'any';
+  readonly onValue: (v: number) => void;
+}
+
+/**
+ * A number field (`<input type="number">`). What the reader types is kept as typed until they leave the field (or
+ * press Enter): a figure re-rendering meanwhile does not overwrite it. Then it is rounded and clamped
+ * ({@link committedNumber}); an empty field (cleared, or a number beyond float64 such as "1e400", which the browser
+ * reports as empty) gets back the value it had, as does Escape.
+ */
+export function NumberField(p: NumberFieldProps) {
+  const [draft, setDraft] = useState<string | null>(null);
+  const commit = (input: HTMLInputElement) => {
+    const v = committedNumber(input.value, { min: p.min, max: p.max, integer: p.step !== 'any' }) ?? p.value;
+    setDraft(null);
+    input.value = String(v);
+    if (v !== p.value) p.onValue(v);
+  };
+  return (
+    <div class="ctl ctl-number">
+      <label for={p.id}>{p.label}</label>
+      <input
+        type="number"
+        id={p.id}
+        min={p.min}
+        max={p.max}
+        step={p.step}
+        value={draft ?? p.value}
+        onInput={(e) => setDraft((e.currentTarget as HTMLInputElement).value)}
+        onChange={(e) => commit(e.currentTarget as HTMLInputElement)}
+        onKeyDown={(e) => {
+          if (e.key !== 'Escape' || draft === null) return;
+          setDraft(null);
+          (e.currentTarget as HTMLInputElement).value = String(p.value);
+        }}
+      />
     </div>
   );
 }

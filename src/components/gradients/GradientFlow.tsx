@@ -37,7 +37,7 @@ import {
 import { unpackFlow } from '../../figures/gradients/pack';
 import { formatNumber } from '../../figures/format';
 import { Figure, descriptionId, type FigureWidth } from '../figures/Figure';
-import { Controls, Select, Slider } from '../figures/controls';
+import { Controls, NumberField, Select, Slider } from '../figures/controls';
 import { useFigureState, useHydrated, useSettled, useVisible, useWhenVisible } from '../figures/hooks';
 import { LogPlot } from './LogPlot';
 import { SYNC_MAX_T, computeNow, computeOffThread, loadCompute, warmUp, type TimedResult } from './flow-client';
@@ -249,21 +249,15 @@ export default function GradientFlow({
               onValue={(v) => fig.update((p) => ({ ...p, bf: v }))}
             />
           )}
-          <div class="ctl ctl-number">
-            <label for={`${id}-seed`}>{w.seed}</label>
-            <input
-              type="number"
-              id={`${id}-seed`}
-              min={LIMITS.s.min}
-              max={LIMITS.s.max}
-              step={1}
-              value={fig.state.s}
-              onChange={(e) => {
-                const v = Math.round(Number((e.currentTarget as HTMLInputElement).value));
-                if (Number.isFinite(v)) fig.set((p) => ({ ...p, s: Math.min(LIMITS.s.max, Math.max(LIMITS.s.min, v)) }));
-              }}
-            />
-          </div>
+          <NumberField
+            id={`${id}-seed`}
+            label={w.seed}
+            min={LIMITS.s.min}
+            max={LIMITS.s.max}
+            step={1}
+            value={fig.state.s}
+            onValue={(v) => fig.set((p) => ({ ...p, s: v }))}
+          />
         </Controls>
         {notice && (
           <p class="gf-warn" data-notice="forward-overflow">

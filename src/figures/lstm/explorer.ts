@@ -16,6 +16,7 @@
 import { ACTIVATION_KEYS, getActivation, isActivationKey, type ActivationKey } from '../../lib/nn/activations';
 import { createLstm, type Lstm } from '../../lib/nn/lstm';
 import { MINUS, NOT_A_NUMBER, OVERFLOW, formatScientific, typographicMinus } from '../format';
+import { parseTypedNumber } from '../number-field';
 import { activationCodec, defineFigureState, numberCodec } from '../url-state';
 import { CELL } from '../../i18n/lstm';
 import { ACTIVATION_NAMES } from '../../i18n/activations';
@@ -271,15 +272,12 @@ export function outside(v: number, lo: number, hi: number): boolean {
   return !(v >= lo && v <= hi);
 }
 
-/** Parses a typed number ("−1.5" with a true minus, "2e3", "1,5" with a decimal comma); undefined if not finite. */
-export function parseNumber(text: string): number | undefined {
-  const t = text
-    .trim()
-    .replace(/\u2212/g, '-')
-    .replace(',', '.');
-  if (t === '' || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t)) return undefined;
-  const v = Number(t);
-  return Number.isFinite(v) ? v : undefined;
+/**
+ * Parses a typed number ("−1.5" with a true minus, "2e3", "1,5" with a decimal comma, and digits grouped as the
+ * reader's locale groups them: "1,000" in English); undefined if not a finite number. See {@link parseTypedNumber}.
+ */
+export function parseNumber(text: string, locale?: string): number | undefined {
+  return parseTypedNumber(text, locale);
 }
 
 /** The activation keys offered in each role's dropdown (the whole registry, in its display order). */
