@@ -28,7 +28,11 @@ export function preloadMathFonts(/** @type {string} */ html) {
     if (!url) throw new Error(`preload-math-fonts: a page has math but its CSS names no ${name}.woff2`);
     return `<link rel="preload" href="${url}" as="font" type="font/woff2" crossorigin>`;
   });
-  const head = /<meta charset="[^"]*"\s*\/?>/i.exec(html) ?? /<head[^>]*>/i.exec(html);
+  // Early in <head>, but after the meta CSP (which comes first, after the encoding: csp-inline-styles.mjs).
+  const head =
+    /<meta http-equiv="content-security-policy"[^>]*>/i.exec(html) ??
+    /<meta charset="[^"]*"\s*\/?>/i.exec(html) ??
+    /<head[^>]*>/i.exec(html);
   if (!head) throw new Error('preload-math-fonts: a page with math has no <head>');
   const at = head.index + head[0].length;
   return html.slice(0, at) + links.join('') + html.slice(at);

@@ -18,6 +18,12 @@ describe('preloadMathFonts', () => {
     expect(PRELOADED_MATH_FONTS).toEqual(['KaTeX_Main-Regular', 'KaTeX_Math-Italic']);
   });
 
+  it('puts the preloads after the meta CSP, which stays first in the head', () => {
+    const csp = `<meta http-equiv="content-security-policy" content="default-src 'self'">`;
+    const out = preloadMathFonts(page(math).replace('<meta charset="utf-8">', `$&${csp}`));
+    expect(out).toContain(`<meta charset="utf-8">${csp}<link rel="preload"`);
+  });
+
   it('leaves a page without math alone (a preloaded font it never used would earn a console warning)', () => {
     const html = page('<p>No math.</p>');
     expect(preloadMathFonts(html)).toBe(html);

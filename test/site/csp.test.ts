@@ -25,6 +25,15 @@ describe('the CSP of the built pages (static)', () => {
     expect(report.filter((r) => r.problems.length > 0)).toEqual([]);
   });
 
+  it('flags a planted stylesheet ahead of the CSP <meta> (the search pages had Pagefind’s there)', () => {
+    const search = pages.find((p) => p === 'search/')!;
+    const html = readFileSync(join(DIST, fileOf(search)), 'utf8');
+    const planted = html.replace(/<meta charset="utf-8">/i, '$&<link rel="stylesheet" href="/planted.css">');
+    expect(cspProblems(scanTags(planted))).toContain(
+      '<link rel="stylesheet" href="/planted.css"> comes before the CSP <meta>, which must come first in <head>',
+    );
+  });
+
   it('flags a planted inline onclick handler and an unhashed inline script', () => {
     const article = pages.find((p) => p.startsWith('articles/'))!;
     const html = readFileSync(join(DIST, fileOf(article)), 'utf8');

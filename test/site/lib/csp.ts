@@ -21,6 +21,15 @@ export function cspProblems(tags: readonly Tag[]): string[] {
   if (scriptSrc.includes("'unsafe-inline'") || scriptSrc.includes("'unsafe-eval'"))
     problems.push(`script-src allows ${scriptSrc.join(' ')}`);
   if (policy.get('object-src')?.join(' ') !== "'none'") problems.push("object-src is not 'none'");
+  // The policy comes first in <head>, right after the character encoding: whatever precedes it (a stylesheet, a
+  // preload, an icon) is fetched and applied before the policy exists.
+  const head = tags.find((t) => t.name === 'head');
+  for (const t of tags) {
+    if (!head || t.offset <= head.offset || t.offset >= meta.offset) continue;
+    if (t.name === 'meta' && t.attrs.has('charset')) continue;
+    const attrs = ['rel', 'href', 'name', 'src'].filter((a) => t.attrs.has(a)).map((a) => ` ${a}="${t.attrs.get(a)}"`);
+    problems.push(`<${t.name}${attrs.join('')}> comes before the CSP <meta>, which must come first in <head>`);
+  }
   for (const t of tags) {
     for (const [name, value] of t.attrs) {
       if (/^on[a-z]+$/.test(name)) problems.push(`inline event handler <${t.name} ${name}="${value.slice(0, 40)}">`);
