@@ -1,6 +1,7 @@
 /**
  * Nothing is wider than a phone's screen: every page at 320 and 375 px, with every figure hydrated in its default
- * state and then in each of its presets (`[data-preset]`).
+ * state and then in each of its presets (`[data-preset]`). And the text of the plots drawn at build time is not
+ * scaled down below 12 px there.
  *
  * Two checks, because one alone misses real defects:
  * - the page does not scroll sideways (`scrollWidth ≤ clientWidth` of the document);
@@ -138,4 +139,33 @@ describe('pages on narrow phones', () => {
       await context.close();
     }
   });
+});
+
+describe('plots on narrow phones', () => {
+  for (const width of WIDTHS) {
+    it(`the ReLU article’s small training-loss plots draw their labels at 12 px or more (${width} px)`, async () => {
+      const { context, page } = await openPage(browser, server.origin, { viewport: { width, height: 800 } });
+      try {
+        await page.goto(server.url('articles/relu-experiments/'));
+        // some of the grids are in closed <details>: open them, as a reader would
+        await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+        const sizes = await page.locator('.xr-multiples').evaluateAll((figures) =>
+          figures.map((f) => {
+            f.scrollIntoView();
+            const px = [...f.querySelectorAll<SVGTextElement>('.xr-panel svg text')].map(
+              (t) => parseFloat(getComputedStyle(t).fontSize) * (t.getScreenCTM()?.a ?? 0),
+            );
+            return { id: f.id, texts: px.length, smallest: Math.min(...px) };
+          }),
+        );
+        expect(sizes.length).toBeGreaterThanOrEqual(5);
+        for (const s of sizes) {
+          expect(s.texts, s.id).toBeGreaterThan(0);
+          expect(s.smallest, `${s.id}: smallest label ${s.smallest.toFixed(1)} px`).toBeGreaterThanOrEqual(12);
+        }
+      } finally {
+        await context.close();
+      }
+    });
+  }
 });
