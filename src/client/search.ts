@@ -1,15 +1,16 @@
+import { otherEdition, searchHref } from '../site/search-edition';
+
 /** Pagefind's UI, loaded from the index that the build wrote into `<base>/pagefind/`. */
 interface PagefindUIConstructor {
-  new (options: {
-    element: string;
-    bundlePath: string;
-    showSubResults: boolean;
-    showImages: boolean;
-    translations?: object;
-  }): unknown;
+  new (options: { element: string; bundlePath: string; showSubResults: boolean; showImages: boolean; translations?: object }): {
+    triggerSearch(term: string): void;
+  };
 }
 
-/** Loads Pagefind's UI script from the site and mounts it on `[data-pagefind-ui]`. */
+/**
+ * Loads Pagefind's UI script from the site and mounts it on `[data-pagefind-ui]`; runs the search in the page's
+ * `?q=` parameter; offers the other edition's search (`[data-search-other]`) when the query is in its language.
+ */
 export async function initSearch(doc: Document): Promise<void> {
   const host = doc.querySelector<HTMLElement>('[data-pagefind-ui]');
   if (!host) return;
@@ -25,11 +26,28 @@ export async function initSearch(doc: Document): Promise<void> {
   });
   const PagefindUI = (window as unknown as { PagefindUI?: PagefindUIConstructor }).PagefindUI;
   if (!PagefindUI) return;
-  new PagefindUI({ element: '#search', bundlePath: bundle, showSubResults: true, showImages: false });
+  const ui = new PagefindUI({ element: '#search', bundlePath: bundle, showSubResults: true, showImages: false });
   const input = doc.querySelector<HTMLInputElement>('#search input');
-  if (input) {
-    // Pagefind labels its input with `title` only; give it a real accessible name (the page's heading).
-    input.setAttribute('aria-label', doc.querySelector('h1')?.textContent ?? 'Search');
-    input.focus();
+  if (!input) return;
+  // Pagefind labels its input with `title` only; give it a real accessible name (the page's heading).
+  input.setAttribute('aria-label', doc.querySelector('h1')?.textContent ?? 'Search');
+  input.focus();
+
+  const offer = doc.querySelector<HTMLElement>('[data-search-other]');
+  const link = offer?.querySelector('a');
+  const lang = offer?.dataset['lang'];
+  const update = (query: string) => {
+    if (!offer || !link || (lang !== 'en' && lang !== 'zh')) return;
+    const other = otherEdition(query, lang);
+    offer.hidden = other === undefined;
+    if (other) link.href = searchHref(link.getAttribute('href') ?? '', query);
+  };
+  // Below the search box, above the results.
+  if (offer) host.querySelector('form')?.after(offer);
+  input.addEventListener('input', () => update(input.value));
+  const q = new URL(window.location.href).searchParams.get('q');
+  if (q) {
+    ui.triggerSearch(q);
+    update(q);
   }
 }

@@ -1,6 +1,8 @@
 /**
  * The search pages with results on screen (the site-wide axe run sees them empty): readable in light and dark, and
- * Pagefind's box, dividers and links follow the site's theme.
+ * Pagefind's box, dividers and links follow the site's theme. What the index holds (read through Pagefind's own API):
+ * headings without their "#" permalinks, table cells apart, formulas as text, no figure controls. And each edition's
+ * search page offers the other edition's search, with the query, when the query is in the other edition's language.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
@@ -97,4 +99,104 @@ describe('the search pages with results', () => {
       }
     });
   }
+});
+
+/** What Pagefind indexed for every page that matches `query`: its text, and its sections' titles. */
+async function indexed(page: Page, query: string): Promise<{ url: string; content: string; sections: string[] }[]> {
+  await page.goto(server.url('search/'));
+  // A string, not a function: the test runner would rewrite a dynamic import() in a function's source.
+  return page.evaluate(`(async () => {
+    const pagefind = await import(${JSON.stringify(`${BASE}pagefind/pagefind.js`)});
+    await pagefind.options({ bundlePath: ${JSON.stringify(`${BASE}pagefind/`)} });
+    const search = await pagefind.search(${JSON.stringify(query)});
+    const pages = await Promise.all(search.results.map((r) => r.data()));
+    return pages.map((d) => ({ url: d.url, content: d.content, sections: d.sub_results.map((s) => s.title) }));
+  })()`);
+}
+
+describe('what the search index holds', () => {
+  it('section titles without the headings’ “#” permalinks', async () => {
+    const { context, page } = await openPage(browser, server.origin);
+    try {
+      const pages = await indexed(page, 'adding');
+      expect(pages.length).toBeGreaterThan(0);
+      const titles = pages.flatMap((p) => p.sections);
+      expect(titles).toContain('The adding problem');
+      expect(titles.filter((t) => t.endsWith('#'))).toEqual([]);
+      for (const p of pages) expect(p.content, p.url).not.toMatch(/\S#(\s|$)/);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('table cells as separate words, and no figure controls', async () => {
+    const { context, page } = await openPage(browser, server.origin);
+    try {
+      const relu = (await indexed(page, 'diverged')).find((p) => p.url.endsWith('/articles/relu-experiments/'))!;
+      expect(relu.content).toMatch(/solved\b/);
+      expect(relu.content).not.toMatch(/solved\d|solvedsteps/);
+      const act = (await indexed(page, 'bounded')).find((p) => p.url.endsWith('/articles/activation-functions/'))!;
+      expect(act.content).not.toMatch(/RangeBounded/);
+      const grad = (await indexed(page, 'carousel')).find((p) => p.url.endsWith('/articles/vanishing-gradients/'))!;
+      expect(grad.content).not.toMatch(/Try:|Copy link/);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('formulas as text: “f(z) = …” rather than the labels of formulas run together', async () => {
+    const { context, page } = await openPage(browser, server.origin);
+    try {
+      const act = (await indexed(page, 'sigmoid')).find((p) => p.url.endsWith('/articles/activation-functions/'))!;
+      expect(act.content).not.toMatch(/f\(z\)f′\(z\)/);
+      expect(act.content).toMatch(/σ\(z\) = 1\s*\/\s*\(1 \+ e\^\(−z\)\)/);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('searching the other edition', () => {
+  for (const [from, query, to, found] of [
+    ['search/', '遗忘门', 'zh/search/', '/zh/'],
+    ['zh/search/', 'forget gate', 'search/', '/articles/'],
+  ] as const) {
+    it(`/${from} offers /${to} for “${query}”, which opens with that query’s results`, async () => {
+      const { context, page, log } = await openPage(browser, server.origin);
+      try {
+        await page.goto(server.url(from));
+        const input = page.locator('#search input');
+        await input.waitFor({ timeout: 20_000 });
+        await input.fill(query);
+        const offer = page.locator('[data-search-other] a');
+        await expect.poll(() => offer.isVisible(), { timeout: 10_000 }).toBe(true);
+        const href = new URL((await offer.getAttribute('href'))!, server.origin);
+        expect(href.pathname).toBe(`${BASE}${to}`);
+        expect(href.searchParams.get('q')).toBe(query);
+        await offer.click();
+        await expect.poll(() => page.locator('#search input').inputValue(), { timeout: 20_000 }).toBe(query);
+        const results = page.locator('.pagefind-ui__result-link');
+        await expect.poll(() => results.count(), { timeout: 20_000 }).toBeGreaterThan(0);
+        const hrefs = await results.evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+        for (const h of hrefs) expect(h.startsWith(`${BASE}${found.slice(1)}`), h).toBe(true);
+        expect(consoleProblems(log)).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  it('offers nothing for a query in the page’s own language', async () => {
+    const { context, page } = await openPage(browser, server.origin);
+    try {
+      await page.goto(server.url('search/'));
+      const input = page.locator('#search input');
+      await input.waitFor({ timeout: 20_000 });
+      await input.fill('forget gate');
+      await expect.poll(() => page.locator('.pagefind-ui__result').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+      expect(await page.locator('[data-search-other]').isVisible()).toBe(false);
+    } finally {
+      await context.close();
+    }
+  });
 });

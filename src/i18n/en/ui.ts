@@ -37,6 +37,8 @@ export const en = {
   'search.description':
     'Full-text search over every article of Why tanh?, built into the site: it works offline and sends your query nowhere.',
   'search.intro': 'Search every article. The index is part of the site: your query never leaves your browser.',
+  'search.otherLead': 'Searching in Chinese?',
+  'search.otherLink': 'Search the Chinese edition (中文)',
   'search.noscript': 'Search needs JavaScript. The list of articles works without it.',
   'glossary.title': 'Glossary',
   'glossary.description':

@@ -37,6 +37,8 @@ export const zh: Record<UiKey, string> = {
   'search.title': '搜索',
   'search.description': '对 Why tanh? 全部文章进行全文搜索。索引内置于网站中：离线可用，你的查询不会发送到任何地方。',
   'search.intro': '搜索全部文章。索引是网站的一部分：你的查询不会离开你的浏览器。',
+  'search.otherLead': '用英文搜索？',
+  'search.otherLink': '在英文版中搜索（English）',
   'search.noscript': '搜索需要 JavaScript。文章列表无需 JavaScript 即可使用。',
   'glossary.title': '术语表',
   'glossary.description': '本站文章中英文术语对照：每个术语附一句话释义，并链接到定义它的章节。',
