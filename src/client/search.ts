@@ -42,8 +42,8 @@ export async function initSearch(doc: Document): Promise<void> {
     offer.hidden = other === undefined;
     if (other) link.href = searchHref(link.getAttribute('href') ?? '', query);
   };
-  // Below the search box, above the results.
-  if (offer) host.querySelector('form')?.after(offer);
+  // Right below the search box, above the results (Pagefind's form holds both; its clear button is positioned).
+  if (offer) input.after(offer);
   input.addEventListener('input', () => update(input.value));
   const q = new URL(window.location.href).searchParams.get('q');
   if (q) {

@@ -156,7 +156,7 @@ export function texToText(/** @type {string} */ tex) {
   return out
     .replace(/\s*([=+−<>≤≥≈×·→])\s*/g, ' $1 ')
     .replace(/\s+/g, ' ')
-    .replace(/([(\[^_]) − /g, '$1−')
+    .replace(/([([^_]) − /g, '$1−')
     .replace(/([=<>≤≥≈×·→,;]) − /g, '$1 −') // a minus sign after an operator is unary
     .replace(/^ − /, '−')
     .replace(/ ([,;])/g, '$1')

@@ -5,7 +5,6 @@
  * index (./pagefind-html.mjs: no heading permalinks, table cells apart, formulas as plain text). Skipped: KaTeX's
  * visual HTML and its MathML copy (the plain-text form stands for a formula), SVG, and what a figure offers to
  * operate (controls, presets, buttons, its notice and data view), which is not what a reader searches for.
- * @returns {import('astro').AstroIntegration}
  */
 import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
@@ -30,6 +29,7 @@ export const EXCLUDED = [
   '.xr-actions',
 ];
 
+/** @returns {import('astro').AstroIntegration} */
 export function pagefind() {
   return {
     name: 'why-tanh:pagefind',
