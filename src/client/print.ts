@@ -5,7 +5,9 @@ import { settingsLine, type Setting } from '../site/print';
  * - figures inside a closed `<details>` are printed: those are opened just before printing and closed again after;
  * - each figure with controls prints its current settings as one line in their place ({@link settingsLine}),
  *   written just before printing from what the controls show.
- * The words come from the article element (`data-print-settings`, `-on`, `-off`), in the page's language.
+ * The words come from the article element (`data-print-settings`, `-on`, `-off`), in the page's language. The
+ * article layout loads this module once the page is idle (a reader who prints in the first moments gets the print
+ * styles without these two).
  */
 export function initPrint(doc: Document): void {
   const article = doc.querySelector<HTMLElement>('[data-print-settings]');
@@ -42,6 +44,7 @@ export function initPrint(doc: Document): void {
   };
   window.addEventListener('beforeprint', before);
   window.addEventListener('afterprint', after);
+  article.dataset['printReady'] = ''; // for tests: the handlers are in place
 }
 
 /** A control's name: its label's text, or its `aria-label`. */

@@ -44,6 +44,7 @@ describe('printing an article', () => {
       try {
         await page.goto(server.url(path));
         await waitForHydration(page);
+        await page.locator('article[data-print-ready]').waitFor({ state: 'attached', timeout: 20_000 });
         const figures = await page.locator('main figure.fig').evaluateAll((fs) =>
           fs.map((f) => ({
             id: f.id,
@@ -121,6 +122,7 @@ describe('printing an article', () => {
         const f = page.locator('figure#fig-act');
         await f.scrollIntoViewIfNeeded();
         await expect.poll(() => f.locator('select').inputValue(), { timeout: 20_000 }).toBe('relu');
+        await page.locator('article[data-print-ready]').waitFor({ state: 'attached', timeout: 20_000 });
         await page.pdf();
         expect(await f.locator('.fig-print-settings').textContent()).toMatch(expected);
       } finally {
