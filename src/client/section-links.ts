@@ -6,7 +6,7 @@ import { initFigureLinks } from './figure-links';
  * - every heading permalink ("#") gets a "copy link" button next to it that puts the absolute URL on the clipboard
  *   and confirms it in a polite live region;
  * - a link to a renamed heading (frontmatter `headingAliases`, in `data-heading-aliases` on the article) is sent on
- *   to the heading's current id;
+ *   to the heading's current id, or to its new page when the alias is a relative link (`appendix/#reproduce`);
  * - a link to a figure's state (`#fig-act=…`) scrolls to that figure ({@link initFigureLinks}).
  */
 export function initSectionLinks(doc: Document): void {
@@ -21,7 +21,9 @@ export function initSectionLinks(doc: Document): void {
   }
   const follow = () => {
     const target = resolveFragment(location.hash, (id) => doc.getElementById(id) !== null, aliases);
-    if (target) {
+    if (target?.includes('#')) {
+      location.replace(new URL(target, location.href).href); // the section moved to another page (e.g. the appendix)
+    } else if (target) {
       history.replaceState(null, '', `#${target}`);
       doc.getElementById(target)?.scrollIntoView();
     }
