@@ -135,7 +135,8 @@ describe('the article budget on the built site', () => {
 
   it(`keeps every article ≤ ${BUDGET.articleHtml / 1024} KB of HTML and ≤ ${BUDGET.articleElements} DOM elements after hydration, every appendix ≤ ${BUDGET.appendixHtml / 1024} KB, except the pages of KNOWN_OVER, which may only shrink`, async () => {
     expect(pages.filter((p) => pageKind(p) === 'article').length).toBeGreaterThan(0);
-    const verdict = judge(await measure(DIST, pages), KNOWN_OVER);
+    // BUDGET_STRICT=1 ignores the ratchet: every page over budget fails (what the content pass is working towards).
+    const verdict = judge(await measure(DIST, pages), process.env['BUDGET_STRICT'] ? {} : KNOWN_OVER);
     console.log(formatBudget(verdict));
     expect(verdict.rows.map((r) => r.page).sort()).toEqual([...pages].sort());
     expect(verdict.problems).toEqual([]);
