@@ -9,12 +9,21 @@ import { BUDGET, formatBudget, judge, pageKind, type KnownOver, type Measurement
 import { fileOf, insertInMain, plantedCopy } from './lib/plant';
 
 /**
- * The ratchet: pages over budget today, each with the figures it had when listed (2026-12-07, `npm run build` of
- * main at b7b02d8 before issue 19's content pass). A listed page may not grow past its figures; once a figure fits the
- * budget the test fails until it is deleted here, and a page not listed must fit. Shrink an entry whenever a page
- * shrinks (the failure message prints the new figures); never add one without the lead's agreement.
+ * The ratchet: pages over budget, each with the figures it had when listed (2026-12-06, issue 19 before its content
+ * pass: the build of branch `light`, after the lighter figures and the ReLU article's first appendix moves; HTML bytes
+ * of dist/, elements counted by this test). A listed page may not grow past its figures; once a figure fits the budget
+ * the test fails until it is deleted here, and a page not listed must fit. Lower an entry whenever a page shrinks (the
+ * table prints the new figures); never raise one or add one without the lead's agreement.
  */
-const KNOWN_OVER: Readonly<Record<string, KnownOver>> = {};
+const KNOWN_OVER: Readonly<Record<string, KnownOver>> = {
+  'articles/activation-functions/': { htmlBytes: 326_023, elements: 6_292 },
+  'articles/relu-experiments/': { htmlBytes: 252_316, elements: 2_864 },
+  'articles/vanishing-gradients/': { htmlBytes: 270_645, elements: 4_899 },
+  'articles/why-sigmoid-and-tanh/': { htmlBytes: 359_730, elements: 7_566 },
+  'zh/articles/activation-functions/': { htmlBytes: 326_404, elements: 6_294 },
+  'zh/articles/vanishing-gradients/': { htmlBytes: 271_334, elements: 4_904 },
+  'zh/articles/why-sigmoid-and-tanh/': { htmlBytes: 360_847, elements: 7_568 },
+};
 
 let browser: Browser;
 const cleanup: (() => void | Promise<void>)[] = [];
@@ -31,7 +40,7 @@ afterAll(async () => {
  * three counts in a row agree (a figure may still render its text alternative just after it says it is ready).
  */
 async function countElements(page: Page): Promise<number> {
-  await waitForHydration(page, 60_000);
+  await waitForHydration(page, 180_000); // generous: a loaded host hydrates slowly, and the count must not be taken early
   await page
     .waitForFunction(() => document.querySelector('[data-status="computing"], [data-status="settling"]') === null, null, {
       timeout: 30_000,
@@ -53,7 +62,7 @@ async function measure(dist: string, pages: readonly string[]): Promise<Measurem
     const out: Measurement[] = [];
     for (const path of pages) {
       const { context, page } = await openPage(browser, server.origin, { viewport: { width: 412, height: 823 } });
-      await page.goto(server.url(path), { waitUntil: 'load' });
+      await page.goto(server.url(path), { waitUntil: 'load', timeout: 120_000 }); // a loaded host can take a while
       const elements = await countElements(page);
       await context.close();
       out.push({ page: path, htmlBytes: statSync(join(dist, fileOf(path))).size, elements });
