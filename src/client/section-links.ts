@@ -1,16 +1,15 @@
 import { resolveFragment, sectionUrl } from '../site/section-links';
-import { initFigureLinks } from './figure-links';
 
 /**
  * Section links on an article page:
  * - every heading permalink ("#") gets a "copy link" button next to it that puts the absolute URL on the clipboard
  *   and confirms it in a polite live region;
  * - a link to a renamed heading (frontmatter `headingAliases`, in `data-heading-aliases` on the article) is sent on
- *   to the heading's current id;
- * - a link to a figure's state (`#fig-act=…`) scrolls to that figure ({@link initFigureLinks}).
+ *   to the heading's current id, or to its new page when the alias is a relative link (`appendix/#reproduce`).
+ * Links to a figure's state (`#fig-act=…`) are handled by `initFigureLinks` (./figure-links.ts), which article pages
+ * run first; pages without figures (appendices) leave it out and stay under the 2 KB script budget.
  */
 export function initSectionLinks(doc: Document): void {
-  initFigureLinks(doc);
   const article = doc.querySelector<HTMLElement>('[data-heading-aliases]');
   const status = doc.querySelector<HTMLElement>('[data-copy-status]');
   let aliases: Record<string, string> = {};
@@ -21,7 +20,9 @@ export function initSectionLinks(doc: Document): void {
   }
   const follow = () => {
     const target = resolveFragment(location.hash, (id) => doc.getElementById(id) !== null, aliases);
-    if (target) {
+    if (target?.includes('#')) {
+      location.replace(new URL(target, location.href).href); // the section moved to another page (e.g. the appendix)
+    } else if (target) {
       history.replaceState(null, '', `#${target}`);
       doc.getElementById(target)?.scrollIntoView();
     }

@@ -59,6 +59,11 @@ export function articlePath(id: string): string {
   return `${lang === 'en' ? '' : `${lang}/`}articles/${articleSlug(id)}/`;
 }
 
+/** The site path of an article's appendix page, from the article's or the appendix's id: `articles/x/appendix/`. */
+export function appendixPath(id: string): string {
+  return `${articlePath(id)}appendix/`;
+}
+
 /** For each article slug, the languages it exists in, as site paths: `{ 'why-tanh': { en: 'articles/why-tanh/', … } }`. */
 export function translations(ids: readonly string[]): Map<string, Partial<Record<ArticleLang, string>>> {
   const map = new Map<string, Partial<Record<ArticleLang, string>>>();

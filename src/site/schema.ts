@@ -32,9 +32,29 @@ export const articleSchema = z
     order: z.number().int().positive(),
     /** Series the article belongs to; articles are listed in `order` within it. */
     series: z.string().default('Why tanh?'),
-    /** Old heading ids that must keep working: `{ "old-id": "new-id" }`. */
+    /**
+     * Old heading ids that must keep working: `{ "old-id": "new-id" }`, or, for a section that moved to the article's
+     * appendix, a link relative to the article (`{ "reproduce": "appendix/#reproduce" }`).
+     */
     headingAliases: z.record(z.string(), z.string()).default({}),
   })
   .refine((a) => a.updated >= a.published, { message: '`updated` is before `published`', path: ['updated'] });
 
 export type ArticleData = z.infer<typeof articleSchema>;
+
+/**
+ * Frontmatter of an article's appendix (`content/articles/appendix/<slug>.mdx`, Chinese `content/articles/zh/appendix/`).
+ * Everything is optional: the title, description and dates default to the article's. A bad field fails the build.
+ */
+export const appendixSchema = z.object({
+  /** Shown as the page's h1; default "Methods and data" (in the page's language). Plain text, no math. */
+  title: z.string().min(3).max(90).optional(),
+  /** Meta description and link previews; default: the article's title and a standard sentence. */
+  description: z.string().min(40).max(240).optional(),
+  /** Last substantive update (YYYY-MM-DD); default: the article's. */
+  updated: z.coerce.date().optional(),
+  /** Old heading ids that must keep working: `{ "old-id": "new-id" }`, or a link back to the article (`"../#id"`). */
+  headingAliases: z.record(z.string(), z.string()).default({}),
+});
+
+export type AppendixData = z.infer<typeof appendixSchema>;

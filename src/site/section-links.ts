@@ -1,6 +1,8 @@
 /**
- * Resolves the fragment of an incoming link: the id itself if it exists on the page, otherwise the id it was
- * renamed to (frontmatter `headingAliases`), otherwise undefined. Pure, so it is tested without a browser.
+ * Resolves the fragment of an incoming link: undefined if the id exists on the page; otherwise the id it was renamed
+ * to (frontmatter `headingAliases`, followed through chains), or — when a section moved to another page — the alias's
+ * relative link (`appendix/#reproduce`, recognised by its "#"), which the caller follows; otherwise undefined.
+ * Pure, so it is tested without a browser.
  */
 export function resolveFragment(
   hash: string,
@@ -18,7 +20,7 @@ export function resolveFragment(
   while (Object.hasOwn(aliases, id) && !seen.has(id)) {
     seen.add(id);
     id = aliases[id] as string;
-    if (exists(id)) return id;
+    if (id.includes('#') || exists(id)) return id;
   }
   return undefined;
 }

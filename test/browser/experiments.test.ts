@@ -133,8 +133,11 @@ describe('without JavaScript', () => {
       const setting = RESULTS.grid.settings.find((x) => `${x.task}-${x.T}` === t.key)!;
       expect(await table.first().locator('tbody tr[data-variant]').count(), t.key).toBe(setting.variants.length);
     }
-    const panels = page.locator('.xr-panel svg path.fp-curve');
-    expect(await panels.count()).toBeGreaterThan(50);
+    // every run of the small multiples is drawn (a subpath each; one path per panel and tone)
+    const runs = await page
+      .locator('.xr-panel svg path.fp-curve')
+      .evaluateAll((ps) => ps.reduce((n, p) => n + (p.getAttribute('d')?.match(/M/g)?.length ?? 0), 0));
+    expect(runs).toBeGreaterThan(50);
     expect(await page.locator('#fig-run path[data-series="committed"]').count()).toBe(1);
     const text = await page.evaluate(() => document.body.innerText);
     expect(text).not.toMatch(/\bNaN\b|Infinity|undefined/);

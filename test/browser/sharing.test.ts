@@ -6,7 +6,7 @@ import { consoleProblems, launchBrowser, openPage } from '../support/browser';
 import { startStaticServer, type StaticServer } from '../support/static-server';
 import { BASE, DIST, sitePages } from '../support/site';
 
-const articles = sitePages().filter((p) => p.startsWith('articles/'));
+const articles = sitePages().filter((p) => /^articles\/[^/]+\/$/.test(p)); // articles, not their appendices
 let server: StaticServer;
 let browser: Browser;
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { curveOf, quantile, spread, summarize, type ResultsFile } from '../../src/experiments/results';
 import { packCommitted, unpackCommitted } from '../../src/components/experiments/committed';
-import { buildLossPlot, decadeLabel, lossDomain } from '../../src/components/experiments/curves';
+import { buildLossPlot, decadeLabel, lossDomain, mergedMarks } from '../../src/components/experiments/curves';
 import { duration } from '../../src/components/experiments/data';
 
 const RESULTS = JSON.parse(readFileSync(join(process.cwd(), 'data/experiments/results.json'), 'utf8')) as ResultsFile;
@@ -84,8 +84,10 @@ describe('the loss plot model', () => {
           id: 'a',
           points: [
             [10, 1],
+            [15, 0.5],
             [20, null],
-            [30, 1e9],
+            [30, 0.2],
+            [40, 1e9],
           ],
           tone: 'c1',
           end: 'diverged',
@@ -115,6 +117,59 @@ describe('the loss plot model', () => {
     expect(decadeLabel(-3)).toBe('10⁻³');
     expect(decadeLabel(0)).toBe('1');
     expect(lossDomain(0.01, 1 / 6)).toEqual([0.001, 10]);
+  });
+
+  it('draws a run that ended in NaN up to the top edge from its last finite point', () => {
+    const m = buildLossPlot(
+      [
+        {
+          id: 'a',
+          points: [
+            [10, 1],
+            [20, 2],
+            [30, null],
+          ],
+          tone: 'c1',
+          end: 'diverged',
+        },
+      ],
+      [],
+      { steps: 100, yDomain: [1e-4, 10], width: 300, height: 200 },
+    );
+    expect(m.paths[0]!.d.match(/M/g)).toHaveLength(1);
+    expect(m.ends[0]!.y).toBe(m.frame.y0);
+  });
+
+  it('merges the marks of a small multiple into one path per kind and tone (each curve a subpath)', () => {
+    const run = (id: string, tone: 'c1' | 'c2', end: 'solved' | 'diverged' | 'budget', last: number) => ({
+      id,
+      points: [
+        [10, 1],
+        [50, last],
+      ] as [number, number][],
+      tone,
+      end,
+    });
+    const m = buildLossPlot(
+      [
+        run('a', 'c1', 'solved', 0.001),
+        run('b', 'c1', 'budget', 0.5),
+        run('c', 'c2', 'diverged', 5),
+        run('d', 'c2', 'solved', 0.002),
+      ],
+      [],
+      { steps: 100, yDomain: [1e-4, 10], width: 240, height: 150, decimals: 0, simplify: 0.5 },
+    );
+    const marks = mergedMarks(m);
+    expect(marks.curves.map((c) => [c.tone, c.d.match(/M/g)!.length])).toEqual([
+      ['c1', 2],
+      ['c2', 2],
+    ]);
+    expect(marks.dots.map((c) => [c.tone, c.d.match(/M/g)!.length])).toEqual([
+      ['c1', 1],
+      ['c2', 1],
+    ]);
+    expect(marks.crosses.map((c) => [c.tone, c.d.match(/M/g)!.length])).toEqual([['c2', 1]]);
   });
 });
 

@@ -16,6 +16,7 @@ import {
   type FlowResult,
   type LagSeries,
 } from '../../src/figures/gradients/compute';
+import { polylineVertices } from '../../src/figures/polyline';
 import { bpttState, cecState, flowParams, paramsKey } from '../../src/figures/gradients/state';
 import {
   buildLogPlot,
@@ -253,7 +254,12 @@ describe('extreme settings stay honest', () => {
       }
       const model = buildLogPlot(curvesOf(r), r.T, 640, 400);
       for (const p of model.paths) {
-        expect(p.d.length).toBeGreaterThan(100);
+        // drawn across the plot, from the first lag to the last (a straight run is a single segment)
+        const xs = polylineVertices(p.d)
+          .flat()
+          .map(([px]) => px);
+        expect(Math.min(...xs)).toBeCloseTo(model.x.map(0), 1);
+        expect(Math.max(...xs)).toBeCloseTo(model.x.map(r.T - 1), 1);
         expect(p.d).not.toMatch(/NaN|Infinity/);
       }
       if (x.expect === 'underflow') expect(model.under?.label).toMatch(/below 10⁻³⁰⁰/);
@@ -371,18 +377,36 @@ describe('the plot model', () => {
     const min = Math.min(...Array.from(r.h.log10));
     expect(m.y.lo).toBeLessThanOrEqual(min);
     expect(m.y.hi).toBeGreaterThanOrEqual(0);
-    // Decades are evenly spaced on a log axis.
+    // Decades are evenly spaced on a log axis (tick positions are written to 0.1 px).
     const gaps = m.y.ticks.slice(1).map((t, i) => (m.y.ticks[i]!.py - t.py) / (t.exp - m.y.ticks[i]!.exp));
-    for (const g of gaps) expect(g).toBeCloseTo(gaps[0]!, 6);
+    for (const g of gaps) expect(Math.abs(g - gaps[0]!)).toBeLessThanOrEqual(0.1 + 1e-9);
+    for (const t of m.y.ticks) expect(t.py).toBe(Math.round(t.py * 10) / 10);
     expect(m.over).toBeNull();
     expect(m.under).toBeNull();
   });
 
-  it('draws one path per curve, left to right over every lag', () => {
+  it('draws one path per curve, left to right through every lag (to 0.1 px), dropping only points on a straight run', () => {
     const m = buildLogPlot(curvesOf(r), r.T, 640, 400);
     expect(m.paths.map((p) => p.id).sort()).toEqual(['h', 'ref']);
     const h = m.paths.find((p) => p.id === 'h')!;
-    expect(h.d.split(/[ML]/).filter(Boolean)).toHaveLength(r.T);
+    const [line, ...more] = polylineVertices(h.d);
+    expect(more).toEqual([]);
+    expect(line!.length).toBeGreaterThan(1);
+    expect(line!.length).toBeLessThanOrEqual(r.T);
+    for (let i = 1; i < line!.length; i++) expect(line![i]![0]).toBeGreaterThan(line![i - 1]![0]);
+    // every lag's point lies on the drawn line, to the 0.1 px the path is written in
+    for (let k = 0; k < r.T; k++) {
+      const [px, py] = [m.x.map(k), m.pointY(r.h, k)!];
+      const j = Math.max(
+        1,
+        line!.findIndex(([x]) => x >= px - 0.05),
+      );
+      const [a, b] = [line![j - 1]!, line![j]!];
+      const t = b[0] === a[0] ? 0 : (px - a[0]) / (b[0] - a[0]);
+      expect(Math.abs(a[1] + t * (b[1] - a[1]) - py), `lag ${k}`).toBeLessThan(0.11);
+    }
+    // the reference bound is a straight line on the log axis: two vertices
+    expect(polylineVertices(m.paths.find((p) => p.id === 'ref')!.d)[0]!.length).toBeLessThan(r.T / 4);
   });
 
   it('lists about twenty lags in the data table, always the first and the last', () => {

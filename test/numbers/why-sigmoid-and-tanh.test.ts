@@ -99,7 +99,7 @@ describe('the time-series plots', () => {
   const spec = {
     yName: 'c',
     series: [
-      { id: 'a', label: 'a', values: [0, 1, 2, NaN, 4], colour: 1 as const },
+      { id: 'a', label: 'a', values: [0, 1, 2, NaN, 4, 3], colour: 1 as const },
       { id: 'b', label: 'b', values: [1, 1, 1, 1, 1], colour: 2 as const, step: true },
     ],
   };
@@ -116,7 +116,7 @@ describe('the time-series plots', () => {
   it('tabulates every k-th step and the last, with "—" for a value that is not a number', () => {
     const t = seriesTable(spec, 2);
     expect(t.columns).toEqual(['t', 'a', 'b']);
-    expect(t.rows.map((r) => r[0])).toEqual(['1', '3', '5']);
+    expect(t.rows.map((r) => r[0])).toEqual(['1', '3', '5', '6']);
     expect(seriesTable(spec, 1).rows[3]![1]).toBe('—');
   });
 });

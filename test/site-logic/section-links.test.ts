@@ -14,6 +14,11 @@ describe('resolveFragment', () => {
     expect(resolveFragment('#older', exists, { older: 'old-id', 'old-id': 'new-id' })).toBe('new-id');
   });
 
+  it('returns the relative link of a section that moved to another page, for the caller to follow', () => {
+    expect(resolveFragment('#reproduce', exists, { reproduce: 'appendix/#reproduce' })).toBe('appendix/#reproduce');
+    expect(resolveFragment('#older', exists, { older: 'old', old: '../#setup' })).toBe('../#setup');
+  });
+
   it('gives up on unknown ids, alias cycles and malformed escapes', () => {
     expect(resolveFragment('#nope', exists, {})).toBeUndefined();
     expect(resolveFragment('#a', exists, { a: 'b', b: 'a' })).toBeUndefined();

@@ -98,6 +98,19 @@ describe('the link checker', () => {
     expect(r.fragments).toBe(6);
   });
 
+  it('checks where heading aliases lead: to an id of the same page, or through a relative link to another page', () => {
+    const aliases = { old: 'sec', older: 'old', moved: 'appendix/#m', gone: 'nope', lost: 'appendix/#nope' };
+    const dir = fakeSite({
+      'articles/a/index.html': `<article data-heading-aliases='${JSON.stringify(aliases)}'><h2 id="sec">S</h2></article><a href="#moved">x</a><a href="#older">y</a>`,
+      'articles/a/appendix/index.html': '<h2 id="m">M</h2>',
+    });
+    const r = checkLinks(dir);
+    expect(r.broken.map((b) => `${b.page} ${b.href} — ${b.reason}`)).toEqual([
+      'articles/a/ #gone — heading alias "gone" → "nope" names no element id',
+      'articles/a/ appendix/#nope — heading alias "lost" → no element with id "nope" in articles/a/appendix/',
+    ]);
+  });
+
   it('checks canonical-origin URLs (canonical, og:url, sitemap, robots.txt) as internal', () => {
     const dir = fakeSite({
       'robots.txt': 'User-agent: *\nAllow: /\nSitemap: https://site.example/sitemap-index.xml\n',

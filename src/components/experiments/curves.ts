@@ -6,6 +6,7 @@
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { formatNumber } from '../../figures/format';
 import { plotFrame, type Margins, type PlotFrame } from '../../figures/scale';
+import { circlesPath, polylinePath } from '../../figures/polyline';
 
 /** Palette classes of figures.css (`c1` … `c6`, `cm` = muted). */
 export type Tone = 'c1' | 'c2' | 'c3' | 'c4' | 'c5' | 'c6' | 'cm';
@@ -38,6 +39,8 @@ export interface LossPlotOptions {
   readonly labels?: boolean;
   /** Decimals of the path coordinates (default 1; small multiples use 0 to keep the page light). */
   readonly decimals?: 0 | 1;
+  /** Drop the points of a curve within this many pixels of the line through the others (default 0: only exact ones). */
+  readonly simplify?: number;
 }
 
 export interface LossPlotModel {
@@ -96,19 +99,20 @@ export function buildLossPlot(series: readonly LossSeries[], refs: readonly RefL
   const paths: LossPlotModel['paths'][number][] = [];
   const ends: LossPlotModel['ends'][number][] = [];
   for (const s of series) {
-    let d = '';
-    let pen = false;
+    // Pixel vertices, NaN where the pen lifts (a loss that is not a positive number).
+    const xs: number[] = [];
+    const ys: number[] = [];
     let last: [number, number] | null = null;
     for (const [step, v] of s.points) {
       if (v === null || !(v > 0)) {
-        pen = false;
+        xs.push(NaN);
+        ys.push(NaN);
         continue;
       }
       const px = r1(x(Math.min(step, o.steps)));
       const py = r1(y(v));
-      if (pen && last && last[0] === px && last[1] === py) continue;
-      d += `${pen ? 'L' : 'M'}${px} ${py}`;
-      pen = true;
+      xs.push(px);
+      ys.push(py);
       last = [px, py];
     }
     // A run that diverged ends at the top edge (its last loss is non-finite or beyond the axis).
@@ -116,9 +120,18 @@ export function buildLossPlot(series: readonly LossSeries[], refs: readonly RefL
       const lastStep = s.points.at(-1)?.[0] ?? 0;
       const px = r1(x(Math.min(lastStep, o.steps)));
       const py = r1(frame.y0);
-      if (last && (last[0] !== px || last[1] !== py)) d += `L${px} ${py}`;
+      if (last) {
+        // from the last finite point, as a pen that never lifted: a run that ended in NaN still reaches the edge
+        while (Number.isNaN(xs.at(-1))) {
+          xs.pop();
+          ys.pop();
+        }
+        xs.push(px);
+        ys.push(py);
+      }
       last = [px, py];
     }
+    const d = polylinePath(xs, ys, o.simplify ?? 0);
     paths.push({ id: s.id, d, tone: s.tone, dash: s.dash ?? 'solid' });
     if (last && (s.end === 'diverged' || s.end === 'solved'))
       ends.push({ id: s.id, x: last[0], y: last[1], kind: s.end, tone: s.tone });
@@ -128,6 +141,47 @@ export function buildLossPlot(series: readonly LossSeries[], refs: readonly RefL
     .map((r) => ({ id: r.id, y: r1(y(r.value)), label: r.label }));
   return { frame, xTicks, yTicks, paths, ends, refs: refLines };
 }
+
+/**
+ * The marks of a plot in as few elements as they take, for pages that show many plots (the small multiples): one path
+ * per tone and dash holding every curve of that kind (each curve a subpath), one path of dots per tone for the solved
+ * runs and one of crosses per tone for the diverged ones.
+ */
+export function mergedMarks(model: LossPlotModel): {
+  curves: { tone: Tone; dash: string; d: string }[];
+  dots: { tone: Tone; d: string }[];
+  crosses: { tone: Tone; d: string }[];
+} {
+  const groups = <T>(items: readonly T[], key: (t: T) => string) => {
+    const m = new Map<string, T[]>();
+    for (const t of items) m.set(key(t), [...(m.get(key(t)) ?? []), t]);
+    return [...m.values()];
+  };
+  const curves = groups(
+    model.paths.filter((p) => p.d !== ''),
+    (p) => `${p.tone} ${p.dash}`,
+  ).map((g) => ({ tone: g[0]!.tone, dash: g[0]!.dash, d: g.map((p) => p.d).join('') }));
+  const ends = (kind: 'solved' | 'diverged') =>
+    groups(
+      model.ends.filter((e) => e.kind === kind),
+      (e) => e.tone,
+    );
+  const dots = ends('solved').map((g) => ({
+    tone: g[0]!.tone,
+    d: circlesPath(
+      g.map((e) => [e.x, e.y] as const),
+      DOT_RADIUS,
+    ),
+  }));
+  const crosses = ends('diverged').map((g) => ({
+    tone: g[0]!.tone,
+    d: g.map((e) => `M${e.x - 4} ${e.y - 4}l8 8m-8 0l8-8`).join(''),
+  }));
+  return { curves, dots, crosses };
+}
+
+/** Radius of a solved run's dot, in viewBox pixels. */
+export const DOT_RADIUS = 2.8;
 
 /** A y domain (powers of ten) that holds the threshold and the baseline with room around them. */
 export function lossDomain(threshold: number, baseline: number): [number, number] {

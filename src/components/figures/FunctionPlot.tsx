@@ -21,6 +21,7 @@ import {
   type PlotSpec,
 } from '../../figures/function-plot';
 import { DEFAULT_SIZE, type Interval } from '../../figures/scale';
+import { px } from '../../figures/polyline';
 import { formatNumber } from '../../figures/format';
 import { useSize } from './hooks';
 import { FUNCTION_PLOT } from '../../i18n/function-figures';
@@ -258,10 +259,10 @@ export function FunctionPlot(p: FunctionPlotProps) {
               tick set mid-drag, the existing SVG nodes are moved and relabelled instead of removed and recreated. */}
           <g class="fp-grid">
             {X.ticks.map((t, i) => (
-              <line key={`x${i}`} x1={X.map(t)} x2={X.map(t)} y1={frame.y0} y2={frame.y1} />
+              <line key={`x${i}`} x1={px(X.map(t))} x2={px(X.map(t))} y1={frame.y0} y2={frame.y1} />
             ))}
             {Y.ticks.map((t, i) => (
-              <line key={`y${i}`} x1={frame.x0} x2={frame.x1} y1={Y.map(t)} y2={Y.map(t)} />
+              <line key={`y${i}`} x1={frame.x0} x2={frame.x1} y1={px(Y.map(t))} y2={px(Y.map(t))} />
             ))}
           </g>
           <g class="fp-axes">
@@ -272,12 +273,12 @@ export function FunctionPlot(p: FunctionPlotProps) {
           </g>
           <g class="fp-ticks">
             {X.ticks.map((t, i) => (
-              <text key={`x${i}`} x={X.map(t)} y={frame.y1 + 17} text-anchor="middle">
+              <text key={`x${i}`} x={px(X.map(t))} y={frame.y1 + 17} text-anchor="middle">
                 {X.labels[i]}
               </text>
             ))}
             {Y.ticks.map((t, i) => (
-              <text key={`y${i}`} x={frame.x0 - 7} y={Y.map(t) + 4} text-anchor="end">
+              <text key={`y${i}`} x={frame.x0 - 7} y={px(Y.map(t) + 4)} text-anchor="end">
                 {Y.labels[i]}
               </text>
             ))}

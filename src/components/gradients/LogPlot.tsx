@@ -9,6 +9,7 @@
 import { useMemo, useRef } from 'preact/hooks';
 import type { JSX } from 'preact';
 import { buildLogPlot, curvesOf, readoutAt } from '../../figures/gradients/plot';
+import { px } from '../../figures/polyline';
 import type { FlowResult } from '../../figures/gradients/compute';
 import { DEFAULT_SIZE } from '../../figures/scale';
 import { useSize } from '../figures/hooks';
@@ -147,7 +148,7 @@ export function LogPlot(p: LogPlotProps) {
           )}
           <g class="fp-grid">
             {x.ticks.map((t) => (
-              <line key={`x${t}`} x1={x.map(t)} x2={x.map(t)} y1={frame.y0} y2={frame.y1} />
+              <line key={`x${t}`} x1={px(x.map(t))} x2={px(x.map(t))} y1={frame.y0} y2={frame.y1} />
             ))}
             {y.ticks.map((t) => (
               <line key={`y${t.exp}`} x1={frame.x0} x2={frame.x1} y1={t.py} y2={t.py} />
@@ -159,12 +160,12 @@ export function LogPlot(p: LogPlotProps) {
           </g>
           <g class="fp-ticks">
             {x.ticks.map((t, i) => (
-              <text key={`x${t}`} x={x.map(t)} y={frame.y1 + 17} text-anchor="middle">
+              <text key={`x${t}`} x={px(x.map(t))} y={frame.y1 + 17} text-anchor="middle">
                 {x.labels[i]}
               </text>
             ))}
             {y.ticks.map((t) => (
-              <text key={`y${t.exp}`} x={frame.x0 - 7} y={t.py + 4} text-anchor="end">
+              <text key={`y${t.exp}`} x={frame.x0 - 7} y={px(t.py + 4)} text-anchor="end">
                 {t.label}
               </text>
             ))}

@@ -67,7 +67,9 @@ const GATE_AXIS: Axis = { lo: -0.1, hi: 1.1, base: 0 };
 const VALUE_AXIS: Axis = { lo: -2.2, hi: 2.2, base: 0 };
 const GATE_TICKS = [0, 0.5, 1];
 const VALUE_TICKS = [-2, -1, 0, 1, 2];
-const pos = (a: Axis, v: number) => ((v - a.lo) / (a.hi - a.lo)) * 100;
+/** Two decimals of a 0 … 100 track are plenty (the markup carries no 15-digit floats). */
+const r2 = (v: number) => Math.round(v * 100) / 100 + 0;
+const pos = (a: Axis, v: number) => r2(((v - a.lo) / (a.hi - a.lo)) * 100);
 
 /** One horizontal bar from the axis base to v, clipped to the track with an arrow when v is off the scale. */
 function Bar({ v, axis, colour, band }: { v: number; axis: Axis; colour: string; band?: readonly [number, number] }) {
@@ -77,11 +79,13 @@ function Bar({ v, axis, colour, band }: { v: number; axis: Axis; colour: string;
   const x1 = Number.isNaN(v) ? x0 : pos(axis, clipped);
   const over = !Number.isNaN(v) && (v > axis.hi || v < axis.lo);
   const left = Math.min(x0, x1);
-  const width = Math.abs(x1 - x0);
+  const width = r2(Math.abs(x1 - x0));
   const ticks = axis === GATE_AXIS ? GATE_TICKS : VALUE_TICKS;
   return (
     <svg class="lx-bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
-      {band && <rect class="lx-band" x={pos(axis, band[0])} y="0" width={pos(axis, band[1]) - pos(axis, band[0])} height="10" />}
+      {band && (
+        <rect class="lx-band" x={pos(axis, band[0])} y="0" width={r2(pos(axis, band[1]) - pos(axis, band[0]))} height="10" />
+      )}
       {ticks.map((t) => (
         <line key={t} class={t === 0 ? 'lx-zero' : 'lx-tick'} x1={pos(axis, t)} x2={pos(axis, t)} y1="0" y2="10" />
       ))}

@@ -3,7 +3,8 @@
  * axes with an HTML legend. Rendered twice — a wide and a narrow viewBox — and CSS shows the one that fits, so the
  * tick labels stay readable on a phone and on a desktop without measuring anything in the browser.
  */
-import { buildSeriesPlot, type SeriesModel, type SeriesSpec } from '../../figures/lstm/series';
+import { buildSeriesPlot, stripPaths, type SeriesModel, type SeriesSpec } from '../../figures/lstm/series';
+import { px } from '../../figures/polyline';
 import './series.css';
 
 export interface SeriesPlotProps {
@@ -39,6 +40,7 @@ function Svg({
 }) {
   const { frame, x, y } = model;
   const stripH = inputs ? 24 : 0;
+  const strip = inputs ? stripPaths(inputs, x) : undefined;
   const top = -stripH;
   return (
     <svg
@@ -50,20 +52,22 @@ function Svg({
     >
       <g class="fp-grid">
         {y.ticks.map((t) => (
-          <line key={`y${t}`} x1={frame.x0} x2={frame.x1} y1={y.map(t)} y2={y.map(t)} />
+          <line key={`y${t}`} x1={frame.x0} x2={frame.x1} y1={px(y.map(t))} y2={px(y.map(t))} />
         ))}
       </g>
       <g class="fp-axes">
         <line x1={frame.x0} x2={frame.x1} y1={frame.y1} y2={frame.y1} class="fp-frame" />
-        {y.domain[0] < 0 && y.domain[1] > 0 && <line class="sp-zero" x1={frame.x0} x2={frame.x1} y1={y.map(0)} y2={y.map(0)} />}
+        {y.domain[0] < 0 && y.domain[1] > 0 && (
+          <line class="sp-zero" x1={frame.x0} x2={frame.x1} y1={px(y.map(0))} y2={px(y.map(0))} />
+        )}
       </g>
       {y.ticks.map((t, k) => (
-        <text key={`yl${t}`} x={frame.x0 - 6} y={y.map(t) + 4} text-anchor="end">
+        <text key={`yl${t}`} x={frame.x0 - 6} y={px(y.map(t) + 4)} text-anchor="end">
           {y.labels[k]}
         </text>
       ))}
       {x.ticks.map((t, k) => (
-        <text key={`xl${t}`} x={x.map(t)} y={frame.y1 + 17} text-anchor="middle">
+        <text key={`xl${t}`} x={px(x.map(t))} y={frame.y1 + 17} text-anchor="middle">
           {x.labels[k]}
         </text>
       ))}
@@ -75,9 +79,9 @@ function Svg({
       </text>
       {(spec.hlines ?? []).map((h) => (
         <g key={`h${h.y}`}>
-          <line class="sp-hline" x1={frame.x0} x2={frame.x1} y1={y.map(h.y)} y2={y.map(h.y)} />
+          <line class="sp-hline" x1={frame.x0} x2={frame.x1} y1={px(y.map(h.y))} y2={px(y.map(h.y))} />
           {h.label && (
-            <text class="sp-hlabel" x={frame.x0 + 4} y={y.map(h.y) - 4}>
+            <text class="sp-hlabel" x={frame.x0 + 4} y={px(y.map(h.y) - 4)}>
               {h.label}
             </text>
           )}
@@ -86,20 +90,10 @@ function Svg({
       {model.paths.map((p) => (
         <path key={p.id} d={p.d} class={`fp-curve ${cls(p.colour)} d-${p.dash}${p.faint ? ' faint' : ''}`} />
       ))}
-      {inputs && (
+      {strip && (
         <g class="sp-strip">
-          {inputs.map((u, k) =>
-            u === 0 ? null : (
-              <line
-                key={k}
-                class={u > 0 ? 'sp-up' : 'sp-down'}
-                x1={x.map(k + 0.5)}
-                x2={x.map(k + 0.5)}
-                y1={u > 0 ? -22 : -15}
-                y2={u > 0 ? -15 : -8}
-              />
-            ),
-          )}
+          {strip.up && <path class="sp-up" d={strip.up} />}
+          {strip.down && <path class="sp-down" d={strip.down} />}
           <line class="sp-strip-base" x1={frame.x0} x2={frame.x1} y1={-15} y2={-15} />
           <text class="sp-strip-label" x={frame.x0 - 6} y={-11} text-anchor="end">
             x

@@ -15,6 +15,7 @@ import type { Colour, Dash, DataTable } from '../function-plot.ts';
 import { MINUS, formatNumber } from '../format.ts';
 import { activationSymbol } from '../names.ts';
 import { linearAxis, plotFrame, tickCount, type Axis, type PlotFrame } from '../scale.ts';
+import { polylinePath, px } from '../polyline.ts';
 import { CELL_NAMES, LOG10_MAX, type FlowResult, type LagSeries } from './types.ts';
 import { GRADIENTS } from '../../i18n/gradients.ts';
 import { ACTIVATION_NAMES } from '../../i18n/activations.ts';
@@ -240,7 +241,7 @@ export function buildLogPlot(
     .ticks(count)
     .map((t) => Math.round(Math.log10(t)))
     .filter((e, i, a) => e >= eLo && e <= eHi && a.indexOf(e) === i);
-  const ticks = powers.map((exp) => ({ exp, label: powerOfTen(exp).replace(/-/g, MINUS), py: scale(10 ** exp) }));
+  const ticks = powers.map((exp) => ({ exp, label: powerOfTen(exp).replace(/-/g, MINUS), py: px(scale(10 ** exp)) }));
   const mapLog = (l: number): number => {
     const c = Math.min(eHi, Math.max(eLo, l));
     return scale(10 ** c);
@@ -256,19 +257,15 @@ export function buildLogPlot(
   };
   const ordered = [...curves].sort((a, b) => Number(b.faint) - Number(a.faint));
   const paths = ordered.map((c) => {
-    let d = '';
-    let pen = false;
     const n = Math.min(T, c.series.flags.length);
+    const xs = new Float64Array(n);
+    const ys = new Float64Array(n);
     for (let k = 0; k < n; k++) {
-      const py = pointY(c.series, k);
-      if (py === null) {
-        pen = false;
-        continue;
-      }
-      d += `${pen ? 'L' : 'M'}${x.map(k).toFixed(1)},${py.toFixed(1)}`;
-      pen = true;
+      xs[k] = x.map(k);
+      ys[k] = pointY(c.series, k) ?? NaN; // an undefined value lifts the pen
     }
-    return { id: c.id, d, colour: c.colour, dash: c.dash, faint: c.faint };
+    // 0.1 px, relative steps, points exactly on a straight run dropped (an exponential is straight on this axis)
+    return { id: c.id, d: polylinePath(xs, ys), colour: c.colour, dash: c.dash, faint: c.faint };
   });
   return { frame, x, y: { lo: eLo, hi: eHi, top, bottom, ticks }, over: overStrip, under: underStrip, paths, pointY };
 }

@@ -6,7 +6,11 @@ import type { Colour, Dash } from '../function-plot';
 import { formatNumber } from '../format';
 import { linearAxis, niceDomain, plotFrame, type Axis, type Interval, type PlotFrame } from '../scale';
 import { SERIES } from '../../i18n/lstm';
+import { polylinePath, px } from '../polyline';
 import type { Lang } from '../../i18n/core';
+
+/** Lines are drawn within this many pixels of every value (0.2 px: invisible under a 2.5 px stroke). */
+export const SIMPLIFY_PX = 0.2;
 
 /** One series: values at t = 1 … n (index k is t = k + 1). */
 export interface Series {
@@ -61,27 +65,33 @@ export function buildSeriesPlot(spec: SeriesSpec, width: number, height: number)
   const x = linearAxis([0, n], [frame.x0, frame.x1], Math.max(2, Math.floor((frame.x1 - frame.x0) / 70)));
   const y = linearAxis(yDomain, [frame.y1, frame.y0], Math.max(2, Math.floor((frame.y1 - frame.y0) / 40)));
   const paths = spec.series.map((s) => {
-    let d = '';
-    let pen = false;
+    // Pixel vertices; a step series holds each value from t − 1 to t. Non-finite values lift the pen.
+    const xs: number[] = [];
+    const ys: number[] = [];
     s.values.forEach((v, k) => {
-      if (!Number.isFinite(v)) {
-        pen = false;
-        return;
-      }
       const t = k + 1;
-      const px = x.map(t).toFixed(1);
-      const py = y.map(v).toFixed(1);
+      const py = Number.isFinite(v) ? y.map(v) : NaN;
       if (s.step) {
-        const px0 = x.map(t - 1).toFixed(1);
-        d += pen ? `H${px0}V${py}H${px}` : `M${px0},${py}H${px}`;
-      } else {
-        d += `${pen ? 'L' : 'M'}${px},${py}`;
+        xs.push(x.map(t - 1));
+        ys.push(py);
       }
-      pen = true;
+      xs.push(x.map(t));
+      ys.push(py);
     });
+    const d = polylinePath(xs, ys, SIMPLIFY_PX);
     return { id: s.id, d, colour: s.colour, dash: s.dash ?? 'solid', faint: s.faint ?? false };
   });
   return { frame, x, y, paths };
+}
+
+/**
+ * The input strip above a plot (one mark per step: up for +1 above the base line, down for −1 below it) as one path
+ * per direction: `inputs[k]` is the input at t = k + 1, drawn at t = k + 0.5.
+ */
+export function stripPaths(inputs: readonly number[], x: Axis): { up: string; down: string } {
+  const marks = (sign: number, y0: number) =>
+    inputs.map((u, k) => (Math.sign(u) === sign ? `M${px(x.map(k + 0.5))} ${y0}v7` : '')).join('');
+  return { up: marks(1, -22), down: marks(-1, -15) };
 }
 
 /** A data table of the spec: one row per t (every `every`-th t, and the last), one column per series. */

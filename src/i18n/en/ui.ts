@@ -47,6 +47,12 @@ export const en = {
   'glossary.defined': 'Defined in',
   'nav.glossary': 'Glossary',
   'article.inEnglish': ' (in English)',
+  'appendix.title': 'Methods and data',
+  'appendix.of': 'Appendix to',
+  'appendix.description':
+    'The methods, proofs, full data tables and reproduction details behind the article, kept here so the article stays short.',
+  'appendix.back': 'Back to the article: ',
+  'article.appendix': 'Proofs, full data tables and reproduction details:',
 } as const;
 
 /** The keys of the page strings; every language gives every one (src/i18n/ui.ts). */

@@ -46,4 +46,9 @@ export const zh: Record<UiKey, string> = {
   'glossary.defined': '定义所在章节',
   'nav.glossary': '术语表',
   'article.inEnglish': '（英文）',
+  'appendix.title': '方法与数据',
+  'appendix.of': '本页是以下文章的附录：',
+  'appendix.description': '正文背后的方法、证明、完整数据表和复现细节都放在这里，好让正文保持简短。',
+  'appendix.back': '返回正文：',
+  'article.appendix': '证明、完整数据表和复现细节：',
 };

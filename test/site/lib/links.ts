@@ -256,6 +256,41 @@ export function checkLinks(dist: string, options: LinkOptions = {}): LinkReport 
     idsCache.set(file, targetsOf(tags));
     for (const tag of tags) for (const href of referencesOf(tag)) check(file, href);
   }
+  // Heading aliases (frontmatter `headingAliases`) keep old links working: each must land somewhere. A value with a
+  // "#" is a link relative to the page (`appendix/#reproduce`), checked like any href; a plain value is an id of the page.
+  for (const file of htmlFiles) {
+    for (const tag of tagsOf(file)) {
+      const json = tag.attrs.get('data-heading-aliases');
+      if (!json) continue;
+      const page = sitePathOf(file);
+      let aliases: Record<string, string>;
+      try {
+        aliases = JSON.parse(json) as Record<string, string>;
+      } catch {
+        broken.push({ page, href: json, reason: 'data-heading-aliases is not valid JSON' });
+        continue;
+      }
+      const realIds = new Set(tagsOf(file).flatMap((t) => (t.attrs.get('id') ? [t.attrs.get('id')!] : [])));
+      for (const [old, to] of Object.entries(aliases)) {
+        if (to.includes('#')) {
+          const before = broken.length;
+          check(file, to);
+          const found = broken.splice(before);
+          broken.push(...found.map((b) => ({ ...b, reason: `heading alias "${old}" → ${b.reason}` })));
+          continue;
+        }
+        let id = to;
+        const seen = new Set([old]);
+        while (!realIds.has(id) && Object.hasOwn(aliases, id) && !seen.has(id)) {
+          seen.add(id);
+          id = aliases[id]!;
+          if (id.includes('#')) break; // a link, checked as its own entry
+        }
+        if (!realIds.has(id) && !id.includes('#'))
+          broken.push({ page, href: `#${old}`, reason: `heading alias "${old}" → "${to}" names no element id` });
+      }
+    }
+  }
   for (const file of cssFiles) {
     for (const href of cssReferences(readFileSync(join(dist, file), 'utf8'))) check(file, href);
   }
