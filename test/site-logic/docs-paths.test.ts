@@ -3,7 +3,8 @@
  * drift from the tree. A path is a code span (or a line of README's layout block) made of path characters with a `/`
  * or a file extension; `<slug>` and `my-slug` stand for an article's slug; component names in CONTRIBUTING's table
  * (`figures/ActivationExplorer`) are relative to src/components/; a bare name (`lstm.ts`, `en/`) must exist in one of
- * the folders the same document names.
+ * the folders the same document names. Build output and other ignored folders (`dist/`, `node_modules/`) are not
+ * checked: a clean clone has none.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,7 +27,14 @@ export function namedPaths(md: string): string[] {
   return [...new Set([...spans, ...layout].map((s) => s.trim()).filter(looksLikePath))];
 }
 
+/** Top-level folders git ignores (build output, installs, caches), from .gitignore. */
+const IGNORED = readFileSync(join(ROOT, '.gitignore'), 'utf8')
+  .split('\n')
+  .map((l) => l.trim())
+  .filter((l) => /^[A-Za-z0-9._-]+\/$/.test(l));
+
 function exists(p: string, dirs: readonly string[]): boolean {
+  if (IGNORED.some((d) => p === d || p.startsWith(d))) return true; // generated: not in a clean clone
   const path = p.replaceAll('<slug>', SLUG).replaceAll('my-slug', SLUG);
   if (path.includes('<')) return true; // another placeholder (<lang>, <n>): nothing to check
   const bare = !path.replace(/\/$/, '').includes('/');
