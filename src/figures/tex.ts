@@ -1,10 +1,10 @@
 /**
  * Build-time typesetting for Astro components: KaTeX with exactly the options the Markdown pipeline uses
- * (`katexOptions` of src/markdown/pipeline.mjs: HTML + MathML, strict errors, the site's macros), so a formula in a
+ * (`katexOptions` of src/markdown/katex-options.mjs, as the Markdown pipeline: HTML + MathML, strict errors, the site's macros), so a formula in a
  * component looks and fails like a formula in an article. Never shipped to the browser.
  */
 import katex from 'katex';
-import { katexOptions } from '../markdown/pipeline.mjs';
+import { katexOptions } from '../markdown/katex-options.mjs';
 
 /**
  * KaTeX HTML + MathML for `tex`. The MathML carries `tex` verbatim in `<annotation encoding="application/x-tex">`.

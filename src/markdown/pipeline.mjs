@@ -9,6 +9,10 @@
  * - Tables scroll sideways in a box of their own when wider than the column (rehype-scrollable-tables.mjs).
  * - Citations `[@key]` (and the older `<Cite k="key" />`) are resolved from content/references.bib, numbered, linked
  *   to a bibliography with back-links; an unknown key fails the build with file:line:column (remark-citations.ts).
+ * - Components and `{expressions}`: a component that is not imported, or a figure given a prop it does not allow, fails
+ *   the build at its line; an expression that throws while the page renders names its line (remark-mdx-checks.ts).
+ * - An id used twice on the page (headings, footnotes, citations, figures) fails the build (rehype-unique-ids.mjs).
+ * Each failure is a ContentError (content-error.mjs): `file:line:column: cause`, printed alone by `npm run build`.
  */
 import { unified, rehypeHeadingIds } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
@@ -20,18 +24,15 @@ import { rehypeExplicitHeadingIds } from './rehype-explicit-heading-ids.mjs';
 import { rehypeFailOnKatexError } from './rehype-fail-on-katex-error.mjs';
 import { rehypeFocusableDisplayMath } from './rehype-focusable-display-math.mjs';
 import { rehypeScrollableTables } from './rehype-scrollable-tables.mjs';
+import { remarkMdxChecks } from './remark-mdx-checks.ts';
+import { rehypeUniqueIds } from './rehype-unique-ids.mjs';
 import { KATEX_MACROS } from './katex-macros.mjs';
+import { katexOptions } from './katex-options.mjs';
 
-/** KaTeX options shared by articles and by components that typeset at build time. */
-export const katexOptions = /** @type {const} */ ({
-  output: 'htmlAndMathml',
-  strict: 'error',
-  trust: false,
-  macros: KATEX_MACROS,
-});
+export { katexOptions };
 
 export const markdownProcessor = unified({
-  remarkPlugins: [remarkMath, remarkCitations],
+  remarkPlugins: [remarkMath, remarkCitations, remarkMdxChecks],
   rehypePlugins: [
     [rehypeKatex, { ...katexOptions, macros: { ...KATEX_MACROS } }],
     rehypeFailOnKatexError,
@@ -51,5 +52,6 @@ export const markdownProcessor = unified({
         content: { type: 'text', value: '#' },
       },
     ],
+    rehypeUniqueIds,
   ],
 });

@@ -15,12 +15,12 @@
  * Code, math (`$…$`), MDX expressions and ESM are separate nodes and never scanned.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { isAbsolute, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Element, ElementContent } from 'hast';
 import type { Heading, Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { VFile } from 'vfile';
+import { ContentError, displayPath, type ContentProblem } from './content-error.mjs';
 import { formatReference, nearKeys, refId, type Bibliography, type Reference } from '../site/bibliography.ts';
 import { parseBibliography } from '../site/bibtex.ts';
 import {
@@ -50,12 +50,6 @@ export function loadBibliography(path: string = DEFAULT_BIBLIOGRAPHY): Bibliogra
   const bib = parseBibliography(readFileSync(path, 'utf8'), displayPath(path));
   cache = { path, mtime, bib };
   return bib;
-}
-
-/** A path relative to the working directory when it is inside it, else as is. */
-function displayPath(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -174,21 +168,23 @@ export function remarkCitations(options: RemarkCitationsOptions = {}) {
   return (tree: Root, file: VFile): void => {
     const bib = loadBibliography(options.bibliography ?? DEFAULT_BIBLIOGRAPHY);
     const labels = CITATION_LABELS[langOfFile(file.path)];
-    const path = file.path ? displayPath(file.path) : '<input>';
     const index = new CitationIndex();
-    const problems: string[] = [];
-    const at = (line: number | undefined, column: number | undefined) => `${path}:${line ?? '?'}:${column ?? '?'}`;
+    const problems: ContentProblem[] = [];
+    type Place = { line: number | undefined; column: number | undefined };
+    const at = (line: number | undefined, column: number | undefined): Place => ({ line, column });
+    const problem = (where: Place, message: string) => problems.push({ file: file.path || '<input>', ...where, message });
     const places: { parent: Parent; node: Jsx }[] = [];
 
     /** Resolves keys, reporting unknown ones at `where`; undefined when any key is unknown. */
-    const resolve = (items: readonly CitationItem[], where: string): ResolvedItem[] | undefined => {
+    const resolve = (items: readonly CitationItem[], where: Place): ResolvedItem[] | undefined => {
       const out: ResolvedItem[] = [];
       for (const item of items) {
         const ref = bib.get(item.key);
         if (!ref) {
           const near = nearKeys(bib, item.key);
-          problems.push(
-            `${where}: unknown citation key "${item.key}"` +
+          problem(
+            where,
+            `unknown citation key "${item.key}"` +
               (near.length > 0 ? ` (did you mean ${near.map((k) => `"${k}"`).join(' or ')}?)` : '') +
               '; add the work to content/references.bib',
           );
@@ -213,12 +209,10 @@ export function remarkCitations(options: RemarkCitationsOptions = {}) {
             const column = nl < 0 ? (start?.column ?? 0) + offset : offset - nl;
             return at(start ? line : undefined, start ? column : undefined);
           };
-          for (const p of bad) problems.push(`${locate(p.index)}: ${p.message}`);
+          for (const p of bad) problem(locate(p.index), p.message);
           if (matches.length === 0) continue;
           if (context) {
-            problems.push(
-              `${locate(matches[0]!.start)}: a citation inside ${context} is not supported; cite in the text next to it`,
-            );
+            problem(locate(matches[0]!.start), `a citation inside ${context} is not supported; cite in the text next to it`);
             continue;
           }
           const replacement: PhrasingContent[] = [];
@@ -243,7 +237,7 @@ export function remarkCitations(options: RemarkCitationsOptions = {}) {
             const a = node.attributes.find((x) => x.type === 'mdxJsxAttribute' && x.name === name);
             if (!a) return undefined;
             if (typeof a.value !== 'string') {
-              problems.push(`${where}: <Cite ${name}=…> must be a plain string, e.g. ${name}="hochreiter1997"`);
+              problem(where, `<Cite ${name}=…> must be a plain string, e.g. ${name}="hochreiter1997"`);
               return undefined;
             }
             return a.value;
@@ -251,11 +245,9 @@ export function remarkCitations(options: RemarkCitationsOptions = {}) {
           const k = attr('k') ?? '';
           const loc = attr('loc');
           const keys = k.split(/[\s,;]+/).filter((s) => s !== '');
-          if (keys.length === 0)
-            problems.push(`${where}: <Cite> without a key: write <Cite k="hochreiter1997" /> or [@hochreiter1997]`);
-          else if (loc !== undefined && keys.length > 1)
-            problems.push(`${where}: <Cite k="${k}" loc="${loc}">: loc needs a single key`);
-          else if (context) problems.push(`${where}: a citation inside ${context} is not supported; cite in the text next to it`);
+          if (keys.length === 0) problem(where, `<Cite> without a key: write <Cite k="hochreiter1997" /> or [@hochreiter1997]`);
+          else if (loc !== undefined && keys.length > 1) problem(where, `<Cite k="${k}" loc="${loc}">: loc needs a single key`);
+          else if (context) problem(where, `a citation inside ${context} is not supported; cite in the text next to it`);
           else {
             const items = resolve(
               keys.map((key, j) => ({ key, locator: j === 0 ? loc : undefined })),
@@ -269,9 +261,7 @@ export function remarkCitations(options: RemarkCitationsOptions = {}) {
         if (isJsx(node) && node.name === 'Bibliography') {
           if (places.length > 0) {
             const first = places[0]!.node.position?.start;
-            problems.push(
-              `${at(start?.line, start?.column)}: a second <Bibliography /> (the first is at line ${first?.line ?? '?'})`,
-            );
+            problem(at(start?.line, start?.column), `a second <Bibliography /> (the first is at line ${first?.line ?? '?'})`);
           }
           places.push({ parent, node });
           continue;
@@ -286,11 +276,7 @@ export function remarkCitations(options: RemarkCitationsOptions = {}) {
     };
 
     walk(tree, undefined);
-    if (problems.length > 0) {
-      throw new Error(
-        `Citation problem${problems.length === 1 ? '' : 's'} in ${path}:\n${problems.map((p) => `  ${p}`).join('\n')}`,
-      );
-    }
+    if (problems.length > 0) throw new ContentError(problems);
 
     const section = index.size > 0 ? hastNode(bibliographyElement(bib, index, labels)) : undefined;
     const place = places[0];

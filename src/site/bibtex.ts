@@ -57,6 +57,8 @@ export const KEY_PATTERN = /^[a-z]+\d{4}[a-z]?$/;
 /** Thrown when content/references.bib has problems; `problems` holds one `file:line: …` line per problem. */
 export class BibliographyError extends Error {
   readonly problems: readonly string[];
+  /** A problem for the author of the file: scripts/build.mjs prints the message alone (src/markdown/content-error.mjs). */
+  readonly whyTanhContent = true;
   constructor(file: string, problems: readonly string[]) {
     super(
       `${problems.length} problem${problems.length === 1 ? '' : 's'} in the bibliography ${file}:\n` +

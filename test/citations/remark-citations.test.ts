@@ -129,8 +129,7 @@ describe('a citation error', () => {
   it('lists every problem of the file at once', async () => {
     const msg = await failure('[@nope2001]\n\n[@nope2002]\n\n[see @gers2000]\n');
     expect(msg.split('\n')).toEqual([
-      'Citation problems in content/articles/test.mdx:',
-      expect.stringMatching(/^ {2}content\/articles\/test\.mdx:1:1: unknown citation key "nope2001"/),
+      expect.stringMatching(/^content\/articles\/test\.mdx:1:1: unknown citation key "nope2001"/),
       expect.stringMatching(/:3:1: unknown citation key "nope2002"/),
       expect.stringMatching(/:5:1: text before "@gers2000"/),
     ]);

@@ -124,6 +124,12 @@ export default function GradientFlow({
   const s = useWhenVisible(fig.state, visible);
   const params = flowParams(s);
   const initialOut = useMemo<TimedResult>(() => ({ result: unpackFlow(initial), ms: 0 }), [initial]);
+  // MDX props are not type-checked: a result computed for the other figure would be drawn as this one's default.
+  if (paramsKey(initialOut.result.params) !== paramsKey(flowParams(def.defaults))) {
+    throw new Error(
+      `<GradientFlow figure="${figure}">: initial is another figure's result; write initial={initialFlow('${figure}')}`,
+    );
+  }
   const { out, ready } = useFlow(params, initialOut);
   const r = out.result;
 
