@@ -2,13 +2,14 @@
 /**
  * `npm test`: lint, format check, type-check, unit tests, production build, then tests of the built site (gates + real
  * Chromium). `npm test -- lint unit` (or `node scripts/test.mjs lint unit`, on any Node: it re-runs itself on the
- * pinned one) runs only the named steps, matched by prefix.
+ * pinned one) runs only the named steps, matched by prefix; files after `--` go to the test runners
+ * (`npm test -- site -- test/site/links.test.ts`).
  *
  * Prints every step's result and, last, one line `N passed, N failed` totalling every test, followed by
- * `, N skipped (reasons)` when tests were skipped. Honest counts: a test file that failed to run (a failed import, a
- * `beforeAll` that threw, e.g. no Chromium) counts each of its tests that did not run as failed, or itself as one
- * failed test when Vitest never learnt its tests; a step that is not a test runner (type-check, build) counts as one
- * test; a step that could not start counts as one failed test. The line above the total says what was counted so.
+ * `, N skipped (reasons)` when tests were skipped. Honest counts (scripts/lib/totals.mjs): the tests of a file that
+ * could not run (a failed import, a `beforeAll` that threw, e.g. no Chromium) count as failed; a step that is not a
+ * test runner (type-check, build) counts as one test, and as one failed test when it fails or cannot start. The line
+ * above the total says what was counted so.
  */
 import { onPinnedNode, ROOT } from './lib/pinned-node.mjs';
 
@@ -20,7 +21,11 @@ const { join } = await import('node:path');
 
 process.chdir(ROOT);
 mkdirSync('.tmp', { recursive: true });
-const only = process.argv.slice(2);
+const { closingLine, tallyRun } = await import('./lib/totals.mjs');
+const argv = process.argv.slice(2);
+const dashes = argv.indexOf('--');
+const only = dashes < 0 ? argv : argv.slice(0, dashes);
+const files = dashes < 0 ? [] : argv.slice(dashes + 1);
 
 /** @typedef {{ name: string, cmd: string, args: string[], vitest?: boolean }} Step */
 /** @type {Step[]} */
@@ -54,7 +59,7 @@ for (const step of steps) {
   const summaryFile = join('.tmp', `${step.name.replaceAll(' ', '-')}.summary.json`);
   if (step.vitest) {
     rmSync(summaryFile, { force: true });
-    args.push('--reporter=default', '--reporter=./scripts/vitest-summary.mjs');
+    args.push('--reporter=default', '--reporter=./scripts/vitest-summary.mjs', ...files);
   }
   const shown = step.cmd === process.execPath ? 'node' : step.cmd;
   console.log(`\n▶ ${step.name}: ${shown} ${step.args.join(' ')}`);
@@ -82,37 +87,13 @@ for (const step of steps) {
       counted.push(`${step.name} (no report) as 1 failed`);
       continue;
     }
-    let p = 0;
-    let f = 0;
-    let s = 0;
-    for (const file of run.files) {
-      p += file.tests.passed;
-      f += file.tests.failed;
-      s += file.tests.skipped;
-      skipNotes.push(...file.tests.skipNotes);
-      const stopped = file.state === 'failed' && file.tests.failed === 0 ? 1 : 0;
-      const notRun = file.tests.notRun > 0 ? file.tests.notRun : stopped;
-      if (notRun > 0) {
-        f += notRun;
-        const why = file.errors[0]?.split('\n')[0] ?? 'stopped';
-        counted.push(
-          `${file.file}: ${file.tests.notRun > 0 ? `${notRun} test${notRun === 1 ? '' : 's'} that did not run` : 'the file (no test ran)'} as failed — ${why}`,
-        );
-      }
-    }
-    if (run.unhandledErrors.length > 0) {
-      f += run.unhandledErrors.length;
-      counted.push(`${run.unhandledErrors.length} unhandled error(s) as failed — ${run.unhandledErrors[0]?.split('\n')[0]}`);
-    }
-    if (r.status !== 0 && f === 0) {
-      f += 1;
-      counted.push(`${step.name} (exit ${r.status ?? r.signal} with no failed test) as 1 failed`);
-    }
-    passed += p;
-    failed += f;
-    summary.push(
-      `${step.name}: ${p} passed, ${f} failed${s > 0 ? `, ${s} skipped` : ''} in ${run.files.length} files (${secs} s)`,
-    );
+    const t = tallyRun(run, r.status);
+    passed += t.passed;
+    failed += t.failed;
+    skipNotes.push(...t.skipNotes);
+    counted.push(...t.counted);
+    const skipped = t.skipped > 0 ? `, ${t.skipped} skipped` : '';
+    summary.push(`${step.name}: ${t.passed} passed, ${t.failed} failed${skipped} in ${run.files.length} files (${secs} s)`);
   } else if (r.status === 0) {
     passed += 1;
     summary.push(`${step.name}: ok (${secs} s)`);
@@ -124,20 +105,7 @@ for (const step of steps) {
 }
 
 console.log(`\n${summary.join('\n')}`);
-if (counted.length > 0) console.log(`Counted: ${counted.join('; ')}`);
+if (counted.length > 0) console.log(`Counted:\n  ${counted.join('\n  ')}`);
 if (skipNotes.length > 0) console.log(`Skipped:\n  ${skipNotes.join('\n  ')}`);
-console.log(
-  `${passed} passed, ${failed} failed${skipNotes.length > 0 ? `, ${skipNotes.length} skipped (${reasons(skipNotes)})` : ''}`,
-);
+console.log(closingLine(passed, failed, skipNotes));
 process.exit(failed > 0 ? 1 : 0);
-
-/** The skip notes grouped by their lead (the text before the first colon): `performance not measured ×9, todo ×1`. */
-function reasons(/** @type {string[]} */ notes) {
-  /** @type {Map<string, number>} */
-  const byLead = new Map();
-  for (const n of notes) {
-    const lead = n.split(':')[0]?.trim() || n;
-    byLead.set(lead, (byLead.get(lead) ?? 0) + 1);
-  }
-  return [...byLead].map(([lead, n]) => (n === 1 ? lead : `${lead} ×${n}`)).join(', ');
-}

@@ -3,7 +3,8 @@
  * The build's log (astro.config.mjs `logger`): Astro's own Node log, minus
  * - warnings about this project's deliberate configuration, each listed below with the reason nobody needs to act;
  * - under scripts/build.mjs (`npm run build`), Astro's own lines about a failed build ("Caught error rendering …",
- *   "Build failed in …"): the script prints the failure once, at the article's file and line, instead. The page that
+ *   "Build failed in …", a content error's stack): the script prints the failure once, at the article's file and
+ *   line, instead. The page that
  *   failed to render is kept for it in {@link buildLogState}.
  */
 import nodeDestination from 'astro/logger/node';
@@ -40,6 +41,7 @@ export default function buildLog(config) {
           return;
         }
         if (event.label === 'vite' && /Build failed in/.test(text)) return;
+        if (text.startsWith('ContentError: ')) return; // a page handler's log of the error, stack and all
       }
       out.write(event);
     },

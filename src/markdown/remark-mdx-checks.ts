@@ -174,7 +174,7 @@ export function remarkMdxChecks() {
       const at = placeOf(node);
       const literalId = attrs.find((a): a is MdxJsxAttribute => a.type === 'mdxJsxAttribute' && a.name === 'id');
       if (literalId && typeof literalId.value === 'string') {
-        ids.push({ id: literalId.value, ...placeOf(literalId), what: `the id of <${name}>` });
+        ids.push({ id: literalId.value, ...placeOf(literalId), what: `<${name}>` });
       }
       if (!/^[A-Z]/.test(base) && !name.includes('.')) return wrapExpressions(); // an HTML element
       if (!declared.has(base) && !PROVIDED.has(base)) {

@@ -78,6 +78,11 @@ describe('the link checker', () => {
     expect(r.broken[4]!.reason).toContain('outside the base path');
   });
 
+  it('flags an id used twice on a page (a link to it would go to the first)', () => {
+    const dir = fakeSite({ 'index.html': '<h2 id="a">A</h2><figure id="a"></figure><p id="b"></p>' });
+    expect(checkLinks(dir).broken).toEqual([{ page: '', href: '#a', reason: 'the id "a" is on 2 elements of the page' }]);
+  });
+
   it('accepts figure-state fragments naming a figure of the target page and rejects any other', () => {
     const dir = fakeSite({
       'index.html':
@@ -146,7 +151,6 @@ describe('the link gate on the built site', () => {
       insertInMain(html, `<a href="${BASE}articles/no-such-article/">x</a><a href="${BASE}${article}#no-such-heading">y</a>`),
     );
     const r = checkLinks(site.dir, { base: BASE, siteOrigin: SITE_ORIGIN });
-    console.log(formatLinkReport(r, 'planted broken links'));
     expect(r.broken.filter((b) => b.page === article)).toEqual([
       { page: article, href: `${BASE}articles/no-such-article/`, reason: expect.stringContaining('no such file') },
       { page: article, href: `${BASE}${article}#no-such-heading`, reason: expect.stringContaining('no element with id') },
@@ -173,7 +177,6 @@ describe('the link gate on the built site', () => {
       insertInMain(html, `<a href="${good}">good</a><a href="${twoFigures}">two</a><a href="${unknown}">unknown</a>`),
     );
     const r = checkLinks(site.dir, { base: BASE, siteOrigin: SITE_ORIGIN });
-    console.log(formatLinkReport(r, 'planted figure links'));
     expect(r.broken.filter((b) => b.page === page)).toEqual([
       { page, href: twoFigures, reason: expect.stringContaining(`no figure id "${id}-not-a-figure"`) },
       { page, href: unknown, reason: expect.stringContaining('no figure id "fig-no-such-figure"') },

@@ -254,6 +254,16 @@ export function checkLinks(dist: string, options: LinkOptions = {}): LinkReport 
   for (const file of htmlFiles) {
     const tags = tagsOf(file);
     idsCache.set(file, targetsOf(tags));
+    // An id used twice: a link to it, the table of contents or a figure's URL state goes to the first one only.
+    const count = new Map<string, number>();
+    for (const t of tags) {
+      const id = t.attrs.get('id');
+      if (id) count.set(id, (count.get(id) ?? 0) + 1);
+    }
+    for (const [id, n] of count) {
+      if (n > 1)
+        broken.push({ page: sitePathOf(file), href: `#${id}`, reason: `the id "${id}" is on ${n} elements of the page` });
+    }
     for (const tag of tags) for (const href of referencesOf(tag)) check(file, href);
   }
   // Heading aliases (frontmatter `headingAliases`) keep old links working: each must land somewhere. A value with a
