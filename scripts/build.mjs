@@ -4,7 +4,10 @@
  * `file:line:column: cause` — no stack trace, no second location — while any other error (a bug) is printed in full,
  * with its stack. Runs on any Node (re-runs itself on the pinned one).
  *
- *   node scripts/build.mjs [--outDir <dir>]
+ *   node scripts/build.mjs [--outDir <dir>] [--check]
+ *
+ * `--check` makes the check build of `npm run check`: drafts are rendered too (so their problems are found while they
+ * are written) and the output goes to .tmp/check/dist (or --outDir), never to dist/ (src/integrations/drafts.mjs).
  */
 import { onPinnedNode, ROOT } from './lib/pinned-node.mjs';
 
@@ -18,12 +21,18 @@ const { buildLogState } = await import('../src/integrations/build-log.mjs');
 const args = process.argv.slice(2);
 /** @type {string | undefined} */
 let outDir;
+let check = false;
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--outDir' && args[i + 1]) outDir = args[++i];
+  else if (args[i] === '--check') check = true;
   else {
-    console.error(`build: unknown argument "${args[i]}" (usage: node scripts/build.mjs [--outDir <dir>])`);
+    console.error(`build: unknown argument "${args[i]}" (usage: node scripts/build.mjs [--outDir <dir>] [--check])`);
     process.exit(2);
   }
+}
+if (check) {
+  process.env['WHY_TANH_CHECK_BUILD'] = '1';
+  outDir ??= '.tmp/check/dist';
 }
 
 buildLogState.quietFailures = true;

@@ -3,7 +3,8 @@
  * `npm test`: lint, format check, type-check, unit tests, production build, then tests of the built site (gates + real
  * Chromium). `npm test -- lint unit` (or `node scripts/test.mjs lint unit`, on any Node: it re-runs itself on the
  * pinned one) runs only the named steps, matched by prefix; files after `--` go to the test runners
- * (`npm test -- site -- test/site/links.test.ts`).
+ * (`npm test -- site -- test/site/links.test.ts`). `--dry-run` prints what would run and checks that every named step and
+ * file exists (the docs test uses it on the commands the docs show).
  *
  * Prints every step's result and, last, one line `N passed, N failed` totalling every test, followed by
  * `, N skipped (reasons)` when tests were skipped. Honest counts (scripts/lib/totals.mjs): the tests of a file that
@@ -16,13 +17,14 @@ import { onPinnedNode, ROOT } from './lib/pinned-node.mjs';
 onPinnedNode(import.meta.url);
 
 const { spawnSync } = await import('node:child_process');
-const { mkdirSync, readFileSync, rmSync } = await import('node:fs');
+const { existsSync, mkdirSync, readFileSync, rmSync } = await import('node:fs');
 const { join } = await import('node:path');
 
 process.chdir(ROOT);
 mkdirSync('.tmp', { recursive: true });
 const { closingLine, tallyRun } = await import('./lib/totals.mjs');
-const argv = process.argv.slice(2);
+const dryRun = process.argv.includes('--dry-run');
+const argv = process.argv.slice(2).filter((a) => a !== '--dry-run');
 const dashes = argv.indexOf('--');
 const only = dashes < 0 ? argv : argv.slice(0, dashes);
 const files = dashes < 0 ? [] : argv.slice(dashes + 1);
@@ -42,6 +44,20 @@ const unknown = only.filter((o) => !steps.some((s) => s.name.startsWith(o)));
 if (unknown.length > 0) {
   console.error(`unknown step ${unknown.map((u) => `"${u}"`).join(', ')}; the steps are: ${steps.map((s) => s.name).join(', ')}`);
   process.exit(2);
+}
+
+const missing = files.filter((f) => !existsSync(f));
+if (missing.length > 0) {
+  console.error(`no such test file: ${missing.join(', ')}`);
+  process.exit(2);
+}
+if (dryRun) {
+  for (const step of steps.filter((st) => only.length === 0 || only.some((o) => st.name.startsWith(o)))) {
+    console.log(
+      `${step.name}: ${step.cmd === process.execPath ? 'node' : step.cmd} ${[...step.args, ...(step.vitest ? files : [])].join(' ')}`,
+    );
+  }
+  process.exit(0);
 }
 
 let passed = 0;

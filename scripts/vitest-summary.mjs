@@ -12,7 +12,6 @@ import { writeFileSync } from 'node:fs';
  * @typedef {{ files: FileSummary[], unhandledErrors: string[], reason: string }} RunSummary
  */
 
-/** @implements {import('vitest/node').Reporter} */
 export default class SummaryReporter {
   /**
    * @param {ReadonlyArray<import('vitest/node').TestModule>} modules

@@ -1,2 +1,2 @@
-/** True under `astro dev` only: drafts are listed and rendered (see src/integrations/drafts.mjs). */
+/** True under `astro dev` and in the check build of `npm run check`: drafts are listed and rendered (src/integrations/drafts.mjs). */
 declare const __WHY_TANH_SHOW_DRAFTS__: boolean;

@@ -12,8 +12,12 @@ import { ContentError } from './content-error.mjs';
  * @typedef {{ position?: Position, children?: unknown[], type: string, value?: string }} AnyNode
  */
 
-/** The text of a hast node (what rehype-katex typesets). */
-function textOf(/** @type {AnyNode} */ node) {
+/**
+ * The text of a hast node (what rehype-katex typesets).
+ * @param {AnyNode} node
+ * @returns {string}
+ */
+function textOf(node) {
   if (typeof node.value === 'string') return node.value;
   return (node.children ?? []).map((c) => textOf(/** @type {AnyNode} */ (c))).join('');
 }

@@ -39,7 +39,7 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
 }
 
 /** The line (1-based, in the file) of a top-level frontmatter field, or of the opening `---` when it is absent. */
-function fieldLine(lines: readonly string[], field: string | number | undefined): number {
+function fieldLine(lines: readonly string[], field: PropertyKey | undefined): number {
   const i = typeof field === 'string' ? lines.findIndex((l) => new RegExp(`^${field}\\s*:`).test(l)) : -1;
   return i < 0 ? 1 : i + 2; // lines[0] is the file's line 2
 }

@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { consoleProblems, launchBrowser, openPage } from '../support/browser';
 import { hydrateAll } from '../site/lib/hydrate';
 import { startStaticServer, type StaticServer } from '../support/static-server';
-import { BASE, DIST, sitePages } from '../support/site';
+import { BASE, DIST, pagesUnderTest, sitePages } from '../support/site';
 
 const pages = sitePages();
 let server: StaticServer;
@@ -288,7 +288,7 @@ function assertKeyboardReport(r: KeyboardReport, path: string) {
 }
 
 describe('keyboard-only use', () => {
-  for (const path of pages) {
+  for (const path of pagesUnderTest(pages)) {
     it(
       `/${path}: Tab reaches every figure control in order, with a visible focus indicator, and each operates`,
       { timeout: 180_000 },

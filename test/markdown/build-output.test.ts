@@ -107,7 +107,7 @@ describe('the build’s log', () => {
       process.stderr.write = writeErr;
       Object.assign(buildLogState, before);
     }
-    expect(written.join('')).toMatch(/\[build\] kept\n$/);
+    expect(written.join('').replace(/\x1b\[[0-9;]*m/g, '')).toMatch(/\[build\] kept\n$/); // eslint-disable-line no-control-regex
     expect(written.length).toBe(1);
   });
 

@@ -19,3 +19,12 @@ export function sitePages(dist = DIST): string[] {
   walk(dist);
   return pages.map((p) => (p.endsWith('index.html') ? p.slice(0, -'index.html'.length) : p)).sort();
 }
+
+/**
+ * The pages the per-page browser tests visit: every page of the build, or only the site paths listed in TEST_PAGES
+ * (comma-separated, e.g. `articles/x/,zh/articles/x/`), which `npm run check` sets to the articles a change touches.
+ */
+export function pagesUnderTest(pages: readonly string[] = sitePages()): string[] {
+  const only = process.env['TEST_PAGES']?.split(',').filter(Boolean);
+  return only ? pages.filter((p) => only.includes(p)) : [...pages];
+}
