@@ -16,7 +16,8 @@ onPinnedNode(import.meta.url);
 
 const { spawn, spawnSync } = await import('node:child_process');
 const { existsSync, readdirSync, readFileSync, rmSync } = await import('node:fs');
-const { dirname, join, relative, resolve } = await import('node:path');
+const { join } = await import('node:path');
+const { articleFiles, browserTestsFor, pageOfArticle, touchedArticles } = await import('./lib/changed-articles.mjs');
 const { availableParallelism, loadavg } = await import('node:os');
 
 process.chdir(ROOT);
@@ -84,10 +85,6 @@ async function lane(/** @type {(Step & { needs?: string })[]} */ steps) {
   return results;
 }
 
-// ------------------------------------------------------------------------------------------------------------------
-// What changed: articles, and articles that import a changed file
-// ------------------------------------------------------------------------------------------------------------------
-
 const git = (/** @type {string[]} */ args) => spawnSync('git', args, { encoding: 'utf8' });
 
 /** Files changed against main (committed on this branch, staged, unstaged or new), or undefined outside git. */
@@ -99,55 +96,20 @@ function changedFiles() {
   return new Set(`${diff}\n${untracked}`.split('\n').filter(Boolean));
 }
 
-/** Every article file (`content/articles/**.mdx`), relative to the root. */
-function articleFiles(dir = 'content/articles') {
-  /** @type {string[]} */
-  const out = [];
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) out.push(...articleFiles(p));
-    else if (e.name.endsWith('.mdx')) out.push(p);
-  }
-  return out;
-}
-
-/** The site path of an article: content/articles/zh/x.mdx → zh/articles/x/. */
-const pageOf = (/** @type {string} */ file) => {
-  const rel = relative('content/articles', file).replace(/\.mdx$/, '');
-  const [lang, slug] = rel.includes('/') ? rel.split('/') : ['', rel];
-  return `${lang ? `${lang}/` : ''}articles/${slug}/`;
-};
-
-/** The pages of the articles a change touches: the article itself, or a file it imports. */
-function changedPages() {
-  if (all) return articleFiles().map(pageOf);
-  const changed = changedFiles();
-  if (!changed) return [];
-  return articleFiles()
-    .filter((file) => {
-      if (changed.has(file)) return true;
-      const imports = [...readFileSync(file, 'utf8').matchAll(/^import\s[^;]*?from\s+['"](\.[^'"]+)['"]/gm)];
-      return imports.some((m) => {
-        const target = relative(ROOT, resolve(dirname(file), m[1] ?? ''));
-        return [target, `${target}.ts`, `${target}.tsx`].some((t) => changed.has(t));
-      });
-    })
-    .map(pageOf);
-}
-
-const pages = changedPages();
-/** Browser test files for `pages`: those that visit every page under test, and those about one of these pages. */
-function browserFiles() {
-  const dir = 'test/browser';
-  return readdirSync(dir)
+const articles = articleFiles('content/articles', (d) => readdirSync(d, { withFileTypes: true }));
+const changed = changedFiles();
+const pages = all
+  ? articles.map(pageOfArticle)
+  : changed
+    ? touchedArticles(articles, changed, (f) => readFileSync(f, 'utf8')).map(pageOfArticle)
+    : [];
+const testDir = 'test/browser';
+const browserTests = browserTestsFor(
+  pages,
+  readdirSync(testDir)
     .filter((f) => f.endsWith('.test.ts'))
-    .map((f) => join(dir, f))
-    .filter((file) => {
-      const text = readFileSync(file, 'utf8');
-      const about = [...text.matchAll(/^const (?:PATH|CORE) = '([^']+)'/gm)].map((m) => m[1]);
-      return text.includes('pagesUnderTest(') || about.some((p) => pages.includes(p ?? ''));
-    });
-}
+    .map((f) => ({ file: join(testDir, f), text: readFileSync(join(testDir, f), 'utf8') })),
+);
 
 // ------------------------------------------------------------------------------------------------------------------
 
@@ -180,7 +142,7 @@ const [a, b] = await Promise.all([
       name: 'browser tests',
       needs: BUILD,
       cmd: 'vitest',
-      args: ['run', '-c', 'vitest.site.config.ts', ...browserFiles()],
+      args: ['run', '-c', 'vitest.site.config.ts', ...browserTests],
       env: { ...siteEnv, TEST_PAGES: pages.join(',') },
       when: () => (pages.length === 0 ? 'no article changed' : undefined),
     },

@@ -73,4 +73,26 @@ describe('npm run new', () => {
     expect(existsSync(join(out, 'articles/my-new-article'))).toBe(false);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).not.toContain('my-new-article');
   }, 180_000);
+
+  it('renders the draft in the check build of npm run check, which never writes dist/', () => {
+    const check = mkdtempSync(join(process.cwd(), '.tmp', 'scaffold-check-'));
+    try {
+      const r = spawnSync(process.execPath, ['scripts/build.mjs', '--check', '--outDir', check], {
+        env: buildEnv({ WHY_TANH_CONTENT_DIR: dir }),
+        encoding: 'utf8',
+        timeout: 280_000,
+      });
+      expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
+      expect(existsSync(join(check, 'articles/my-new-article/index.html'))).toBe(true);
+      const refused = spawnSync(process.execPath, ['scripts/build.mjs'], {
+        env: buildEnv({ WHY_TANH_CONTENT_DIR: dir, WHY_TANH_CHECK_BUILD: '1' }),
+        encoding: 'utf8',
+        timeout: 280_000,
+      });
+      expect(refused.status).not.toBe(0);
+      expect(refused.stderr).toContain('A check build includes drafts: it must not write dist/');
+    } finally {
+      rmSync(check, { recursive: true, force: true });
+    }
+  }, 300_000);
 });
