@@ -40,6 +40,6 @@ export function docCommands(md: string): string[] {
     .flatMap((b) => b.text.split('\n'))
     .map((l) => l.replace(/\s+#.*$/, '').trim());
   const fromSpans = [...md.matchAll(/`([^`\n]+)`/g)].map((m) => m[1]!.trim());
-  const command = /^([A-Z_]+=\S+\s+)*(npm|npx|node)\s/;
-  return [...new Set([...fromBlocks, ...fromSpans].flatMap((c) => c.split(/\s*&&\s*/)).filter((c) => command.test(`${c} `)))];
+  const command = /^([A-Z_]+=\S+\s+)*(npm|npx|node)\s+\S/; // `node` alone names the package
+  return [...new Set([...fromBlocks, ...fromSpans].flatMap((c) => c.split(/\s*&&\s*/)).filter((c) => command.test(c)))];
 }
