@@ -50,7 +50,7 @@ function run(/** @type {Step} */ step) {
     const out = [];
     let times = '';
     const child = spawn('bash', ['-c', '"$@"; s=$?; times >&3; exit $s', step.name, step.cmd, ...step.args], {
-      env: { ...process.env, FORCE_COLOR: '1', ...step.env },
+      env: { ...process.env, ...step.env },
       stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
     });
     child.stdout?.on('data', (b) => out.push(b));

@@ -74,7 +74,8 @@ describe('the documents', () => {
     mkdirSync(dir, { recursive: true });
     try {
       writeFileSync(join(dir, 'example.ts'), block!.text.replaceAll("'./src/", "'../../src/"));
-      const r = spawnSync(process.execPath, [join(dir, 'example.ts')], { encoding: 'utf8', timeout: 280_000 });
+      const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' }; // console.log colours numbers on a terminal
+      const r = spawnSync(process.execPath, [join(dir, 'example.ts')], { encoding: 'utf8', timeout: 280_000, env });
       expect(r.stderr).toBe('');
       expect(r.stdout.trim()).toBe(printed);
     } finally {
