@@ -78,13 +78,14 @@ export function explainBuildError(e) {
 }
 
 /**
- * The article a built page comes from: `/zh/articles/x/` → `content/articles/zh/x.mdx` (in `contentDir`), or
- * undefined for pages that are not articles.
+ * The article (or appendix) a built page comes from: `/zh/articles/x/` → `content/articles/zh/x.mdx`,
+ * `/articles/x/appendix/` → `content/articles/appendix/x.mdx` (in `contentDir`), or undefined for other pages.
  * @param {string} page the site path, with or without the base path
  * @param {string} [contentDir]
  */
 export function articleOfPage(page, contentDir = process.env['WHY_TANH_CONTENT_DIR'] ?? 'content/articles') {
-  const m = /(?:^|\/)(?:(zh)\/)?articles\/([a-z0-9-]+)\/?$/.exec(page);
+  const m = /(?:^|\/)(?:([a-z]{2})\/)?articles\/([a-z0-9-]+)\/(appendix\/)?$/.exec(page.endsWith('/') ? page : `${page}/`);
   if (!m) return undefined;
-  return displayPath(`${contentDir.replace(/\/+$/, '')}/${m[1] ? `${m[1]}/` : ''}${m[2]}.mdx`);
+  const folder = `${m[1] ? `${m[1]}/` : ''}${m[3] ? 'appendix/' : ''}`;
+  return displayPath(`${contentDir.replace(/\/+$/, '')}/${folder}${m[2]}.mdx`);
 }

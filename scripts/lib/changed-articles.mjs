@@ -18,14 +18,18 @@ export function articleFiles(dir, list) {
   );
 }
 
-/** The site path of an article: `content/articles/zh/x.mdx` → `zh/articles/x/`. */
+/**
+ * The site path of an article or appendix: `content/articles/zh/x.mdx` → `zh/articles/x/`,
+ * `content/articles/appendix/x.mdx` → `articles/x/appendix/`.
+ */
 export function pageOfArticle(/** @type {string} */ file) {
   const rel = relative('content/articles', file)
     .split('\\')
     .join('/')
     .replace(/\.mdx$/, '');
-  const slash = rel.lastIndexOf('/');
-  return slash < 0 ? `articles/${rel}/` : `${rel.slice(0, slash)}/articles/${rel.slice(slash + 1)}/`;
+  const m = /^(?:([a-z]{2})\/)?(appendix\/)?([^/]+)$/.exec(rel);
+  if (!m) return rel;
+  return `${m[1] ? `${m[1]}/` : ''}articles/${m[3]}/${m[2] ? 'appendix/' : ''}`;
 }
 
 /**

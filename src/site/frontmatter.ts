@@ -14,8 +14,7 @@ import { didYouMean } from './did-you-mean';
 import { appendixSchema, articleSchema } from './schema';
 
 /** The schema of a file under the content folder: an appendix (`appendix/x.mdx`, `zh/appendix/x.mdx`) or an article. */
-export const schemaOf = (relativePath: string) =>
-  /(^|[\\/])appendix[\\/]/.test(relativePath) ? appendixSchema : articleSchema;
+export const schemaOf = (relativePath: string) => (/(^|[\\/])appendix[\\/]/.test(relativePath) ? appendixSchema : articleSchema);
 
 /** Offset of the first byte of `bytes` that does not belong to valid UTF-8, or -1. */
 export function firstInvalidUtf8(bytes: Uint8Array): number {
@@ -98,7 +97,8 @@ export function checkArticleSource(
     if (quote !== undefined) return [{ file, line: quote, message: `YAML: the quote opened on this line is never closed` }];
     return [{ file, line: (err.mark?.line ?? 0) + 2, column: (err.mark?.column ?? 0) + 1, message: `YAML: ${reason}` }];
   }
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+  data ??= {}; // an empty frontmatter, as Astro reads it
+  if (typeof data !== 'object' || Array.isArray(data)) {
     return [{ file, line: 2, message: 'the frontmatter is not a list of fields ("title: …" on each line)' }];
   }
   const result = schema.safeParse(data);
@@ -138,7 +138,8 @@ export function checkArticles(dir: string): ContentProblem[] {
     for (const name of readdirSync(d).sort()) {
       const path = join(d, name);
       if (statSync(path).isDirectory()) walk(path);
-      else if (name.endsWith('.mdx')) problems.push(...checkArticleSource(path, readFileSync(path), schemaOf(relative(dir, path))));
+      else if (name.endsWith('.mdx'))
+        problems.push(...checkArticleSource(path, readFileSync(path), schemaOf(relative(dir, path))));
     }
   };
   walk(dir);

@@ -62,6 +62,7 @@ describe('a failed build', () => {
       'content/articles/why-sigmoid-and-tanh.mdx',
     );
     expect(articleOfPage('/why-tanh/zh/articles/x/', 'content/articles')).toBe('content/articles/zh/x.mdx');
+    expect(articleOfPage('/articles/x/appendix/', 'content/articles')).toBe('content/articles/appendix/x.mdx');
     expect(articleOfPage('/search/', 'content/articles')).toBeUndefined();
   });
 });

@@ -26,6 +26,8 @@ describe('the articles a change touches', () => {
 
   it('map to their pages, in either language', () => {
     expect(ARTICLES.map(pageOfArticle)).toEqual(['articles/a/', 'articles/b/', 'zh/articles/a/']);
+    expect(pageOfArticle('content/articles/appendix/a.mdx')).toBe('articles/a/appendix/');
+    expect(pageOfArticle('content/articles/zh/appendix/a.mdx')).toBe('zh/articles/a/appendix/');
   });
 
   it('are found under the content folder, recursively', () => {

@@ -3,7 +3,7 @@
  * with the cause — never `:0:0`, never a line the parser happened to stop at.
  */
 import { describe, expect, it } from 'vitest';
-import { checkArticleSource, firstInvalidUtf8 } from '../../src/site/frontmatter';
+import { checkArticleSource, firstInvalidUtf8, schemaOf } from '../../src/site/frontmatter';
 import { formatProblem } from '../../src/markdown/content-error.mjs';
 
 const GOOD = [
@@ -73,6 +73,21 @@ describe('an article’s frontmatter', () => {
   it('names the line and column of bytes that are not UTF-8', () => {
     const bytes = new Uint8Array([...new TextEncoder().encode(`${GOOD}Text `), 0xff, 0xfe, 0x0a]);
     expect(check(bytes)).toEqual(['a.mdx:12:6: bytes 0xFF 0xFE… are not UTF-8: save the file as UTF-8']);
+  });
+});
+
+describe('an appendix’s frontmatter', () => {
+  it('may be empty, and names an unknown field at its line', () => {
+    const appendix = (fm: string) =>
+      checkArticleSource('appendix/a.mdx', new TextEncoder().encode(`---\n${fm}---\n\nText.\n`), schemaOf('appendix/a.mdx')).map(
+        formatProblem,
+      );
+    expect(appendix('')).toEqual([]);
+    expect(appendix('title: Methods and data\n')).toEqual([]);
+    expect(appendix('titel: Methods\n')).toEqual([
+      expect.stringMatching(/^appendix\/a\.mdx:2: unknown field `titel` \(did you mean `title`\?\)/),
+    ]);
+    expect(schemaOf('zh/appendix/a.mdx')).not.toBe(schemaOf('zh/a.mdx'));
   });
 });
 
