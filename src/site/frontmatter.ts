@@ -74,6 +74,7 @@ export function checkArticleSource(
   const text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, '');
   const lines = text.split(/\r?\n/);
   if (lines[0]?.trim() !== '---') {
+    if (schema.safeParse({}).success) return []; // an appendix needs none
     return [
       {
         file,

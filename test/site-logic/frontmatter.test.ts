@@ -83,6 +83,9 @@ describe('an appendix’s frontmatter', () => {
         formatProblem,
       );
     expect(appendix('')).toEqual([]);
+    expect(checkArticleSource('appendix/b.mdx', new TextEncoder().encode('## Methods\n'), schemaOf('appendix/b.mdx'))).toEqual(
+      [],
+    );
     expect(appendix('title: Methods and data\n')).toEqual([]);
     expect(appendix('titel: Methods\n')).toEqual([
       expect.stringMatching(/^appendix\/a\.mdx:2: unknown field `titel` \(did you mean `title`\?\)/),
