@@ -75,6 +75,13 @@ function libraryHash(root: string): { sha256: string; files: number } {
   return { sha256: h.digest('hex'), files: files.length };
 }
 
+/** Time left, from the share of the estimated cost done so far: `12 min 30 s`. */
+function eta(elapsedSeconds: number, doneCost: number, totalCost: number): string {
+  if (doneCost <= 0) return '?';
+  const left = Math.max(0, Math.round((elapsedSeconds * (totalCost - doneCost)) / doneCost));
+  return left >= 60 ? `${Math.floor(left / 60)} min ${left % 60} s` : `${left} s`;
+}
+
 /** Rough relative cost of a run, for scheduling the longest first. */
 function cost(s: RunSpec): number {
   const perStep = s.cell === 'lstm' ? 1 : s.cell === 'gru' ? 0.75 : 0.25;
@@ -117,6 +124,8 @@ async function main(): Promise<void> {
   let next = 0;
   let done = 0;
   let cpuMs = 0;
+  const totalCost = order.reduce((a, o) => a + cost(o.spec), 0);
+  let doneCost = 0;
   const workers: Worker[] = [];
   await new Promise<void>((resolve, reject) => {
     if (order.length === 0) resolve();
@@ -130,11 +139,13 @@ async function main(): Promise<void> {
         records[m.index] = m.record;
         cpuMs += m.record.cpuMs;
         done++;
+        doneCost += cost(specs[m.index]!);
         const o = m.record.outcome;
         const detail = o.status === 'diverged' ? `${o.quantity} = ${o.valueText}` : `loss ${o.final?.loss.toPrecision(3)}`;
         console.log(
           `[${String(done).padStart(String(order.length).length)}/${order.length}] ${m.record.key}: ${o.status} at ${o.step} (${detail}); ` +
-            `${(m.record.cpuMs / 1000).toFixed(1)} s CPU; ${((performance.now() - t0) / 1000).toFixed(0)} s elapsed`,
+            `${(m.record.cpuMs / 1000).toFixed(1)} s CPU; ${((performance.now() - t0) / 1000).toFixed(0)} s elapsed, ` +
+            `ETA ${eta((performance.now() - t0) / 1000, doneCost, totalCost)}`,
         );
         if (done === order.length) resolve();
         else feed(w);
@@ -147,7 +158,11 @@ async function main(): Promise<void> {
   const wallSeconds = (performance.now() - t0) / 1000;
   const loadAfter = loadavg().map((v) => Number(v.toFixed(2)));
 
-  const taskSettings = TASK_SETTINGS.filter((ts) => specs.some((s) => s.task === ts.task && s.T === ts.T));
+  const taskSettings = TASK_SETTINGS.filter(
+    (ts, k) =>
+      specs.some((s) => s.task === ts.task && s.T === ts.T) &&
+      TASK_SETTINGS.findIndex((o) => taskKey(o) === taskKey(ts)) === k, // one entry per task and length
+  );
   const file: ResultsFile = {
     schema: 1,
     generated: new Date().toISOString(),
@@ -172,6 +187,7 @@ async function main(): Promise<void> {
         steps: ts.steps,
         lrs: ts.lrs,
         clips: ts.clips,
+        ...(ts.forgetBias === undefined ? {} : { forgetBias: ts.forgetBias }),
         variants: variantsOf(ts).map(keyOfVariant),
       })),
       variants: VARIANTS.map((v) => {

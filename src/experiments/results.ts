@@ -32,6 +32,8 @@ export interface RunRecord {
   readonly fingerprintSteps: number;
   /** Mean training loss over each window of {@link CURVE_EVERY} steps (the last window may be shorter), 4 significant digits; null where not finite. */
   readonly curve: readonly (number | null)[];
+  /** Window maxima of the largest |c| (LSTM) or |h| over the same windows as `curve` (null: no finite value). */
+  readonly stateCurve: readonly (number | null)[];
   /** Held-out evaluations: [step, loss, metric], 4 significant digits. */
   readonly evals: readonly (readonly [number, number, number])[];
   /** CPU time of the run in milliseconds (thread time in Node). */
@@ -66,6 +68,8 @@ export interface GroupSummary {
   readonly label: string;
   readonly lr: number;
   readonly clip: number;
+  /** Added to the LSTM's forget-gate bias (0 unless the setting says otherwise). */
+  readonly forgetBias: number;
   readonly steps: number;
   readonly seeds: readonly number[];
   readonly runs: number;
@@ -112,6 +116,8 @@ export interface ResultsFile {
       readonly steps: number;
       readonly lrs: readonly number[];
       readonly clips: readonly number[];
+      /** Added to the LSTM's forget-gate bias in this setting (absent: the protocol's 0). */
+      readonly forgetBias?: number;
       /** Keys of the variants run on this task. */
       readonly variants: readonly string[];
     }[];
@@ -164,6 +170,17 @@ export function curveOf(losses: Float64Array, n: number, every: number = CURVE_E
   return out;
 }
 
+/** Window maxima of the largest |c| or |h| of steps 1 … n (null where a window holds no finite value). */
+export function stateCurveOf(states: Float64Array, n: number, every: number = CURVE_EVERY): (number | null)[] {
+  const out: (number | null)[] = [];
+  for (let a = 0; a < n; a += every) {
+    let m = -Infinity;
+    for (let i = a; i < Math.min(n, a + every); i++) if (Number.isFinite(states[i]!) && states[i]! > m) m = states[i]!;
+    out.push(m === -Infinity ? null : sig4(m));
+  }
+  return out;
+}
+
 /** The record of a finished run. */
 export function recordOf(run: ExperimentRun, cpuMs: number): RunRecord {
   const outcome = run.outcome;
@@ -177,6 +194,7 @@ export function recordOf(run: ExperimentRun, cpuMs: number): RunRecord {
     fingerprint: run.fingerprint(),
     fingerprintSteps: Math.min(n, PROTOCOL.fingerprintSteps),
     curve: curveOf(run.losses, n),
+    stateCurve: stateCurveOf(run.states, n),
     evals: run.evals.map((e: EvalPoint) => [e.step, sig4(e.loss), sig4(e.metric)] as const),
     cpuMs: Math.round(cpuMs),
   };
@@ -222,6 +240,7 @@ export function summarize(runs: readonly RunRecord[]): GroupSummary[] {
       label: variantLabel(s),
       lr: s.lr,
       clip: s.clip,
+      forgetBias: s.forgetBias ?? PROTOCOL.forgetBias,
       steps: s.steps,
       seeds: g.map((r) => r.spec.seed),
       runs: g.length,

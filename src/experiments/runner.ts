@@ -36,7 +36,7 @@ export function makeLayerFactory(spec: RunSpec): TrainConfig['makeLayer'] {
         inputSize,
         hiddenSize: H,
         rng,
-        forgetBias: PROTOCOL.forgetBias,
+        forgetBias: s.forgetBias ?? PROTOCOL.forgetBias,
         activations: { candidate: Activations[s.candidate], cellOutput: Activations[s.output] },
       });
     }
@@ -121,6 +121,8 @@ export interface ExperimentRun {
   readonly trainer: Trainer;
   /** Training loss of steps 1 … stepCount (NaN for a diverged step whose loss was not computed). */
   readonly losses: Float64Array;
+  /** Largest |c| (LSTM) or |h| of steps 1 … stepCount's forward passes (as the trainer reports it; may be non-finite). */
+  readonly states: Float64Array;
   readonly evals: readonly EvalPoint[];
   readonly stepCount: number;
   readonly outcome: RunOutcome | null;
@@ -213,6 +215,7 @@ export function createExperimentRun(spec: RunSpec): ExperimentRun {
   const threshold = task.metric.threshold;
   const gate = evalGate(s.task, threshold, baseline);
   const losses = new Float64Array(s.steps);
+  const states = new Float64Array(s.steps);
   const evals: EvalPoint[] = [];
   const fp = new Fingerprint();
   const fpSteps = PROTOCOL.fingerprintSteps;
@@ -231,6 +234,7 @@ export function createExperimentRun(spec: RunSpec): ExperimentRun {
     const r = trainer.step();
     const n = r.step;
     losses[n - 1] = r.loss;
+    states[n - 1] = r.stateMax;
     if (n <= fpSteps) {
       fp.add(r.loss);
       fp.add(r.gradNorm);
@@ -289,6 +293,7 @@ export function createExperimentRun(spec: RunSpec): ExperimentRun {
     spec: s,
     trainer,
     losses,
+    states,
     evals,
     baseline,
     threshold,

@@ -59,6 +59,8 @@ export interface RunSpec {
   readonly seed: number;
   /** Step budget. */
   readonly steps: number;
+  /** Added to the LSTM's forget-gate bias after initialisation; absent = {@link PROTOCOL.forgetBias} (0, PyTorch's default). */
+  readonly forgetBias?: number;
 }
 
 /** The fixed protocol of every run (stored with the results). */
@@ -111,6 +113,7 @@ export const LIMITS = Object.freeze({
   clip: { min: 0, max: 100 },
   seed: { min: 0, max: 99999 },
   steps: { min: 50, max: 20000 },
+  forgetBias: { min: 0, max: 5 },
 });
 
 /** Human names. */
@@ -137,6 +140,8 @@ export function normalizeSpec(s: RunSpec): RunSpec {
     ...s,
     candidate: s.cell === 'irnn' ? 'relu' : s.candidate,
     output: s.cell === 'lstm' ? s.output : 'tanh',
+    // Only the LSTM has a forget gate; the protocol's default is not spelled out (keys of old runs stay as they were).
+    forgetBias: s.cell === 'lstm' && (s.forgetBias ?? PROTOCOL.forgetBias) !== PROTOCOL.forgetBias ? s.forgetBias : undefined,
   };
 }
 
@@ -160,6 +165,9 @@ export function specProblems(s: RunSpec): string[] {
   if (!(s.lr >= LIMITS.lr.min && s.lr <= LIMITS.lr.max))
     p.push(`lr must be in [${LIMITS.lr.min}, ${LIMITS.lr.max}], got ${s.lr}`);
   if (!(s.clip >= LIMITS.clip.min && s.clip <= LIMITS.clip.max)) p.push(`clip must be in [0, ${LIMITS.clip.max}], got ${s.clip}`);
+  const fb = s.forgetBias ?? PROTOCOL.forgetBias;
+  if (!(fb >= LIMITS.forgetBias.min && fb <= LIMITS.forgetBias.max))
+    p.push(`forget bias must be in [${LIMITS.forgetBias.min}, ${LIMITS.forgetBias.max}], got ${fb}`);
   return p;
 }
 
@@ -171,9 +179,10 @@ export function variantKey(s: RunSpec): string {
   return `${n.cell}:${n.candidate}`;
 }
 
-/** Training settings (learning rate and clipping) as a key: `lr=0.01,clip=1`. */
-export function settingKey(s: Pick<RunSpec, 'lr' | 'clip'>): string {
-  return `lr=${s.lr},clip=${s.clip}`;
+/** Training settings (learning rate, clipping, and a forget bias other than the protocol's) as a key: `lr=0.01,clip=1` or `lr=0.01,clip=1,fb=1`. */
+export function settingKey(s: Pick<RunSpec, 'lr' | 'clip' | 'forgetBias'>): string {
+  const fb = s.forgetBias ?? PROTOCOL.forgetBias;
+  return `lr=${s.lr},clip=${s.clip}${fb === PROTOCOL.forgetBias ? '' : `,fb=${fb}`}`;
 }
 
 /** Task and length as a key: `adding-50`. */
