@@ -160,8 +160,7 @@ async function main(): Promise<void> {
 
   const taskSettings = TASK_SETTINGS.filter(
     (ts, k) =>
-      specs.some((s) => s.task === ts.task && s.T === ts.T) &&
-      TASK_SETTINGS.findIndex((o) => taskKey(o) === taskKey(ts)) === k, // one entry per task and length
+      specs.some((s) => s.task === ts.task && s.T === ts.T) && TASK_SETTINGS.findIndex((o) => taskKey(o) === taskKey(ts)) === k, // one entry per task and length
   );
   const file: ResultsFile = {
     schema: 1,

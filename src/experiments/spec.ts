@@ -136,12 +136,14 @@ export function minLength(task: TaskId): number {
 
 /** The same run with the fields a cell does not use set to their conventional values (so equal runs compare equal). */
 export function normalizeSpec(s: RunSpec): RunSpec {
+  const { forgetBias, ...rest } = s;
+  const fb = forgetBias ?? PROTOCOL.forgetBias;
   return {
-    ...s,
+    ...rest,
     candidate: s.cell === 'irnn' ? 'relu' : s.candidate,
     output: s.cell === 'lstm' ? s.output : 'tanh',
     // Only the LSTM has a forget gate; the protocol's default is not spelled out (keys of old runs stay as they were).
-    forgetBias: s.cell === 'lstm' && (s.forgetBias ?? PROTOCOL.forgetBias) !== PROTOCOL.forgetBias ? s.forgetBias : undefined,
+    ...(s.cell === 'lstm' && fb !== PROTOCOL.forgetBias ? { forgetBias: fb } : {}),
   };
 }
 
