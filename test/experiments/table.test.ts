@@ -20,14 +20,21 @@ const summaryOf = (runs: readonly RunRecord[]) => {
 describe('a results-table cell', () => {
   // Issue 18: "2 unsolved, MSE 0.00606–0.145" where the unsolved runs ended at 0.1447 and 0.1449 — the range was
   // taken over every run that did not diverge, the solved one included.
-  it.fails('gives the held-out loss range of the unsolved runs only, not of the solved ones', () => {
+  it('gives the held-out loss range of the unsolved runs only, not of the solved ones', () => {
     const runs = fakeGroup({}, [solved(1200, 0.00606), budget(0.144), budget(0.152)]);
     expect(cellLines(summaryOf(runs), runs, MSE)).toEqual(['steps 1200', '2 unsolved, MSE 0.144–0.152']);
   });
 
-  it.fails('gives one unsolved run’s loss alone, whatever the solved runs ended at', () => {
+  it('gives one unsolved run’s loss alone, whatever the solved runs ended at', () => {
     const runs = fakeGroup({}, [solved(900, 0.00559), solved(1500, 0.008), budget(0.0195)]);
     expect(cellLines(summaryOf(runs), runs, MSE)).toEqual(['steps 1200 (900–1500)', '1 unsolved, MSE 0.0195']);
+  });
+
+  it('says so when the runs given are not the group’s (a lookup that lost some)', () => {
+    const runs = fakeGroup({}, [solved(900), budget(0.1), budget(0.12)]);
+    expect(() => cellLines(summaryOf(runs), runs.slice(0, 2), MSE)).toThrow(
+      /2 unsolved runs in the summary, 1 among the runs given/,
+    );
   });
 
   it('lists divergences with their quantities and steps', () => {
@@ -35,7 +42,7 @@ describe('a results-table cell', () => {
     expect(cellLines(summaryOf(runs), runs, MSE)).toEqual(['steps 2000', '2 diverged (state, loss; step 12, 40)']);
   });
 
-  it.fails('on the committed grid, states for every cell exactly the range of the runs that used up their budget', () => {
+  it('on the committed grid, states for every cell exactly the range of the runs that used up their budget', () => {
     const f3 = (v: number) => formatNumber(v, 3);
     let checked = 0;
     for (const g of RESULTS.summaries.filter((s) => s.budget > 0)) {
