@@ -130,6 +130,9 @@ export function compareSteps(a: readonly number[], b: readonly number[]): StepsV
   return ia.lo > ib.hi ? 'slower' : 'faster';
 }
 
+/** Significant digits of a step count (steps go up to 20 000: every digit of one). */
+export const STEP_DIGITS = 5;
+
 /** Whole per cent, rounded outwards (the printed interval is never narrower than the computed one). */
 export function percentBounds(i: Interval): { lo: number; hi: number } {
   return { lo: Math.floor(i.lo * 100 + 1e-9), hi: Math.ceil(i.hi * 100 - 1e-9) };
@@ -146,7 +149,10 @@ export function nText(n: number, lang: Lang = 'en'): string {
   return EXPERIMENT_WORDS[lang].n(String(n));
 }
 
-/** "1400 (1000–1600)": the median and the extremes (one value alone when they agree); "—" for no sample. */
+/**
+ * "1400 (1000–1600)": the median and the extremes (one value alone when they agree); "—" for no sample. Step counts
+ * take `sig` = {@link STEP_DIGITS}, so that a median between two steps (1825) is not rounded to another (1830).
+ */
 export function spreadText(s: MedianRange | null, lang: Lang = 'en', sig = 3): string {
   if (!s) return EXPERIMENT_WORDS[lang].none;
   if (s.n === 1 || s.min === s.max) return formatNumber(s.median, sig);

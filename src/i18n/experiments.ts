@@ -36,15 +36,18 @@ export interface ExperimentWords {
   readonly task: { readonly adding: string; readonly updown: string; readonly copy: string };
 
   // ---- the per-seed outcome strip ----
-  /** Text alternative of a strip: "Seeds in order: 0 solved at step 850, 1 unsolved, 2 diverged at step 12". */
-  readonly seeds: (list: string) => string;
-  readonly seedSolved: (seed: string, step: string) => string;
-  readonly seedBudget: (seed: string) => string;
-  readonly seedDiverged: (seed: string, step: string) => string;
-  /** Between the runs of a strip's text. */
-  readonly seedSep: string;
-  /** Legend of the marks. */
-  readonly marksLegend: string;
+  /** Text alternative of a strip, its parts joined: "Seed (step): solved 0 (850), 2 (1150); unsolved 1; diverged 3 (12)". */
+  readonly stripLabel: (parts: string) => string;
+  readonly stripSolved: (list: string) => string;
+  readonly stripBudget: (list: string) => string;
+  readonly stripDiverged: (list: string) => string;
+  /** A seed and its step: "0 (850)". */
+  readonly stripItem: (seed: string, step: string) => string;
+  /** Between the seeds of a part, and between the parts. */
+  readonly listSep: string;
+  readonly partSep: string;
+  /** The standard LSTM's row label. */
+  readonly standardCell: string;
 
   // ---- the results table ----
   readonly tableLabel: (title: string, T: string) => string;
@@ -64,6 +67,7 @@ export interface ExperimentWords {
   readonly panelAlt: (clip: string, rate: string, diverged: string, seeds: string) => string;
   readonly withoutClipping: string;
   readonly withClippingAt: (c: string) => string;
+  readonly legend: string;
   readonly legendNoClipping: string;
   readonly legendClippingAt: (c: string) => string;
   readonly legendMarks: string;
@@ -89,8 +93,8 @@ export interface ExperimentWords {
   readonly fbClipping: string;
   readonly fbColumn: (fb: string) => string;
   readonly fbDifference: string;
-  readonly fbMore: string;
-  readonly fbFewer: string;
+  readonly fbMore: (fb: string) => string;
+  readonly fbFewer: (fb: string) => string;
   /** (task, T, lr, n, budget) → caption. */
   readonly fbCaption: (title: string, T: string, lr: string, n: string, budget: string) => string;
   readonly fbLabel: (title: string, T: string) => string;
@@ -110,12 +114,14 @@ export const EXPERIMENT_WORDS: Localised<ExperimentWords> = localised('EXPERIMEN
     metric: { mse: 'MSE', accuracy: 'accuracy' },
     task: { adding: 'Adding problem', updown: 'Up and down', copy: 'Copy task' },
 
-    seeds: (list) => `Seeds in order: ${list}`,
-    seedSolved: (seed, step) => `${seed} solved at step ${step}`,
-    seedBudget: (seed) => `${seed} unsolved`,
-    seedDiverged: (seed, step) => `${seed} diverged at step ${step}`,
-    seedSep: ', ',
-    marksLegend: 'one mark per seed, in seed order: ● solved, ○ unsolved at the end of the budget, × diverged',
+    stripLabel: (parts) => `Seed (step): ${parts}`,
+    stripSolved: (list) => `solved ${list}`,
+    stripBudget: (list) => `unsolved ${list}`,
+    stripDiverged: (list) => `diverged ${list}`,
+    stripItem: (seed, step) => `${seed} (${step})`,
+    listSep: ', ',
+    partSep: '; ',
+    standardCell: 'LSTM (standard)',
 
     tableLabel: (title, T) => `Results: ${title}, T = ${T}`,
     variant: 'Variant',
@@ -132,9 +138,10 @@ export const EXPERIMENT_WORDS: Localised<ExperimentWords> = localised('EXPERIMEN
       `${title}, T = ${T}, n = ${n} seeds per cell: runs solved out of n with the 95 % Wilson interval of the success rate; steps to solve as median (min–max) over the solved runs; one mark per seed, in seed order (● solved, ○ unsolved at the end of the ${budget}-step budget, × diverged; each run’s step in the mark’s tooltip); divergences with the quantity that left its bound and the step; for the unsolved runs, their held-out ${metric} at the end.`,
 
     panelNote: (clip, rate) => `${clip} ${rate}`,
-    panelAlt: (clip, rate, diverged, seeds) => `${clip}: ${rate} solved, ${diverged} diverged (${seeds})`,
+    panelAlt: (clip, rate, diverged, seeds) => `${clip}: ${rate} solved, ${diverged} diverged — ${seeds}`,
     withoutClipping: 'without clipping',
     withClippingAt: (c) => `with clipping at ${c}`,
+    legend: 'Legend',
     legendNoClipping: 'no clipping',
     legendClippingAt: (c) => `global-norm clipping at ${c}`,
     legendMarks: '× diverged · ● solved · dotted: baseline (upper)',
@@ -154,8 +161,8 @@ export const EXPERIMENT_WORDS: Localised<ExperimentWords> = localised('EXPERIMEN
     fbClipping: 'Clipping',
     fbColumn: (fb) => `forget bias ${fb}`,
     fbDifference: 'Difference',
-    fbMore: 'forget bias 1 solved more often',
-    fbFewer: 'forget bias 1 solved less often',
+    fbMore: (fb) => `forget bias ${fb} solved more often`,
+    fbFewer: (fb) => `forget bias ${fb} solved less often`,
     fbCaption: (title, T, lr, n, budget) =>
       `${title}, T = ${T}, Adam ${lr}: the forget-gate bias at 0 (PyTorch’s default, the rest of the grid) and at 1, n = ${n} seeds per cell, the same seeds in both columns. Runs solved out of n with the 95 % Wilson interval; steps to solve as median (min–max) over the solved runs; one mark per seed (● solved, ○ unsolved at the end of the ${budget}-step budget, × diverged). A difference is named only when the two intervals do not overlap.`,
     fbLabel: (title, T) => `Forget bias 0 and 1: ${title}, T = ${T}`,
