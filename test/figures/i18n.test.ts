@@ -51,6 +51,11 @@ const SAME_IN_CHINESE = new Set([
   'GRADIENTS.cellNames.lstm',
   'GRADIENTS.cellNames.gru',
   'GRADIENTS.gamma',
+  // n = 10, a dash for no value, the loss MSE, a note that is a setting and a rate side by side
+  'EXPERIMENT_WORDS.n',
+  'EXPERIMENT_WORDS.none',
+  'EXPERIMENT_WORDS.metric.mse',
+  'EXPERIMENT_WORDS.panelNote',
 ]);
 
 describe('the figure string tables', () => {

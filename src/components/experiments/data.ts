@@ -10,7 +10,9 @@ import type { GroupSummary, ResultsFile, RunRecord, Spread } from '../../experim
 import { CURVE_EVERY } from '../../experiments/results';
 import { DEFAULT_SPEC } from '../../experiments/grid';
 import { runKey, settingKey } from '../../experiments/spec';
+import { STEP_DIGITS, rateText, spreadText as statsSpreadText } from '../../experiments/stats';
 import { packCommitted } from './committed';
+import { runsIn } from './table';
 import type { InitialRun } from './LiveRun';
 
 const files = import.meta.glob<ResultsFile>('../../../data/experiments/results.json', { eager: true, import: 'default' });
@@ -20,12 +22,18 @@ if (!loaded) throw new Error('data/experiments/results.json is missing: run `npm
 /** The committed results. */
 export const RESULTS: ResultsFile = loaded;
 
-/** Setting key of a learning rate and clipping threshold. */
-export const setting = (lr: number, clip: number): string => settingKey({ lr, clip });
+/** Setting key of a learning rate, clipping threshold and forget-gate bias (default 0, the grid's main arm). */
+export const setting = (lr: number, clip: number, forgetBias = 0): string => settingKey({ lr, clip, forgetBias });
 
-/** The summary of one (task, variant, setting); throws when it is not in the file (a typo in the article). */
-export function group(task: string, variant: string, lr: number, clip: number): GroupSummary {
-  const s = setting(lr, clip);
+/** The forget-gate bias of a group: 0 in the main grid and in files written before the forget-bias arm existed. */
+export const fbOf = (g: GroupSummary): number => g.forgetBias ?? 0;
+
+/**
+ * The summary of one (task, variant, setting); throws when it is not in the file (a typo in the article). The
+ * forget-gate bias defaults to 0: the forget-bias-1 arm is asked for explicitly.
+ */
+export function group(task: string, variant: string, lr: number, clip: number, forgetBias = 0): GroupSummary {
+  const s = setting(lr, clip, forgetBias);
   const g = RESULTS.summaries.find((x) => x.taskKey === task && x.variantKey === variant && x.settingKey === s);
   if (!g) throw new Error(`experiments: no results for ${task} / ${variant} / ${s}`);
   return g;
@@ -37,12 +45,7 @@ export function groups(filter: (g: GroupSummary) => boolean): GroupSummary[] {
 }
 
 /** The runs of one group. */
-export function runsOf(g: GroupSummary): RunRecord[] {
-  return RESULTS.runs.filter((r) => {
-    const s = r.spec;
-    return `${s.task}-${s.T}` === g.taskKey && r.key.split('/')[1] === g.variantKey && setting(s.lr, s.clip) === g.settingKey;
-  });
-}
+export const runsOf = (g: GroupSummary): RunRecord[] => runsIn(RESULTS.runs, g);
 
 /** Task metadata by key (`adding-50`). */
 export function taskInfo(key: string): ResultsFile['tasks'][number] {
@@ -69,11 +72,9 @@ export function totals(gs: readonly GroupSummary[]): { runs: number; solved: num
   );
 }
 
-/** "1400" or "1400 (1000–1600)": median and range of a spread. */
+/** "1400" or "1400 (1000–1600)": median and range of a spread (English; src/experiments/stats.ts words it in any language). */
 export function spreadText(s: Spread | null, sig = 3): string {
-  if (!s) return '—';
-  if (s.n === 1 || s.min === s.max) return formatNumber(s.median, sig);
-  return `${formatNumber(s.median, sig)} (${formatNumber(s.min, sig)}–${formatNumber(s.max, sig)})`;
+  return statsSpreadText(s, 'en', sig);
 }
 
 /** Number formatting with 3 significant digits. */
@@ -109,12 +110,12 @@ export function duration(seconds: number): string {
   return m > 0 ? `${m} min ${s} s` : `${s} s`;
 }
 
-/** "2/3": solved out of runs. */
-export const rate = (g: GroupSummary): string => `${g.solved}/${g.runs}`;
+/** "2/3 [21–94 %]": solved out of runs, with the 95 % Wilson interval of the success rate. */
+export const rate = (g: GroupSummary): string => rateText(g);
 
-/** The task setting of a task key (budget, learning rates, clipping, variants). */
-export function settingOf(task: string): ResultsFile['grid']['settings'][number] {
-  const s = RESULTS.grid.settings.find((x) => `${x.task}-${x.T}` === task);
+/** The task setting of a task key (budget, learning rates, clipping, variants), of the main arm unless asked. */
+export function settingOf(task: string, forgetBias = 0): ResultsFile['grid']['settings'][number] {
+  const s = RESULTS.grid.settings.find((x) => `${x.task}-${x.T}` === task && (x.forgetBias ?? 0) === forgetBias);
   if (!s) throw new Error(`experiments: no task setting ${task}`);
   return s;
 }
@@ -136,7 +137,7 @@ export function stateText(g: GroupSummary): string {
 
 /** Steps to solve, "1400 (1000–1600)", or "—". */
 export function stepsText(g: GroupSummary): string {
-  return spreadText(g.stepsToSolve);
+  return spreadText(g.stepsToSolve, STEP_DIGITS);
 }
 
 /**
@@ -148,18 +149,28 @@ export function claim(holds: boolean, statement: string): '' {
   return '';
 }
 
-/** Every group of a variant on a task (all its training settings), optionally filtered. */
-export function groupsOf(task: string, variant: string, filter: (g: GroupSummary) => boolean = () => true): GroupSummary[] {
-  return RESULTS.summaries.filter((g) => g.taskKey === task && g.variantKey === variant && filter(g));
+/**
+ * Every group of a variant on a task (all its learning rates and clipping settings), optionally filtered; only the
+ * arm with the given forget-gate bias (default 0, the main grid), so that totals never mix the two arms.
+ */
+export function groupsOf(
+  task: string,
+  variant: string,
+  filter: (g: GroupSummary) => boolean = () => true,
+  forgetBias = 0,
+): GroupSummary[] {
+  return RESULTS.summaries.filter((g) => g.taskKey === task && g.variantKey === variant && fbOf(g) === forgetBias && filter(g));
 }
 
-/** Totals of a variant on a task over all (or the filtered) settings. */
-export function variantTotals(task: string, variant: string, filter?: (g: GroupSummary) => boolean): ReturnType<typeof totals> {
-  return totals(groupsOf(task, variant, filter));
+/** Totals of a variant on a task over all (or the filtered) settings of one forget-bias arm (default 0). */
+export function variantTotals(
+  task: string,
+  variant: string,
+  filter?: (g: GroupSummary) => boolean,
+  forgetBias = 0,
+): ReturnType<typeof totals> {
+  return totals(groupsOf(task, variant, filter, forgetBias));
 }
-
-/** "5 of 6" */
-export const ofText = (n: number, m: number): string => `${n} of ${m}`;
 
 /** The largest value of a quantity over every run of some groups. */
 export function maxOver(gs: readonly GroupSummary[], f: (g: GroupSummary) => number): number {

@@ -1,0 +1,139 @@
+/**
+ * Prose and data stay together (issue 18, item 7): every count, rate, median and range the ReLU-experiments pages
+ * state comes from the committed results through src/numbers/relu-experiments.ts, so a re-run of the grid cannot
+ * leave a sentence behind. The test reads each page of the article (English and Chinese, article and appendix, those
+ * that exist) and fails on any number typed into its prose, unless an allowed phrase below covers it: a grid setting
+ * (checked against src/experiments/grid.ts), a definition, a citation's figure or year. A number in an
+ * `{expression}` is computed and never counted.
+ *
+ * PENDING holds the hand-typed numbers the article still has and must lose (compute them or drop them); like the
+ * budget ratchet it only shrinks: an entry whose phrase is gone fails the test until it is deleted.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CLIPS, LRS, TASK_SETTINGS } from '../../src/experiments/grid';
+import { PROTOCOL, evalGate } from '../../src/experiments/spec';
+import { judgeProseNumbers, proseNumbers, type AllowedPhrase } from '../support/prose-numbers';
+
+const PAGES = [
+  'content/articles/relu-experiments.mdx',
+  'content/articles/appendix/relu-experiments.mdx',
+  'content/articles/zh/relu-experiments.mdx',
+  'content/articles/zh/appendix/relu-experiments.mdx',
+].filter((f) => existsSync(join(process.cwd(), f)));
+
+/** A grid setting of the adding problem at length T. */
+const adding = (T: number) => TASK_SETTINGS.find((s) => s.task === 'adding' && s.T === T && !s.forgetBias);
+
+interface Allowed extends AllowedPhrase {
+  /** For a setting: whether the code still says so. */
+  readonly holds?: () => boolean;
+}
+
+const ALLOWED: readonly Allowed[] = [
+  // grid settings, each checked against the grid
+  { phrase: 'at length 50', why: 'a task length of the grid', holds: () => adding(50) !== undefined },
+  {
+    phrase: 'at length 100 with clipping',
+    why: 'the T = 100 setting',
+    holds: () => adding(100)?.clips.every((c) => c > 0) === true,
+  },
+  { phrase: 'T = 100', why: 'a task length of the grid', holds: () => adding(100) !== undefined },
+  { phrase: 'learning rate 0.01', why: 'a learning rate of the grid', holds: () => LRS.includes(0.01) },
+  { phrase: 'learning rate 0.003', why: 'a learning rate of the grid', holds: () => LRS.includes(0.003) },
+  { phrase: 'never at 0.003', why: 'a learning rate of the grid', holds: () => LRS.includes(0.003) },
+  { phrase: 'at 1 or none', why: 'the clipping thresholds', holds: () => CLIPS.join() === '0,1' },
+  { phrase: '| none, 1 |', why: 'the clipping thresholds', holds: () => CLIPS.join() === '0,1' },
+  { phrase: '| 1 |', why: 'the clipping of the T = 100 setting', holds: () => adding(100)?.clips.join() === '1' },
+  { phrase: 'forget-gate bias 0', why: 'the protocol’s forget bias', holds: () => PROTOCOL.forgetBias === 0 },
+  { phrase: '(3× the', why: 'the evaluation gate of the MSE tasks', holds: () => evalGate('adding', 1, 0) === 3 },
+  { phrase: '0.3× the baseline', why: 'the evaluation gate of the copy task', holds: () => evalGate('copy', 0, 1) === 0.3 },
+  // definitions and arithmetic, not results
+  { phrase: 'exactly 0', why: 'what a dead unit outputs, by definition' },
+  { phrase: 'Always predicting 1', why: 'the mean of the adding problem’s target' },
+  { phrase: '+1 or −1', why: 'the up-and-down task’s steps' },
+  { phrase: 'otherwise 0', why: 'the up-and-down task’s steps' },
+  { phrase: 'Predicting 0 everywhere', why: 'the up-and-down task’s baseline' },
+  { phrase: 'at most 1 per step', why: '|tanh| < 1' },
+  // cited figures and years
+  { phrase: '5400 runs in all', why: 'Greff et al.’s figure, cited' },
+  { phrase: 'Greff et al. 2017', why: 'a year' },
+  { phrase: 'Le et al. 2015', why: 'a year' },
+  { phrase: 'Jozefowicz et al. 2015', why: 'a year' },
+  {
+    phrase: 'to 12 or more significant digits',
+    why: 'browser against Node, checked by test/browser/experiments.test.ts (agrees to 12–17 digits)',
+  },
+];
+
+/** Hand-typed result numbers still in the prose: compute them in src/numbers/relu-experiments.ts or drop them. */
+const PENDING: readonly AllowedPhrase[] = [
+  {
+    phrase: '(at 0.01 the standard cell needed about 2700 steps in a pilot run)',
+    why: 'issue 18 item 4: a hand-typed pilot figure — compute it or drop it',
+  },
+];
+
+describe('the hand-typed numbers of an MDX page', () => {
+  const page = [
+    '---',
+    'title: Ten runs of 3 kinds',
+    'description: A page.',
+    'order: 4',
+    '---',
+    "import { of } from '../x';",
+    'export const { A } = values;',
+    '',
+    'It solved {of(T50(2))} runs at $T = 50$ in `npm run x -- 7` [@le2015, §4.1] ([see](/a/#fig-2)).',
+    '## Heading [#h-3]',
+    '<LossGrid lr={0.01} id="fig-4" />',
+    '{claim(a < 5, "b")} The ReLU cell needed 2700 steps, float64 and H2 aside.',
+  ].join('\n');
+
+  it('finds numbers in the prose, the title and the description, with their line and column', () => {
+    expect(proseNumbers(page).map((n) => `${n.line}:${n.column} ${n.text}`)).toEqual(['2:20 3', '12:42 2700']);
+  });
+
+  it('leaves out expressions, math, code, imports, tags, citations, ids and link targets', () => {
+    expect(proseNumbers(page.split('\n').slice(5, 11).join('\n'))).toEqual([]);
+  });
+
+  it('lets an allowed phrase cover only the numbers inside it, and reports phrases that cover none', () => {
+    const found = proseNumbers('needed 2700 steps, then 2700 more');
+    const v = judgeProseNumbers(found, [
+      { phrase: 'needed 2700 steps', why: 'x' },
+      { phrase: 'never there', why: 'y' },
+    ]);
+    expect(v.uncovered.map((n) => n.column)).toEqual([25]);
+    expect(v.unused.map((a) => a.phrase)).toEqual(['never there']);
+  });
+});
+
+describe.each(PAGES)('%s', (file) => {
+  const found = proseNumbers(readFileSync(join(process.cwd(), file), 'utf8'));
+
+  it('types no result number into its prose: each comes from the numbers module through an {expression}', () => {
+    const { uncovered } = judgeProseNumbers(found, [...ALLOWED, ...PENDING]);
+    expect(
+      uncovered.map((n) => `${file}:${n.line}:${n.column}: "${n.text}" in “${n.lineText.trim()}”`),
+      'write the number as an {expression} from src/numbers/relu-experiments.ts, or allow its phrase in this test with the reason',
+    ).toEqual([]);
+  });
+});
+
+describe('the allowed phrases and the pending list', () => {
+  const found = PAGES.flatMap((f) => proseNumbers(readFileSync(join(process.cwd(), f), 'utf8')));
+
+  it('still say what the grid says (each setting checked against src/experiments/grid.ts and spec.ts)', () => {
+    for (const a of ALLOWED) if (a.holds) expect(a.holds(), `${a.phrase}: ${a.why}`).toBe(true);
+  });
+
+  it('only shrink: every allowed phrase and every pending number still occurs (delete the ones that do not)', () => {
+    expect(PAGES.length).toBeGreaterThan(0);
+    const { unused } = judgeProseNumbers(found, [...ALLOWED, ...PENDING]);
+    expect(unused.map((a) => a.phrase)).toEqual([]);
+    if (PENDING.length > 0)
+      console.log(`hand-typed result numbers still pending:\n${PENDING.map((p) => `  “${p.phrase}”: ${p.why}`).join('\n')}`);
+  });
+});
