@@ -85,6 +85,7 @@ describe('the committed file', () => {
         steps: t.steps,
         lrs: t.lrs,
         clips: t.clips,
+        ...(t.forgetBias === undefined ? {} : { forgetBias: t.forgetBias }),
         variants: variantsOf(t).map(keyOfVariant),
       })),
     );

@@ -1,6 +1,7 @@
 /**
  * URL state of the live-run figure: one {@link RunSpec}, e.g.
- * `#fig-run=task:adding,t:50,cell:lstm,g:relu,phi:tanh,h:16,lr:0.01,clip:1,seed:0,steps:3000`, parsed and written
+ * `#fig-run=task:adding,t:50,cell:lstm,g:relu,phi:tanh,h:16,lr:0.01,clip:1,seed:0,steps:3000` (plus `fb:1` for a
+ * forget-gate bias other than 0), parsed and written
  * with the shared url-state module (typed fields, total parse, polite notices for bad values).
  */
 import {
@@ -17,6 +18,7 @@ import {
   CELL_IDS,
   LIMITS,
   OUTPUT_KEYS,
+  PROTOCOL,
   TASK_IDS,
   minLength,
   normalizeSpec,
@@ -39,6 +41,8 @@ export interface LiveState {
   readonly clip: number;
   readonly seed: number;
   readonly steps: number;
+  /** Added to the LSTM's forget-gate bias (0, PyTorch's default, is left out of links). */
+  readonly fb: number;
 }
 
 /** The state of a spec. */
@@ -54,6 +58,7 @@ export function stateOf(s: RunSpec): LiveState {
     clip: s.clip,
     seed: s.seed,
     steps: s.steps,
+    fb: s.forgetBias ?? PROTOCOL.forgetBias,
   };
 }
 
@@ -76,6 +81,7 @@ export const liveState: FigureState<LiveState> = defineFigureState<LiveState>('r
   clip: { codec: numberCodec(LIMITS.clip), default: DEFAULT_SPEC.clip, label: 'gradient clipping' },
   seed: { codec: numberCodec({ ...LIMITS.seed, step: 1 }), default: DEFAULT_SPEC.seed, label: 'seed' },
   steps: { codec: numberCodec({ ...LIMITS.steps, step: 1 }), default: DEFAULT_SPEC.steps, label: 'step budget' },
+  fb: { codec: numberCodec({ ...LIMITS.forgetBias, step: 1 }), default: PROTOCOL.forgetBias, label: 'forget-gate bias' },
 });
 
 /** The run spec of a state, with the one cross-field rule (T ≥ 2L + 1 for the copy task) repaired and reported. */
@@ -98,6 +104,7 @@ export function specOf(state: LiveState): { readonly spec: RunSpec; readonly pro
     clip: state.clip,
     seed: state.seed,
     steps: state.steps,
+    forgetBias: state.fb,
   });
   return { spec, problems };
 }
