@@ -51,8 +51,8 @@ export interface InitialRun {
 }
 
 export interface LiveRunProps {
-  /** Packed committed outcomes (committed.ts). */
-  readonly committed: string;
+  /** Where the packed committed outcomes (committed.ts) are served; fetched once the figure is on screen. */
+  readonly committedUrl: string;
   readonly initial: InitialRun | null;
   readonly width?: FigureWidth | undefined;
   readonly title?: string | undefined;
@@ -137,11 +137,25 @@ export function outcomeText(o: RunOutcome, info: TaskInfo | null): string {
   }
 }
 
-export default function LiveRun({ committed, initial, width = 'page', title, children }: LiveRunProps) {
+/** The packed committed outcomes, fetched once ('' until they arrive, or if they cannot be fetched: no comparison). */
+function useCommitted(url: string): string {
+  const [packed, setPacked] = useState('');
+  useEffect(() => {
+    const ac = new AbortController();
+    fetch(url, { signal: ac.signal })
+      .then((r) => (r.ok ? r.text() : ''))
+      .then(setPacked, () => setPacked(''));
+    return () => ac.abort();
+  }, [url]);
+  return packed;
+}
+
+export default function LiveRun({ committedUrl, initial, width = 'page', title, children }: LiveRunProps) {
   const fig = useFigureState(liveState);
   const hydrated = useHydrated();
   const { spec, problems: crossProblems } = specOf(fig.state);
   const key = runKey(spec);
+  const committed = useCommitted(committedUrl);
   const committedMap = useMemo(() => unpackCommitted(committed), [committed]);
   const reference = committedMap.get(key) ?? null;
   const [live, setLive] = useState<Live>({ ...IDLE, spec });

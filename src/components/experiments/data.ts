@@ -11,7 +11,7 @@ import { CURVE_EVERY } from '../../experiments/results';
 import { DEFAULT_SPEC } from '../../experiments/grid';
 import { runKey, settingKey } from '../../experiments/spec';
 import { STEP_DIGITS, rateText, spreadText as statsSpreadText } from '../../experiments/stats';
-import { packCommitted } from './committed';
+import { withBase } from '../../site/articles';
 import { runsIn } from './table';
 import type { InitialRun } from './LiveRun';
 
@@ -80,13 +80,16 @@ export function spreadText(s: Spread | null, sig = 3): string {
 /** Number formatting with 3 significant digits. */
 export const f3 = (v: number): string => formatNumber(v, 3);
 
-/** The props of the live figure: the packed committed outcomes and the precomputed default run. */
-export function liveProps(): { committed: string; initial: InitialRun | null } {
+/** Where the packed committed outcomes are served (src/pages/data/committed-runs.txt.ts). */
+export const COMMITTED_RUNS_PATH = 'data/committed-runs.txt';
+
+/** The props of the live figure: where the packed committed outcomes are, and the precomputed default run. */
+export function liveProps(): { committedUrl: string; initial: InitialRun | null } {
   const key = runKey(DEFAULT_SPEC);
   const r = RESULTS.runs.find((x) => x.key === key);
   const t = RESULTS.tasks.find((x) => x.key === `${DEFAULT_SPEC.task}-${DEFAULT_SPEC.T}`);
   return {
-    committed: packCommitted(RESULTS.runs),
+    committedUrl: withBase(import.meta.env.BASE_URL, COMMITTED_RUNS_PATH),
     initial:
       r && t
         ? {
