@@ -124,23 +124,30 @@ function expectNoLongTasks(long: readonly { start: number; duration: number }[])
 }
 
 describe('without JavaScript', () => {
-  it('shows every result table, the small multiples and the precomputed default run', async () => {
+  it('shows every result table and the small multiples (article and appendix) and the precomputed default run', async () => {
     const { context, page } = await openPage(browser, server.origin, { javaScriptEnabled: false });
+    const appendix = await context.newPage();
     await page.goto(server.url(PATH));
+    await appendix.goto(server.url(`${PATH}appendix/`));
     for (const t of RESULTS.tasks) {
-      const table = page.locator(`table.xr-table[data-task="${t.key}"]`);
-      expect(await table.count(), t.key).toBeGreaterThanOrEqual(1);
+      // each task's table is on the article or, for the tasks it only summarises, on its appendix
+      const tables = [page, appendix].map((p) => p.locator(`table.xr-table[data-task="${t.key}"]`));
+      const counts = await Promise.all(tables.map((l) => l.count()));
+      expect(counts[0]! + counts[1]!, t.key).toBeGreaterThanOrEqual(1);
+      const table = counts[0]! > 0 ? tables[0]! : tables[1]!;
       const setting = RESULTS.grid.settings.find((x) => `${x.task}-${x.T}` === t.key)!;
       expect(await table.first().locator('tbody tr[data-variant]').count(), t.key).toBe(setting.variants.length);
     }
-    // every run of the small multiples is drawn (a subpath each; one path per panel and tone)
-    const runs = await page
+    // every run of the small multiples (now on the appendix) is drawn (a subpath each; one path per panel and tone)
+    const runs = await appendix
       .locator('.xr-panel svg path.fp-curve')
       .evaluateAll((ps) => ps.reduce((n, p) => n + (p.getAttribute('d')?.match(/M/g)?.length ?? 0), 0));
     expect(runs).toBeGreaterThan(50);
     expect(await page.locator('#fig-run path[data-series="committed"]').count()).toBe(1);
-    const text = await page.evaluate(() => document.body.innerText);
-    expect(text).not.toMatch(/\bNaN\b|Infinity|undefined/);
+    for (const p of [page, appendix]) {
+      const text = await p.evaluate(() => document.body.innerText);
+      expect(text).not.toMatch(/\bNaN\b|Infinity|undefined/);
+    }
     await context.close();
   });
 });
