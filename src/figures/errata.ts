@@ -4,7 +4,8 @@
  * the wrong sign. The correct derivative is e^{−z}/(1 + e^{−z})² = σ(z)(1 − σ(z)) (the registry's σ′).
  */
 import { Activations } from '../lib/nn/activations';
-import { describePlot, type PlotSpec, type CurveSpec } from './function-plot';
+import { DESCRIPTION_SIG, describePlot, type PlotSpec, type CurveSpec } from './function-plot';
+import { formatNumber } from './format';
 import { booleanCodec, defineFigureState, numberCodec, rangeCodec } from './url-state';
 import { ERRATA } from '../i18n/function-figures';
 import type { Lang } from '../i18n/core';
@@ -42,6 +43,14 @@ export const correctLiteral = (z: number): number => {
 
 export const ERRATA_Y = [-0.3, 0.3] as const;
 
+/**
+ * The minimum of the formula as typed, −e^{−z} + e^{−2z}: its derivative e^{−z}(1 − 2e^{−z}) vanishes where
+ * e^{−z} = ½, at z = ln 2, where the value is −½ + ¼ = −¼ (the tests check this against a golden-section search).
+ */
+export function typedMinimum(): { z: number; value: number } {
+  return { z: Math.LN2, value: asTyped(Math.LN2) };
+}
+
 export function errataSpec(s: ErrataState, lang: Lang = 'en'): PlotSpec {
   const w = ERRATA[lang];
   const curves: CurveSpec[] = [
@@ -73,5 +82,9 @@ export function errataDescription(
   samples: Parameters<typeof describePlot>[1],
   lang: Lang = 'en',
 ): string {
-  return `${ERRATA[lang].description}${lang === 'zh' ? '' : ' '}${describePlot(spec, samples, lang)}`;
+  const n = (v: number) => formatNumber(v, DESCRIPTION_SIG);
+  const { value: peak, at } = Activations.sigmoid.maxSlope;
+  const low = typedMinimum();
+  const lead = ERRATA[lang].description(n(peak), n(at), n(low.value), n(low.z));
+  return `${lead}${lang === 'zh' ? '' : ' '}${describePlot(spec, samples, lang)}`;
 }

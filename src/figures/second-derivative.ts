@@ -5,7 +5,7 @@
 import { Activations } from '../lib/nn/activations';
 import { maximize } from './analysis';
 import { formatNumber } from './format';
-import { describePlot, type CurveSpec, type Marker, type PlotSpec } from './function-plot';
+import { DESCRIPTION_SIG, describePlot, type CurveSpec, type Marker, type PlotSpec } from './function-plot';
 import { booleanCodec, defineFigureState, numberCodec, rangeCodec } from './url-state';
 import { SECOND_DERIVATIVES } from '../i18n/function-figures';
 import type { Lang } from '../i18n/core';
@@ -56,10 +56,10 @@ export function secondDerivativeSpec(s: SecondDerivativeState): PlotSpec {
   curves.push({ id: 'd2t', label: 'tanh″(z)', fn: Activations.tanh.d2f, colour: 1, dash: 'solid' });
   if (s.ov) curves.push({ id: 'ov', label: '8σ″(2z)', fn: eightSigmaD2, colour: 5, dash: 'dot' });
   const markers: Marker[] = [
-    { x: -sp.z, y: sp.value, colour: 2, label: formatNumber(sp.value, 3) },
-    { x: sp.z, y: -sp.value, colour: 2, label: formatNumber(-sp.value, 3) },
-    { x: -tp.z, y: tp.value, colour: 1, label: formatNumber(tp.value, 3) },
-    { x: tp.z, y: -tp.value, colour: 1, label: formatNumber(-tp.value, 3) },
+    { x: -sp.z, y: sp.value, colour: 2, label: formatNumber(sp.value, DESCRIPTION_SIG) },
+    { x: sp.z, y: -sp.value, colour: 2, label: formatNumber(-sp.value, DESCRIPTION_SIG) },
+    { x: -tp.z, y: tp.value, colour: 1, label: formatNumber(tp.value, DESCRIPTION_SIG) },
+    { x: tp.z, y: -tp.value, colour: 1, label: formatNumber(-tp.value, DESCRIPTION_SIG) },
   ];
   return { curves, xDomain: s.d, markers };
 }
@@ -74,6 +74,7 @@ export function secondDerivativeDescription(
   const sp = secondDerivativePeak('sigmoid');
   const tp = secondDerivativePeak('tanh');
   const gap = lang === 'zh' ? '' : ' ';
-  const peaks = w.peaks(formatNumber(sp.value), formatNumber(sp.z), formatNumber(tp.value), formatNumber(tp.z));
+  const n = (v: number) => formatNumber(v, DESCRIPTION_SIG);
+  const peaks = w.peaks(n(sp.value), n(sp.z), n(tp.value), n(tp.z));
   return `${peaks}${gap}${s.ov ? `${w.overlay}${gap}` : ''}${describePlot(spec, samples, lang)}`;
 }

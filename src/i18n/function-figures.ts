@@ -107,7 +107,8 @@ export interface ErrataStrings {
   readonly signErrorShort: string;
   readonly typed: string;
   readonly typedShort: string;
-  readonly description: string;
+  /** What the figure shows, with σ′'s maximum and where it is, and the minimum of the typed formula and where it is. */
+  readonly description: (peak: string, peakZ: string, typedMin: string, typedMinZ: string) => string;
 }
 
 export const ERRATA: Localised<ErrataStrings> = localised('ERRATA');
