@@ -114,6 +114,11 @@ export interface GradientStrings {
   readonly gammaRegion: string;
   readonly gammaCaption: (steps: string) => string;
   readonly gammaActivation: string;
+  readonly boundRegion: string;
+  readonly boundCaption: (lag: string) => string;
+  readonly boundSetting: string;
+  readonly boundColumn: (lag: string) => string;
+  readonly boundMeasured: string;
 }
 
 export const GRADIENTS: Localised<GradientStrings> = localised('GRADIENTS', {
@@ -233,5 +238,11 @@ export const GRADIENTS: Localised<GradientStrings> = localised('GRADIENTS', {
     gammaCaption: (steps) =>
       `γ is the registry’s largest slope of each function. (γ‖W‖){^${steps}} with ‖W‖ = 1 is the bound on the gradient after ${steps} steps; the bound can only stay level or grow if ‖W‖ ≥ 1/γ.`,
     gammaActivation: 'activation φ',
+    boundRegion: 'The bound and the measured gradient',
+    boundCaption: (lag) =>
+      `The presets of the figure above at lag T − t = ${lag}: the bound (γ‖W‖){^${lag}} and the exact gradient norm the library computes. Computed when the page was built by the same code as the figure.`,
+    boundSetting: 'preset',
+    boundColumn: (lag) => `bound (γ‖W‖){^${lag}}`,
+    boundMeasured: 'measured ‖∂L/∂hₜ‖',
   },
 });

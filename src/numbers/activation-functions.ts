@@ -3,7 +3,7 @@
  * (and Math), never typed by hand. `values` holds the numbers, `text` their plain-text forms for prose and `tex`
  * ready-made LaTeX for `<Tex expr={…} />`. The unit tests check each against closed forms.
  */
-import { Activations } from '../lib/nn/activations';
+import { ACTIVATION_KEYS, Activations } from '../lib/nn/activations';
 import { decayPoint, gaussianMean } from '../figures/analysis';
 import { asTyped, typedMinimum } from '../figures/errata';
 import { formatNumber, formatScientific, texNumber } from '../figures/format';
@@ -82,6 +82,11 @@ export const values = Object.freeze({
 });
 
 const sq = (n: number) => formatNumber(n, 4);
+
+/** Every z at which some registry function has a kink, as |z| in increasing order (0, 1, 3). */
+export const KINKS: readonly number[] = Object.freeze(
+  [...new Set(ACTIVATION_KEYS.flatMap((k) => Activations[k].kinkAt.map((z) => Math.abs(z))))].sort((a, b) => a - b),
+);
 /** A rounding-error gap: "0" when exact, else one significant digit in scientific notation. */
 const gapText = (g: number) => (g === 0 ? '0' : formatScientific(g, 1));
 
@@ -116,6 +121,8 @@ export const text = Object.freeze({
     string
   >,
   fraction: formatNumber(FRACTION * 100),
+  /** The registry's kinks: "0, ±1, ±3". */
+  kinks: KINKS.map((z) => (z === 0 ? '0' : `±${formatNumber(z)}`)).join(', '),
   /** "agree to the last bit" when the library's two sides are identical, else "differ by at most 2 × 10⁻¹⁶". */
   secondIdentityAgreement:
     values.secondIdentityGap === 0

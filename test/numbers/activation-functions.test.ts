@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { values, text, tex } from '../../src/numbers/activation-functions';
+import { KINKS, values, text, tex } from '../../src/numbers/activation-functions';
 import { renderTex } from '../../src/figures/tex';
 import { secondDerivativePeak, CLOSED_FORMS, eightSigmaD2 } from '../../src/figures/second-derivative';
 import { asTyped, withParentheses, correctLiteral } from '../../src/figures/errata';
 import { morphFn, morphSlopeAt0, maxDeviationFromTanh, morphFormula } from '../../src/figures/morph';
 import { Activations } from '../../src/lib/nn/activations';
-import { gaussianMean, maximize } from '../../src/figures/analysis';
+import { GAUSSIAN_MEAN, gaussianMean, maximize } from '../../src/figures/analysis';
 
 describe('numbers of the article, against closed forms', () => {
   it('slopes at 0 and their ratio', () => {
@@ -91,6 +91,14 @@ describe('numbers of the article, against closed forms', () => {
       expect(values.fromOutputGap[k]).toBeLessThan(2 * worst + 1e-300);
       expect(values.fromOutputGap[k]).toBeLessThan(1e-15);
       expect(text.fromOutputGap[k]).toMatch(/^(0|\d(\.\d)? × 10⁻¹[⁵⁶⁷])$/);
+    }
+  });
+
+  it('integrates with panel boundaries on every kink of the registry', () => {
+    expect(text.kinks).toBe('0, ±1, ±3');
+    for (const z of KINKS) {
+      const panels = (z + GAUSSIAN_MEAN.halfWidth) / GAUSSIAN_MEAN.panel;
+      expect(Math.abs(panels - Math.round(panels))).toBeLessThan(1e-9);
     }
   });
 

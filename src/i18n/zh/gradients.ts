@@ -120,6 +120,12 @@ const ZH: {
     gammaCaption: (steps) =>
       `γ 是注册表中每个函数的最大斜率。‖W‖ = 1 时，(γ‖W‖){^${steps}} 是 ${steps} 步之后梯度的上界；只有 ‖W‖ ≥ 1/γ 时，上界才能保持不变或增长。`,
     gammaActivation: '激活函数 φ',
+    boundRegion: '上界与实测梯度',
+    boundCaption: (lag) =>
+      `上图各预设在时间差 T − t = ${lag} 处的上界 (γ‖W‖){^${lag}} 与本站库算出的精确梯度范数。在构建页面时由与图相同的代码计算。`,
+    boundSetting: '预设',
+    boundColumn: (lag) => `上界 (γ‖W‖){^${lag}}`,
+    boundMeasured: '实测 ‖∂L/∂hₜ‖',
   },
 };
 
