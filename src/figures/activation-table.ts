@@ -6,7 +6,8 @@
  * checked against its booleans in the tests.
  */
 import { ACTIVATION_KEYS, Activations, type Activation, type ActivationKey } from '../lib/nn/activations';
-import { bisectPredicate, gaussianMean } from './analysis';
+import { bisectPredicate } from './analysis';
+import { gaussianMean } from './normal-mean';
 import { formatNumber, MINUS } from './format';
 import { ACTIVATION_NAMES } from '../i18n/activations';
 import { ACTIVATION_COSTS, ACTIVATION_TABLE } from '../i18n/activation-table';

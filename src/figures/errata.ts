@@ -4,8 +4,7 @@
  * the wrong sign. The correct derivative is e^{−z}/(1 + e^{−z})² = σ(z)(1 − σ(z)) (the registry's σ′).
  */
 import { Activations } from '../lib/nn/activations';
-import { DESCRIPTION_SIG, describePlot, type PlotSpec, type CurveSpec } from './function-plot';
-import { formatNumber } from './format';
+import { describePlot, type PlotSpec, type CurveSpec } from './function-plot';
 import { booleanCodec, defineFigureState, numberCodec, rangeCodec } from './url-state';
 import { ERRATA } from '../i18n/function-figures';
 import type { Lang } from '../i18n/core';
@@ -82,9 +81,5 @@ export function errataDescription(
   samples: Parameters<typeof describePlot>[1],
   lang: Lang = 'en',
 ): string {
-  const n = (v: number) => formatNumber(v, DESCRIPTION_SIG);
-  const { value: peak, at } = Activations.sigmoid.maxSlope;
-  const low = typedMinimum();
-  const lead = ERRATA[lang].description(n(peak), n(at), n(low.value), n(low.z));
-  return `${lead}${lang === 'zh' ? '' : ' '}${describePlot(spec, samples, lang)}`;
+  return `${ERRATA[lang].description}${lang === 'zh' ? '' : ' '}${describePlot(spec, samples, lang)}`;
 }

@@ -1,6 +1,6 @@
 /**
- * Figure "d2": the second derivatives σ″ and tanh″, their extrema (found numerically on the registry's functions
- * and checked against the closed forms in the tests), and the identity tanh″(z) = 8σ″(2z).
+ * Figure "d2": the second derivatives σ″ and tanh″, their extrema (the closed forms, which the tests check against
+ * the maxima found numerically on the registry's functions), and the identity tanh″(z) = 8σ″(2z).
  */
 import { Activations } from '../lib/nn/activations';
 import { maximize } from './analysis';
@@ -45,8 +45,8 @@ export const CLOSED_FORMS = Object.freeze({
 export const eightSigmaD2 = (z: number): number => 8 * Activations.sigmoid.d2f(2 * z);
 
 export function secondDerivativeSpec(s: SecondDerivativeState): PlotSpec {
-  const sp = secondDerivativePeak('sigmoid');
-  const tp = secondDerivativePeak('tanh');
+  // The figure marks the closed forms (no search in the browser); the tests check them against the numeric peaks.
+  const { sigmoid: sp, tanh: tp } = CLOSED_FORMS;
   const curves: CurveSpec[] = [];
   if (s.d1) {
     curves.push({ id: 'ds', label: 'σ′(z)', fn: Activations.sigmoid.df, colour: 2, dash: 'dot', faint: true });
@@ -71,8 +71,7 @@ export function secondDerivativeDescription(
   lang: Lang = 'en',
 ): string {
   const w = SECOND_DERIVATIVES[lang];
-  const sp = secondDerivativePeak('sigmoid');
-  const tp = secondDerivativePeak('tanh');
+  const { sigmoid: sp, tanh: tp } = CLOSED_FORMS;
   const gap = lang === 'zh' ? '' : ' ';
   const n = (v: number) => formatNumber(v, DESCRIPTION_SIG);
   const peaks = w.peaks(n(sp.value), n(sp.z), n(tp.value), n(tp.z));

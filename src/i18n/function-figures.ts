@@ -107,8 +107,8 @@ export interface ErrataStrings {
   readonly signErrorShort: string;
   readonly typed: string;
   readonly typedShort: string;
-  /** What the figure shows, with σ′'s maximum and where it is, and the minimum of the typed formula and where it is. */
-  readonly description: (peak: string, peakZ: string, typedMin: string, typedMinZ: string) => string;
+    /** What the figure shows, in words (its numbers follow in the curves' sentences, computed from the plot). */
+  readonly description: string;
 }
 
 export const ERRATA: Localised<ErrataStrings> = localised('ERRATA');

@@ -4,7 +4,8 @@
  * ready-made LaTeX for `<Tex expr={…} />`. The unit tests check each against closed forms.
  */
 import { ACTIVATION_KEYS, Activations } from '../lib/nn/activations';
-import { decayPoint, gaussianMean } from '../figures/analysis';
+import { decayPoint } from '../figures/analysis';
+import { gaussianMean } from '../figures/normal-mean';
 import { asTyped, typedMinimum } from '../figures/errata';
 import { formatNumber, formatScientific, texNumber } from '../figures/format';
 import { CLOSED_FORMS, secondDerivativePeak } from '../figures/second-derivative';

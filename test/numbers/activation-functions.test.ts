@@ -5,7 +5,8 @@ import { secondDerivativePeak, CLOSED_FORMS, eightSigmaD2 } from '../../src/figu
 import { asTyped, withParentheses, correctLiteral } from '../../src/figures/errata';
 import { morphFn, morphSlopeAt0, maxDeviationFromTanh, morphFormula } from '../../src/figures/morph';
 import { Activations } from '../../src/lib/nn/activations';
-import { GAUSSIAN_MEAN, gaussianMean, maximize } from '../../src/figures/analysis';
+import { maximize } from '../../src/figures/analysis';
+import { GAUSSIAN_MEAN, gaussianMean } from '../../src/figures/normal-mean';
 
 describe('numbers of the article, against closed forms', () => {
   it('slopes at 0 and their ratio', () => {

@@ -87,8 +87,8 @@ const EN: {
     signErrorShort: 'sign error',
     typed: '−e⁻ᶻ/1 + (e⁻ᶻ)², as typed',
     typedShort: 'as typed',
-    description: (peak, peakZ, typedMin, typedMinZ) =>
-      `The correct derivative of the sigmoid is positive everywhere, largest (${peak}) at z = ${peakZ}. With the intended parentheses the forum formula is its mirror image, negative everywhere; as typed, it is negative for z > 0, lowest (${typedMin}) at z = ln 2 ≈ ${typedMinZ}, and grows without bound for z < 0, leaving the plot.`,
+    description:
+      'The correct derivative of the sigmoid is positive everywhere and largest at z = 0. With the intended parentheses the forum formula is its mirror image, negative everywhere; as typed, it is negative for z > 0, lowest at z = ln 2, and grows without bound for z < 0, leaving the plot.',
   },
   SECOND_DERIVATIVES: {
     title: 'Second derivatives of σ and tanh.',

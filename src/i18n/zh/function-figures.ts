@@ -83,8 +83,8 @@ const ZH: {
     signErrorShort: '符号错误',
     typed: '−e⁻ᶻ/1 + (e⁻ᶻ)²，按原文字面',
     typedShort: '按原文字面',
-    description: (peak, peakZ, typedMin, typedMinZ) =>
-      `sigmoid 函数的正确导数处处为正，在 z = ${peakZ} 处取得最大值 ${peak}。按本意加上括号后，论坛公式是它的镜像，处处为负；按原文字面计算，它在 z > 0 时为负，在 z = ln 2 ≈ ${typedMinZ} 处取得最小值 ${typedMin}，在 z < 0 时无界增长并超出图的范围。`,
+    description:
+      'sigmoid 函数的正确导数处处为正，在 z = 0 处最大。按本意加上括号后，论坛公式是它的镜像，处处为负；按原文字面计算，它在 z > 0 时为负，在 z = ln 2 处最小，在 z < 0 时无界增长并超出图的范围。',
   },
   SECOND_DERIVATIVES: {
     title: 'σ 与 tanh 的二阶导数。',
