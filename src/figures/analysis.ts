@@ -115,4 +115,3 @@ export function decayPoint(f: Fn, threshold: number, from: number, to: number, n
   if (!last || last[1] < to) return to;
   return last[0];
 }
-

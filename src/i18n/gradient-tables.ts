@@ -43,7 +43,7 @@ export const GRADIENT_TABLES: Localised<GradientTableStrings> = localised('GRADI
     gammaActivation: 'activation φ',
     boundRegion: 'The bound and the measured gradient',
     boundCaption: (lag) =>
-      `The presets of the figure above at lag T − t = ${lag}: the bound (γ‖W‖){^${lag}} and the exact gradient norm the library computes. Computed when the page was built by the same code as the figure.`,
+      `The presets of the figure below at lag T − t = ${lag}: the bound (γ‖W‖){^${lag}} and the exact gradient norm the library computes. Computed when the page was built by the same code as the figure.`,
     boundSetting: 'preset',
     boundColumn: (lag) => `bound (γ‖W‖){^${lag}}`,
     boundMeasured: 'measured ‖∂L/∂hₜ‖',

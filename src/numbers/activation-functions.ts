@@ -111,7 +111,12 @@ export const text = Object.freeze({
   typedMinValue: formatNumber(values.typedMin.value, 4),
   typedMinZ: formatNumber(values.typedMin.z, 4),
   typedAtMinus5: formatNumber(values.typedAtMinus5, 5),
-  /** The gaps of `values.fromOutputGap` ("1.1 × 10⁻¹⁶"), or "0" for an exact agreement. */
+  /** LeCun's scaled tanh 1.7159 tanh(2z/3): f(1) and f′(0). */
+  lecunF1: formatNumber(Activations.lecuntanh.f(1), 6),
+  lecunSlope0: formatNumber(Activations.lecuntanh.df(0)),
+  /** Leaky ReLU's slope for z ≤ 0 (PyTorch's default). */
+  leakySlope: formatNumber(Activations.leakyrelu.params['slope'] ?? Number.NaN),
+  /** The gaps of `values.fromOutputGap` ("2 × 10⁻¹⁶"), or "0" for an exact agreement. */
   fromOutputGap: {
     sigmoid: gapText(values.fromOutputGap.sigmoid),
     tanh: gapText(values.fromOutputGap.tanh),
@@ -124,11 +129,6 @@ export const text = Object.freeze({
   fraction: formatNumber(FRACTION * 100),
   /** The registry's kinks: "0, ±1, ±3". */
   kinks: KINKS.map((z) => (z === 0 ? '0' : `±${formatNumber(z)}`)).join(', '),
-  /** "agree to the last bit" when the library's two sides are identical, else "differ by at most 2 × 10⁻¹⁶". */
-  secondIdentityAgreement:
-    values.secondIdentityGap === 0
-      ? 'agree to the last bit'
-      : `differ by at most ${formatScientific(values.secondIdentityGap, 1)}`,
 });
 
 /** LaTeX with computed numbers, for `<Tex expr={tex.…} />`. */
@@ -138,14 +138,6 @@ export const tex = Object.freeze({
     (p) =>
       String.raw`${texNumber(ratio)}^{${p.n}} \approx ${texNumber(p.up, 2, true)}, \qquad \left(\tfrac{1}{${texNumber(ratio)}}\right)^{${p.n}} \approx ${texNumber(p.down, 2, true)}`,
   ),
-  lecunF1: String.raw`f(1) = ${texNumber(Activations.lecuntanh.f(1), 6)}`,
-  lecunSlope0: String.raw`f'(0) = ${texNumber(Activations.lecuntanh.df(0))}`,
-  typedMin: String.raw`z = \ln 2 \approx ${texNumber(typedMin.z, 4)}`,
-  typedAtMinus5: String.raw`${texNumber(asTyped(-5), 5)}`,
-  d2DecaySigmoid: String.raw`|z| > ${texNumber(values.d2DecaySigmoid, 3)}`,
-  d2DecayTanh: String.raw`|z| > ${texNumber(values.d2DecayTanh, 3)}`,
-  d1DecaySigmoid: String.raw`|z| \approx ${texNumber(values.d1DecaySigmoid, 3)}`,
-  d1DecayTanh: String.raw`|z| \approx ${texNumber(values.d1DecayTanh, 3)}`,
   /** Both second-derivative maxima and where they fall, on four short lines (fits a phone column). */
   d2Maxima: String.raw`\begin{aligned} \max_z |\sigma''(z)| &= \frac{\sqrt3}{18} \approx ${texNumber(d2Sigmoid.value)} \\ &\text{at } z = \pm\ln\left(2+\sqrt3\right) \approx \pm${texNumber(d2Sigmoid.z)}, \\[0.6em] \max_z |\tanh''(z)| &= \frac{4\sqrt3}{9} \approx ${texNumber(d2Tanh.value)} \\ &\text{at } z = \pm\tfrac12\ln\left(2+\sqrt3\right) \approx \pm${texNumber(d2Tanh.z)}. \end{aligned}`,
 });

@@ -22,7 +22,7 @@ const ZH: {
     gammaActivation: '激活函数 φ',
     boundRegion: '上界与实测梯度',
     boundCaption: (lag) =>
-      `上图各预设在时间差 T − t = ${lag} 处的上界 (γ‖W‖){^${lag}} 与本站库算出的精确梯度范数。在构建页面时由与图相同的代码计算。`,
+      `下图各预设在时间差 T − t = ${lag} 处的上界 (γ‖W‖){^${lag}} 与本站库算出的精确梯度范数。在构建页面时由与图相同的代码计算。`,
     boundSetting: '预设',
     boundColumn: (lag) => `上界 (γ‖W‖){^${lag}}`,
     boundMeasured: '实测 ‖∂L/∂hₜ‖',
