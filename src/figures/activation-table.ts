@@ -1,12 +1,13 @@
 /**
  * The comparison table of the article "Activation functions, side by side", generated from the registry: range,
- * bounded, zero-centred, monotonic, smooth, which tails saturate, max |f′| and where, and the cost of f′ once the
+ * bounded, zero-centred, mean output for a standard normal input, monotonic, smooth, which tails saturate, max |f′| and where, and the cost of f′ once the
  * output is known. Where the registry gives a property as a boolean, the table shows it; the only derived columns
  * (which tail saturates, where the maximum slope is attained) are computed from the registry's own functions and
  * checked against its booleans in the tests.
  */
 import { ACTIVATION_KEYS, Activations, type Activation, type ActivationKey } from '../lib/nn/activations';
 import { bisectPredicate } from './analysis';
+import { gaussianMean } from './normal-mean';
 import { formatNumber, MINUS } from './format';
 import { ACTIVATION_NAMES } from '../i18n/activations';
 import { ACTIVATION_COSTS, ACTIVATION_TABLE } from '../i18n/activation-table';
@@ -22,6 +23,8 @@ export interface TableRow {
   readonly range: string;
   readonly bounded: boolean;
   readonly zeroCentred: boolean;
+  /** The mean output for a standard normal input, E f(Z), as text ({@link meanOutputText}). */
+  readonly mean: string;
   readonly monotonic: boolean;
   readonly smooth: boolean;
   readonly saturates: Tails;
@@ -36,6 +39,15 @@ export interface TableRow {
 export function approx(v: number, sig = 4): string {
   const s = formatNumber(v, sig);
   return Number(s.replace(MINUS, '-')) === v ? s : `≈ ${s}`;
+}
+
+/**
+ * The mean output E f(Z) for Z ~ N(0, 1) as text, three significant digits ("0.207"). The value is first rounded to
+ * 9 decimals, above the integration error ({@link gaussianMean}, ≈ 10⁻¹⁰), so an exact mean reads exactly: "0.5" for
+ * σ and hard sigmoid, "0" for the odd functions.
+ */
+export function meanOutputText(m: number): string {
+  return formatNumber(Number(m.toFixed(9)) + 0, 3);
 }
 
 /** The range of f as interval text, with open or closed ends from the registry. */
@@ -110,6 +122,7 @@ export function activationTable(keys: readonly ActivationKey[] = ACTIVATION_KEYS
       range: rangeText(a),
       bounded: a.props.bounded,
       zeroCentred: a.props.zeroCentred,
+      mean: meanOutputText(gaussianMean(a.f)),
       monotonic: a.props.monotonic,
       smooth: a.props.smooth,
       saturates: saturatingTails(a),

@@ -1,6 +1,7 @@
 /**
  * Small numerical helpers for figures and article numbers: where a predicate holds (with bisection-refined ends),
- * maxima by grid search + golden-section refinement, and monotone root finding. All pure and allocation-light.
+ * maxima by grid search + golden-section refinement (and the refinement of a sampled extremum), and monotone root
+ * finding. All pure and allocation-light.
  */
 import type { Fn } from './sampling';
 import type { Interval } from './scale';
@@ -43,20 +44,12 @@ export function intervalsWhere(pred: (x: number) => boolean, x0: number, x1: num
   return out;
 }
 
-/** The point and value of the maximum of `f` on [a, b]: grid search, then golden-section refinement. */
-export function maximize(f: Fn, a: number, b: number, n = 2001): { x: number; value: number } {
-  let bestK = 0;
-  let best = -Infinity;
-  const step = (b - a) / (n - 1);
-  for (let k = 0; k < n; k++) {
-    const v = f(a + step * k);
-    if (v > best) {
-      best = v;
-      bestK = k;
-    }
-  }
-  let lo = Math.max(a, a + step * (bestK - 1));
-  let hi = Math.min(b, a + step * (bestK + 1));
+/**
+ * Golden-section search for the maximum of `f` on [lo, hi], assumed unimodal there: the interval shrinks by the
+ * golden ratio per step until it is as narrow as float64 allows. Near a smooth maximum f changes only quadratically,
+ * so the point is found to about √ε relative to the interval (≈ 1e−8) and the value to full precision.
+ */
+export function goldenMax(f: Fn, lo: number, hi: number): { x: number; value: number } {
   const g = (Math.sqrt(5) - 1) / 2;
   let c = hi - g * (hi - lo);
   let d = lo + g * (hi - lo);
@@ -78,8 +71,37 @@ export function maximize(f: Fn, a: number, b: number, n = 2001): { x: number; va
     }
   }
   const x = 0.5 * (lo + hi);
-  const v = f(x);
-  return v >= best ? { x, value: v } : { x: a + step * bestK, value: best };
+  return { x, value: f(x) };
+}
+
+/** The point and value of the maximum of `f` on [a, b]: grid search, then golden-section refinement. */
+export function maximize(f: Fn, a: number, b: number, n = 2001): { x: number; value: number } {
+  let bestK = 0;
+  let best = -Infinity;
+  const step = (b - a) / (n - 1);
+  for (let k = 0; k < n; k++) {
+    const v = f(a + step * k);
+    if (v > best) {
+      best = v;
+      bestK = k;
+    }
+  }
+  return refineExtremum(f, a + step * bestK, Math.max(a, a + step * (bestK - 1)), Math.min(b, a + step * (bestK + 1)), 'max');
+}
+
+/**
+ * Refines an extremum that a sampled curve shows at the sample `x`, whose neighbouring samples are `lo` and `hi`: the
+ * true maximum (or minimum) of `f` on [lo, hi] by golden-section search — not the grid point, which can be off by
+ * half a sample spacing (the minimum of −e^{−z} + e^{−2z} is at ln 2 ≈ 0.6931, not at the sample 0.683). The
+ * sample is kept when the search finds nothing better (a maximum that lies on the grid, as tanh′'s at 0, stays
+ * exactly there), and so is a non-finite search result.
+ */
+export function refineExtremum(f: Fn, x: number, lo: number, hi: number, kind: 'max' | 'min'): { x: number; value: number } {
+  const sign = kind === 'max' ? 1 : -1;
+  const fx = f(x);
+  if (!(hi > lo)) return { x, value: fx };
+  const m = goldenMax((z) => sign * f(z), lo, hi);
+  return Number.isFinite(m.value) && m.value > sign * fx ? { x: m.x, value: sign * m.value } : { x, value: fx };
 }
 
 /**

@@ -42,6 +42,14 @@ export const correctLiteral = (z: number): number => {
 
 export const ERRATA_Y = [-0.3, 0.3] as const;
 
+/**
+ * The minimum of the formula as typed, −e^{−z} + e^{−2z}: its derivative e^{−z}(1 − 2e^{−z}) vanishes where
+ * e^{−z} = ½, at z = ln 2, where the value is −½ + ¼ = −¼ (the tests check this against a golden-section search).
+ */
+export function typedMinimum(): { z: number; value: number } {
+  return { z: Math.LN2, value: asTyped(Math.LN2) };
+}
+
 export function errataSpec(s: ErrataState, lang: Lang = 'en'): PlotSpec {
   const w = ERRATA[lang];
   const curves: CurveSpec[] = [

@@ -8,6 +8,7 @@ import { formatNumber, formatEnd } from './format';
 import { FUNCTION_PLOT } from '../i18n/function-figures';
 import type { Lang } from '../i18n/core';
 import { sampleFunction, samplesToPath, type Fn, type Samples } from './sampling';
+import { refineExtremum } from './analysis';
 import { linearAxis, niceDomain, plotFrame, tickCount, type Axis, type Interval, type PlotFrame } from './scale';
 
 /** A palette slot: `--c1` … `--c6`, or the muted foreground for reference curves. */
@@ -298,11 +299,46 @@ function isSplitMarker(s: Samples, i: number): boolean {
   return prev !== undefined && next !== undefined && next - prev < 1e-6 * Math.max(1, Math.abs(s.xs[i]!));
 }
 
+/** Significant digits of every number a description gives (extrema, their positions, a curve's range). */
+export const DESCRIPTION_SIG = 4;
+
+/**
+ * The summary of a sampled curve with its interior extrema located on the function itself: each unique maximum or
+ * minimum the samples show is refined by golden-section search between its neighbouring samples
+ * ({@link refineExtremum}), so a description says where the extremum is, not where the nearest sample happened to
+ * fall. A refined position within 10⁻⁶ of the domain's width of 0 is 0: the search finds a smooth extremum's position
+ * only to about √ε, and an extremum at 0 (tanh′'s) must not read "z = 1 × 10⁻⁹" (nor σ′'s maximum 0.2500, an ulp off 0.25).
+ */
+export function refineSummary(sum: CurveSummary, fn: Fn, s: Samples): CurveSummary {
+  const xs = s.xs;
+  const width = Math.abs(xs[xs.length - 1]! - xs[0]!);
+  const refine = (arg: number | undefined, kind: 'max' | 'min') => {
+    if (arg === undefined) return undefined;
+    const i = xs.indexOf(arg);
+    const lo = xs[Math.max(0, i - 1)]!;
+    const hi = xs[Math.min(xs.length - 1, i + 1)]!;
+    const r = refineExtremum(fn, arg, lo, hi, kind);
+    if (Math.abs(r.x) >= 1e-6 * width) return r;
+    // The value at the position as printed: within ~10⁻¹² of the search's, which may hold an ulp of rounding noise.
+    const at0 = fn(0);
+    return { x: 0, value: Number.isFinite(at0) ? at0 : r.value };
+  };
+  const max = refine(sum.argmax, 'max');
+  const min = refine(sum.argmin, 'min');
+  return {
+    ...sum,
+    max: max?.value ?? sum.max,
+    min: min?.value ?? sum.min,
+    argmax: max?.x,
+    argmin: min?.x,
+  };
+}
+
 /** A sentence about one curve: "tanh(z) rises from −1 to 1." (`lang` picks the language, English by default). */
 export function describeCurve(label: string, s: CurveSummary, xName = 'z', lang: Lang = 'en'): string {
   const k = FUNCTION_PLOT[lang];
-  const a = formatNumber(s.min, 3);
-  const b = formatNumber(s.max, 3);
+  const a = formatNumber(s.min, DESCRIPTION_SIG);
+  const b = formatNumber(s.max, DESCRIPTION_SIG);
   let text: string;
   switch (s.trend) {
     case 'constant':
@@ -323,8 +359,8 @@ export function describeCurve(label: string, s: CurveSummary, xName = 'z', lang:
     default:
       text = k.varies(label, a, b);
   }
-  const peak = s.argmax !== undefined ? k.peaking(xName, formatNumber(s.argmax, 3)) : undefined;
-  const low = s.argmin !== undefined ? k.lowest(xName, formatNumber(s.argmin, 3)) : undefined;
+  const peak = s.argmax !== undefined ? k.peaking(xName, formatNumber(s.argmax, DESCRIPTION_SIG)) : undefined;
+  const low = s.argmin !== undefined ? k.lowest(xName, formatNumber(s.argmin, DESCRIPTION_SIG)) : undefined;
   if (peak !== undefined && low !== undefined) text += k.twoExtrema(peak, low);
   else if (peak !== undefined || low !== undefined) text += k.oneExtremum((peak ?? low)!);
   if (s.gaps) text += k.gaps;
@@ -343,7 +379,7 @@ export function describePlot(spec: PlotSpec, model: Pick<PlotModel, 'samples'>, 
   const parts = [k.plottedFor(describeDomain(spec.xDomain, xName, lang))];
   for (const c of spec.curves) {
     const s = model.samples.get(c.id);
-    if (s) parts.push(describeCurve(c.label, summarise(s), xName, lang));
+    if (s) parts.push(describeCurve(c.label, refineSummary(summarise(s), c.fn, s), xName, lang));
   }
   if (spec.shading && spec.shading.length > 0 && spec.shadingLabel) {
     const where = spec.shading.map(([a, b]) => intervalWords(a, b, xName, lang)).join(k.and);

@@ -142,6 +142,7 @@ export const COMPONENT_PROPS: Readonly<Record<string, ComponentProps>> = {
   CecTable: { props: { lang } },
   ClipTable: { props: { lang } },
   GammaTable: { props: { lang } },
+  BoundTable: { props: { lang } },
   SiteLink: { props: { href: text('a site path'), children }, required: ['href'] },
 };
 

@@ -1,11 +1,11 @@
 /**
- * Figure "d2": the second derivatives σ″ and tanh″, their extrema (found numerically on the registry's functions
- * and checked against the closed forms in the tests), and the identity tanh″(z) = 8σ″(2z).
+ * Figure "d2": the second derivatives σ″ and tanh″, their extrema (the closed forms, which the tests check against
+ * the maxima found numerically on the registry's functions), and the identity tanh″(z) = 8σ″(2z).
  */
 import { Activations } from '../lib/nn/activations';
 import { maximize } from './analysis';
 import { formatNumber } from './format';
-import { describePlot, type CurveSpec, type Marker, type PlotSpec } from './function-plot';
+import { DESCRIPTION_SIG, describePlot, type CurveSpec, type Marker, type PlotSpec } from './function-plot';
 import { booleanCodec, defineFigureState, numberCodec, rangeCodec } from './url-state';
 import { SECOND_DERIVATIVES } from '../i18n/function-figures';
 import type { Lang } from '../i18n/core';
@@ -45,8 +45,8 @@ export const CLOSED_FORMS = Object.freeze({
 export const eightSigmaD2 = (z: number): number => 8 * Activations.sigmoid.d2f(2 * z);
 
 export function secondDerivativeSpec(s: SecondDerivativeState): PlotSpec {
-  const sp = secondDerivativePeak('sigmoid');
-  const tp = secondDerivativePeak('tanh');
+  // The figure marks the closed forms (no search in the browser); the tests check them against the numeric peaks.
+  const { sigmoid: sp, tanh: tp } = CLOSED_FORMS;
   const curves: CurveSpec[] = [];
   if (s.d1) {
     curves.push({ id: 'ds', label: 'σ′(z)', fn: Activations.sigmoid.df, colour: 2, dash: 'dot', faint: true });
@@ -56,10 +56,10 @@ export function secondDerivativeSpec(s: SecondDerivativeState): PlotSpec {
   curves.push({ id: 'd2t', label: 'tanh″(z)', fn: Activations.tanh.d2f, colour: 1, dash: 'solid' });
   if (s.ov) curves.push({ id: 'ov', label: '8σ″(2z)', fn: eightSigmaD2, colour: 5, dash: 'dot' });
   const markers: Marker[] = [
-    { x: -sp.z, y: sp.value, colour: 2, label: formatNumber(sp.value, 3) },
-    { x: sp.z, y: -sp.value, colour: 2, label: formatNumber(-sp.value, 3) },
-    { x: -tp.z, y: tp.value, colour: 1, label: formatNumber(tp.value, 3) },
-    { x: tp.z, y: -tp.value, colour: 1, label: formatNumber(-tp.value, 3) },
+    { x: -sp.z, y: sp.value, colour: 2, label: formatNumber(sp.value, DESCRIPTION_SIG) },
+    { x: sp.z, y: -sp.value, colour: 2, label: formatNumber(-sp.value, DESCRIPTION_SIG) },
+    { x: -tp.z, y: tp.value, colour: 1, label: formatNumber(tp.value, DESCRIPTION_SIG) },
+    { x: tp.z, y: -tp.value, colour: 1, label: formatNumber(-tp.value, DESCRIPTION_SIG) },
   ];
   return { curves, xDomain: s.d, markers };
 }
@@ -71,9 +71,9 @@ export function secondDerivativeDescription(
   lang: Lang = 'en',
 ): string {
   const w = SECOND_DERIVATIVES[lang];
-  const sp = secondDerivativePeak('sigmoid');
-  const tp = secondDerivativePeak('tanh');
+  const { sigmoid: sp, tanh: tp } = CLOSED_FORMS;
   const gap = lang === 'zh' ? '' : ' ';
-  const peaks = w.peaks(formatNumber(sp.value), formatNumber(sp.z), formatNumber(tp.value), formatNumber(tp.z));
+  const n = (v: number) => formatNumber(v, DESCRIPTION_SIG);
+  const peaks = w.peaks(n(sp.value), n(sp.z), n(tp.value), n(tp.z));
   return `${peaks}${gap}${s.ov ? `${w.overlay}${gap}` : ''}${describePlot(spec, samples, lang)}`;
 }

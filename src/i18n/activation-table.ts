@@ -24,6 +24,8 @@ export interface ActivationTableStrings {
   readonly range: string;
   readonly bounded: string;
   readonly zeroCentred: string;
+  /** Heading of the mean-output column (E f(Z) for a standard normal Z). */
+  readonly mean: string;
   readonly monotonic: string;
   readonly smooth: string;
   readonly saturates: string;
@@ -52,6 +54,7 @@ export const ACTIVATION_TABLE: Localised<ActivationTableStrings> = localised('AC
     range: 'Range',
     bounded: 'Bounded',
     zeroCentred: 'Zero-centred',
+    mean: 'Mean for z ~ N(0, 1)',
     monotonic: 'Monotonic',
     smooth: 'Smooth',
     saturates: 'Saturates',
@@ -65,7 +68,7 @@ export const ACTIVATION_TABLE: Localised<ActivationTableStrings> = localised('AC
     noTail: 'no',
     captionLead: 'Properties of each activation f',
     captionRest:
-      ', generated from the site’s registry. Numbers are rounded to 4 significant digits (≈ marks a rounded value); “saturates”: f′ → 0 in that tail.',
+      ', generated from the site’s registry. Numbers are rounded to 4 significant digits (≈ marks a rounded value), the mean output for a standard normal input to 3; “zero-centred”: f(0) = 0 and f takes both signs; “saturates”: f′ → 0 in that tail.',
     where: 'where',
     allZ: 'all z',
     notAttained: (sign) => `as z → ${sign}∞ (not attained)`,

@@ -107,6 +107,7 @@ export interface ErrataStrings {
   readonly signErrorShort: string;
   readonly typed: string;
   readonly typedShort: string;
+  /** What the figure shows, in words (its numbers follow in the curves' sentences, computed from the plot). */
   readonly description: string;
 }
 

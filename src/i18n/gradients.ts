@@ -1,6 +1,7 @@
 /**
  * Text of the article "Vanishing (and exploding) gradients through time": the gradient-flow figures (`bptt`, `cec`),
- * their read-outs and text alternative (src/figures/gradients/plot.ts), presets, and the three build-time tables.
+ * their read-outs and text alternative (src/figures/gradients/plot.ts) and presets. The build-time tables' words are in
+ * ./gradient-tables.ts, which no island loads.
  */
 import { localised, type Localised } from './core.ts';
 
@@ -101,19 +102,6 @@ export interface GradientStrings {
   readonly stepColumn: string;
   readonly gamma: (sym: string, v: string) => string;
   readonly activationOption: (name: string, gamma: string) => string;
-  // Build-time tables.
-  readonly cecRegion: string;
-  readonly cecCaption: string;
-  readonly cecBias: string;
-  readonly cecSteps: string;
-  readonly clipRegion: string;
-  readonly clipCaption: (hidden: string, r: string, seed: string) => string;
-  readonly clipBefore: string;
-  readonly clipAfter: string;
-  readonly clipFactor: string;
-  readonly gammaRegion: string;
-  readonly gammaCaption: (steps: string) => string;
-  readonly gammaActivation: string;
 }
 
 export const GRADIENTS: Localised<GradientStrings> = localised('GRADIENTS', {
@@ -219,19 +207,5 @@ export const GRADIENTS: Localised<GradientStrings> = localised('GRADIENTS', {
     stepColumn: 'step t',
     gamma: (sym, v) => `γ = max |${sym}′| = ${v}`,
     activationOption: (name, gamma) => `${name} (γ = ${gamma})`,
-    cecRegion: 'Forget gate and its products',
-    cecCaption: 'Computed when the page was built, with the site’s σ. The last column is the smallest n with f{^n} < 0.01.',
-    cecBias: 'forget bias',
-    cecSteps: 'steps until Π f < 1 %',
-    clipRegion: 'Gradient norms before and after clipping',
-    clipCaption: (hidden, r, seed) =>
-      `ReLU RNN, ${hidden} units, W{_hh} = ${r} × random orthogonal, seed ${seed}; loss L = vᵀh{_T}. Computed when the page was built by the same code as the figures; clipping is the library’s clipGradNorm, which matches PyTorch’s clip_grad_norm_.`,
-    clipBefore: '‖∂L/∂θ‖ before',
-    clipAfter: 'after clipping to 1',
-    clipFactor: 'factor',
-    gammaRegion: 'Largest slope of each activation and the bound after 20 steps',
-    gammaCaption: (steps) =>
-      `γ is the registry’s largest slope of each function. (γ‖W‖){^${steps}} with ‖W‖ = 1 is the bound on the gradient after ${steps} steps; the bound can only stay level or grow if ‖W‖ ≥ 1/γ.`,
-    gammaActivation: 'activation φ',
   },
 });

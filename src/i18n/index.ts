@@ -7,6 +7,7 @@ import { ACTIVATION_COSTS, ACTIVATION_KINKS, ACTIVATION_TABLE } from './activati
 import { ERRATA, EXPLORER, FUNCTION_PLOT, MORPH, SECOND_DERIVATIVES } from './function-figures.ts';
 import { GRADIENTS } from './gradients.ts';
 import { EXPERIMENT_WORDS } from './experiments.ts';
+import { GRADIENT_TABLES } from './gradient-tables.ts';
 import { KIT } from './kit.ts';
 import { CELL, GROWTH, SERIES, UPDOWN } from './lstm.ts';
 import './en.ts';
@@ -29,4 +30,5 @@ export const FIGURE_STRINGS = {
   SERIES,
   GRADIENTS,
   EXPERIMENT_WORDS,
+  GRADIENT_TABLES,
 } as const;

@@ -9,3 +9,4 @@ import './zh/function-figures.ts';
 import './zh/lstm.ts';
 import './zh/gradients.ts';
 import './zh/experiments.ts';
+import './zh/gradient-tables.ts';

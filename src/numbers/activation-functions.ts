@@ -3,11 +3,13 @@
  * (and Math), never typed by hand. `values` holds the numbers, `text` their plain-text forms for prose and `tex`
  * ready-made LaTeX for `<Tex expr={…} />`. The unit tests check each against closed forms.
  */
-import { Activations } from '../lib/nn/activations';
-import { maximize, decayPoint } from '../figures/analysis';
-import { asTyped } from '../figures/errata';
+import { ACTIVATION_KEYS, Activations } from '../lib/nn/activations';
+import { decayPoint } from '../figures/analysis';
+import { gaussianMean } from '../figures/normal-mean';
+import { asTyped, typedMinimum } from '../figures/errata';
 import { formatNumber, formatScientific, texNumber } from '../figures/format';
 import { CLOSED_FORMS, secondDerivativePeak } from '../figures/second-derivative';
+import { meanOutputText } from '../figures/activation-table';
 
 const sigmoid = Activations.sigmoid;
 const tanh = Activations.tanh;
@@ -32,7 +34,12 @@ const slopeTanh0 = tanh.df(0);
 const ratio = slopeTanh0 / slopeSigmoid0;
 const d2Sigmoid = secondDerivativePeak('sigmoid');
 const d2Tanh = secondDerivativePeak('tanh');
-const typedMin = maximize((z) => -asTyped(z), 0, 5);
+const typedMin = typedMinimum();
+
+/** The activations whose derivative the article computes from the stored output y (σ′ = y(1 − y), tanh′ = 1 − y²). */
+export const FROM_OUTPUT_KEYS = Object.freeze(['sigmoid', 'tanh'] as const);
+/** The activations whose mean output the article quotes. */
+export const MEAN_KEYS = Object.freeze(['sigmoid', 'tanh', 'relu', 'silu', 'gelu'] as const);
 
 export const values = Object.freeze({
   slopeSigmoid0,
@@ -56,13 +63,33 @@ export const values = Object.freeze({
   d1DecaySigmoid: decayPoint(sigmoid.df, FRACTION * sigmoid.maxSlope.value, 0, 60),
   d1DecayTanh: decayPoint(tanh.df, FRACTION * tanh.maxSlope.value, 0, 60),
   /** The forum formula as typed, −e^{−z} + e^{−2z}: its minimum (−¼ at z = ln 2) and its value at z = −5. */
-  typedMin: { z: typedMin.x, value: -typedMin.value },
+  typedMin,
   typedAtMinus5: asTyped(-5),
-  /** σ′ from the output: the registry's dfFromOutput(σ(z)) equals σ′(z) to rounding (largest gap on [−10, 10]). */
-  fromOutputGap: maxGap(sigmoid.df, (z) => sigmoid.dfFromOutput!(sigmoid.f(z))),
+  /**
+   * f′ from the output, for σ and tanh: the largest gap on [−10, 10] between the registry's dfFromOutput(f(z)) and
+   * f′(z) computed from z (rounding error only).
+   */
+  fromOutputGap: Object.fromEntries(
+    FROM_OUTPUT_KEYS.map((k) => {
+      const a = Activations[k];
+      return [k, maxGap(a.df, (z) => a.dfFromOutput!(a.f(z)))];
+    }),
+  ) as Record<(typeof FROM_OUTPUT_KEYS)[number], number>,
+  /** Mean output E[f(Z)] for Z ~ N(0, 1) of each of MEAN_KEYS. */
+  mean: Object.fromEntries(MEAN_KEYS.map((k) => [k, gaussianMean(Activations[k].f)])) as Record<
+    (typeof MEAN_KEYS)[number],
+    number
+  >,
 });
 
 const sq = (n: number) => formatNumber(n, 4);
+
+/** Every z at which some registry function has a kink, as |z| in increasing order (0, 1, 3). */
+export const KINKS: readonly number[] = Object.freeze(
+  [...new Set(ACTIVATION_KEYS.flatMap((k) => Activations[k].kinkAt.map((z) => Math.abs(z))))].sort((a, b) => a - b),
+);
+/** A rounding-error gap: "0" when exact, else one significant digit in scientific notation. */
+const gapText = (g: number) => (g === 0 ? '0' : formatScientific(g, 1));
 
 /** Plain-text forms for prose. */
 export const text = Object.freeze({
@@ -81,16 +108,27 @@ export const text = Object.freeze({
   d2DecayTanh: formatNumber(values.d2DecayTanh, 3),
   d1DecaySigmoid: formatNumber(values.d1DecaySigmoid, 3),
   d1DecayTanh: formatNumber(values.d1DecayTanh, 3),
-  typedMinValue: formatNumber(values.typedMin.value, 3),
+  typedMinValue: formatNumber(values.typedMin.value, 4),
   typedMinZ: formatNumber(values.typedMin.z, 4),
   typedAtMinus5: formatNumber(values.typedAtMinus5, 5),
-  fromOutputGap: formatScientific(values.fromOutputGap, 1),
+  /** LeCun's scaled tanh 1.7159 tanh(2z/3): f(1) and f′(0). */
+  lecunF1: formatNumber(Activations.lecuntanh.f(1), 6),
+  lecunSlope0: formatNumber(Activations.lecuntanh.df(0)),
+  /** Leaky ReLU's slope for z ≤ 0 (PyTorch's default). */
+  leakySlope: formatNumber(Activations.leakyrelu.params['slope'] ?? Number.NaN),
+  /** The gaps of `values.fromOutputGap` ("2 × 10⁻¹⁶"), or "0" for an exact agreement. */
+  fromOutputGap: {
+    sigmoid: gapText(values.fromOutputGap.sigmoid),
+    tanh: gapText(values.fromOutputGap.tanh),
+  },
+  /** Mean outputs for a standard normal input, three significant digits ("0.5", "0.207"; "0" for the odd ones). */
+  mean: Object.fromEntries(MEAN_KEYS.map((k) => [k, meanOutputText(values.mean[k])])) as Record<
+    (typeof MEAN_KEYS)[number],
+    string
+  >,
   fraction: formatNumber(FRACTION * 100),
-  /** "agree to the last bit" when the library's two sides are identical, else "differ by at most 2 × 10⁻¹⁶". */
-  secondIdentityAgreement:
-    values.secondIdentityGap === 0
-      ? 'agree to the last bit'
-      : `differ by at most ${formatScientific(values.secondIdentityGap, 1)}`,
+  /** The registry's kinks: "0, ±1, ±3". */
+  kinks: KINKS.map((z) => (z === 0 ? '0' : `±${formatNumber(z)}`)).join(', '),
 });
 
 /** LaTeX with computed numbers, for `<Tex expr={tex.…} />`. */
@@ -100,14 +138,6 @@ export const tex = Object.freeze({
     (p) =>
       String.raw`${texNumber(ratio)}^{${p.n}} \approx ${texNumber(p.up, 2, true)}, \qquad \left(\tfrac{1}{${texNumber(ratio)}}\right)^{${p.n}} \approx ${texNumber(p.down, 2, true)}`,
   ),
-  lecunF1: String.raw`f(1) = ${texNumber(Activations.lecuntanh.f(1), 6)}`,
-  lecunSlope0: String.raw`f'(0) = ${texNumber(Activations.lecuntanh.df(0))}`,
-  typedMin: String.raw`z = \ln 2 \approx ${texNumber(typedMin.x)}`,
-  typedAtMinus5: String.raw`${texNumber(asTyped(-5), 5)}`,
-  d2DecaySigmoid: String.raw`|z| > ${texNumber(values.d2DecaySigmoid, 3)}`,
-  d2DecayTanh: String.raw`|z| > ${texNumber(values.d2DecayTanh, 3)}`,
-  d1DecaySigmoid: String.raw`|z| \approx ${texNumber(values.d1DecaySigmoid, 3)}`,
-  d1DecayTanh: String.raw`|z| \approx ${texNumber(values.d1DecayTanh, 3)}`,
   /** Both second-derivative maxima and where they fall, on four short lines (fits a phone column). */
   d2Maxima: String.raw`\begin{aligned} \max_z |\sigma''(z)| &= \frac{\sqrt3}{18} \approx ${texNumber(d2Sigmoid.value)} \\ &\text{at } z = \pm\ln\left(2+\sqrt3\right) \approx \pm${texNumber(d2Sigmoid.z)}, \\[0.6em] \max_z |\tanh''(z)| &= \frac{4\sqrt3}{9} \approx ${texNumber(d2Tanh.value)} \\ &\text{at } z = \pm\tfrac12\ln\left(2+\sqrt3\right) \approx \pm${texNumber(d2Tanh.z)}. \end{aligned}`,
 });

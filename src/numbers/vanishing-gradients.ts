@@ -102,6 +102,41 @@ export function clipRows(lengths: readonly number[] = CLIP_LENGTHS): ClipRow[] {
   });
 }
 
+/** The presets of the BPTT figure whose bound and measured gradient the article compares (all finite at every lag). */
+export const BOUND_PRESETS = Object.freeze(['default', 'sigmoid', 'identity', 'gauss'] as const);
+
+/** One row of the bound-versus-measurement table: a preset of the BPTT figure at its largest lag. */
+export interface BoundRow {
+  readonly id: (typeof BOUND_PRESETS)[number];
+  readonly gamma: number;
+  /** ‖W_hh‖, the spectral norm the bound uses. */
+  readonly wNorm: number;
+  /** The lag T − t of the comparison (the figure's largest, T − 1). */
+  readonly lag: number;
+  /** log10 of the bound (γ‖W‖)^lag and of the exact gradient norm ‖∂L/∂h_t‖ there. */
+  readonly boundLog10: number;
+  readonly measuredLog10: number;
+}
+
+/**
+ * The bound (γ‖W‖)^{T−t} against the gradient the library measures, at the largest lag of each preset of
+ * {@link BOUND_PRESETS}: the bound holds in every row, and is attained only by the linear network.
+ */
+export function boundRows(ids: readonly (typeof BOUND_PRESETS)[number][] = BOUND_PRESETS): BoundRow[] {
+  return ids.map((id) => {
+    const r = presetResult('bptt', id);
+    const lag = r.T - 1;
+    return {
+      id,
+      gamma: r.gamma,
+      wNorm: r.wNorm,
+      lag,
+      boundLog10: r.ref.log10[lag]!,
+      measuredLog10: r.h.log10[lag]!,
+    };
+  });
+}
+
 /** Results of the two figures' default settings (what a reader sees first). */
 export function defaultResults(): { bptt: FlowResult; cec: FlowResult } {
   return { bptt: computeFlow(flowParams(bpttState.defaults)), cec: computeFlow(flowParams(cecState.defaults)) };
@@ -168,6 +203,7 @@ export const values = Object.freeze({
   cGru: presetResult('cec', 'gru'),
   CEC: cecRows(),
   CLIP: clipRows(CLIP_LENGTHS),
+  BOUND: boundRows(),
 });
 
 /** Ready-made wording (none yet: the article formats its numbers with normAt and formatValue). */

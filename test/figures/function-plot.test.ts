@@ -19,7 +19,10 @@ import { errataSpec, errataState } from '../../src/figures/errata';
 import { morphSpec, morphState } from '../../src/figures/morph';
 import { secondDerivativeSpec, secondDerivativeState } from '../../src/figures/second-derivative';
 import { curveLabel, activationSymbol } from '../../src/figures/names';
-import { intervalsWhere, maximize } from '../../src/figures/analysis';
+import { intervalsWhere, maximize, refineExtremum } from '../../src/figures/analysis';
+import { gaussianMean } from '../../src/figures/normal-mean';
+import { errataDescription } from '../../src/figures/errata';
+import { secondDerivativeDescription } from '../../src/figures/second-derivative';
 
 const NO_BAD = /NaN|Infinity|undefined/;
 
@@ -132,6 +135,53 @@ describe('summaries and numerics', () => {
     const m = maximize((z) => -((z - 1.2345) ** 2), -10, 10);
     expect(m.x).toBeCloseTo(1.2345, 7);
     expect(intervalsWhere((z) => Math.abs(z) < 1, -3, 3)).toEqual([[expect.closeTo(-1, 9), expect.closeTo(1, 9)]]);
+  });
+});
+
+describe('extrema in the text alternatives: located on the function, not on the sampling grid', () => {
+  it('refines a sampled extremum between its neighbouring samples, and keeps a sample that is already the extremum', () => {
+    const typed = (z: number) => -Math.exp(-z) + Math.exp(-2 * z);
+    const r = refineExtremum(typed, 0.683, 0.66, 0.706, 'min');
+    expect(r.x).toBeCloseTo(Math.LN2, 7);
+    expect(r.value).toBeCloseTo(-0.25, 15);
+    expect(refineExtremum(Activations.tanh.df, 0, -0.02, 0.02, 'max')).toEqual({ x: 0, value: 1 });
+  });
+
+  it('says the typed σ′ formula is lowest at z = ln 2 ≈ 0.6931 (the grid had 0.683), with four significant digits', () => {
+    const spec = errataSpec(errataState.defaults);
+    const text = errataDescription(errataState.defaults, spec, buildPlot(spec, 343, 274));
+    expect(text).toContain('lowest at z = ln 2,');
+    expect(text).toContain('between −0.25 and 21880, lowest at z = 0.6931.');
+    expect(text).toContain('between 0.006648 and 0.25, peaking at z = 0.');
+    expect(text).not.toMatch(/0\.683|0\.693[^1]/);
+  });
+
+  it('puts the extrema of σ″ and tanh″ at ±1.317 and ±0.6585 in every sentence and on the markers (the grid had 0.660)', () => {
+    for (const width of [343, 640]) {
+      const spec = secondDerivativeSpec(secondDerivativeState.defaults);
+      const text = secondDerivativeDescription(secondDerivativeState.defaults, spec, buildPlot(spec, width, 274));
+      expect(text).toContain('|σ″| is largest, 0.09623, at z = ±1.317; |tanh″| is largest, 0.7698, at z = ±0.6585');
+      expect(text).toContain('σ″(z) varies between −0.09623 and 0.09623, peaking at z = −1.317 and lowest at z = 1.317.');
+      expect(text).toContain('tanh″(z) varies between −0.7698 and 0.7698, peaking at z = −0.6585 and lowest at z = 0.6585.');
+      expect(spec.markers?.map((m) => m.label)).toEqual(['0.09623', '−0.09623', '0.7698', '−0.7698']);
+    }
+  });
+
+  it('keeps an extremum at 0 at exactly 0 when no sample falls there', () => {
+    const spec = {
+      curves: [{ id: 'd', label: 'tanh′(z)', fn: Activations.tanh.df, colour: 1 as const }],
+      xDomain: [-5.3, 6.1] as const,
+    };
+    expect(describePlot(spec, buildPlot(spec, 343, 274))).toContain('peaking at z = 0.');
+  });
+
+  it('integrates the mean output for a normal input, kinks included', () => {
+    expect(gaussianMean(() => 1)).toBeCloseTo(1, 12);
+    expect(gaussianMean((z) => z * z)).toBeCloseTo(1, 10);
+    expect(gaussianMean(Activations.hardtanh.f)).toBeCloseTo(0, 14);
+    // E[max(0, Z)] = 1/√(2π); E[clamp(Z + 3, 0, 6)/6] = 1/2 by symmetry.
+    expect(gaussianMean(Activations.relu.f)).toBeCloseTo(1 / Math.sqrt(2 * Math.PI), 10);
+    expect(gaussianMean(Activations.hardsigmoid.f)).toBeCloseTo(0.5, 10);
   });
 });
 

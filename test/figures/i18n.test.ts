@@ -6,7 +6,7 @@ import { LANGS } from '../../src/i18n/ui';
 import { parseRich, plainRich } from '../../src/i18n/rich';
 import { localised } from '../../src/i18n/core';
 import { CELL, GROWTH, UPDOWN } from '../../src/i18n/lstm';
-import { GRADIENTS } from '../../src/i18n/gradients';
+import { GRADIENT_TABLES } from '../../src/i18n/gradient-tables';
 import { ACTIVATION_KINKS } from '../../src/i18n/activation-table';
 import { ACTIVATION_KEYS } from '../../src/lib/nn/activations';
 import ActivationExplorer from '../../src/components/figures/ActivationExplorer';
@@ -152,9 +152,11 @@ describe('caption markup', () => {
         CELL[lang].caption,
         UPDOWN[lang].caption(...(args.slice(0, 4) as [string, string, string, string])),
         GROWTH[lang].caption(...(args as [string, string, string, string, string, string, string, string])),
-        GRADIENTS[lang].cecCaption,
-        GRADIENTS[lang].clipCaption('1', '2', '3'),
-        GRADIENTS[lang].gammaCaption('20'),
+        GRADIENT_TABLES[lang].cecCaption,
+        GRADIENT_TABLES[lang].clipCaption('1', '2', '3'),
+        GRADIENT_TABLES[lang].gammaCaption('20'),
+        GRADIENT_TABLES[lang].boundCaption('199'),
+        GRADIENT_TABLES[lang].boundColumn('199'),
       ];
       for (const c of captions) expect(() => parseRich(c)).not.toThrow();
     }

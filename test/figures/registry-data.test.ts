@@ -77,6 +77,17 @@ describe('the property table comes from the registry', () => {
     }
   });
 
+  it('gives each function’s mean output for a standard normal input: 0 exactly for the odd ones, not for SiLU or GELU', () => {
+    const mean = Object.fromEntries(rows.map((r) => [r.key, r.mean]));
+    for (const k of ['tanh', 'hardtanh', 'softsign', 'lecuntanh', 'identity'] as const) expect(mean[k], k).toBe('0');
+    expect(mean).toMatchObject({ sigmoid: '0.5', hardsigmoid: '0.5', relu: '0.399', silu: '0.207', gelu: '0.282' });
+    // Zero-centred (f(0) = 0, both signs) does not make the mean 0: SiLU, GELU, ELU and leaky ReLU are all positive.
+    for (const k of ['silu', 'gelu', 'elu', 'leakyrelu'] as const) {
+      expect(Activations[k].props.zeroCentred, k).toBe(true);
+      expect(Number(mean[k]), k).toBeGreaterThan(0.1);
+    }
+  });
+
   it('derives the saturating tails from f′, consistently with props.saturating', () => {
     for (const k of ACTIVATION_KEYS) {
       const a = Activations[k];

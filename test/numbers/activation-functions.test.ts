@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { values, text, tex } from '../../src/numbers/activation-functions';
+import { KINKS, values, text, tex } from '../../src/numbers/activation-functions';
 import { renderTex } from '../../src/figures/tex';
 import { secondDerivativePeak, CLOSED_FORMS, eightSigmaD2 } from '../../src/figures/second-derivative';
 import { asTyped, withParentheses, correctLiteral } from '../../src/figures/errata';
 import { morphFn, morphSlopeAt0, maxDeviationFromTanh, morphFormula } from '../../src/figures/morph';
 import { Activations } from '../../src/lib/nn/activations';
+import { maximize } from '../../src/figures/analysis';
+import { GAUSSIAN_MEAN, gaussianMean } from '../../src/figures/normal-mean';
 
 describe('numbers of the article, against closed forms', () => {
   it('slopes at 0 and their ratio', () => {
@@ -53,8 +55,14 @@ describe('numbers of the article, against closed forms', () => {
   });
 
   it('the forum formula: as typed it is −e^{−z} + e^{−2z} with minimum −1/4 at ln 2', () => {
-    expect(values.typedMin.z).toBeCloseTo(Math.LN2, 6);
-    expect(values.typedMin.value).toBeCloseTo(-0.25, 12);
+    expect(values.typedMin.z).toBe(Math.LN2);
+    expect(values.typedMin.value).toBeCloseTo(-0.25, 15);
+    // The closed form is where a golden-section search finds the minimum too (not at a grid point such as 0.683).
+    const searched = maximize((z) => -asTyped(z), 0, 5);
+    expect(searched.x).toBeCloseTo(Math.LN2, 7);
+    expect(-searched.value).toBeCloseTo(values.typedMin.value, 15);
+    expect(text.typedMinZ).toBe('0.6931');
+    expect(text.typedMinValue).toBe('−0.25');
     expect(asTyped(-5)).toBeCloseTo(Math.exp(10) - Math.exp(5), 6);
     for (let z = -20; z <= 20; z += 0.1) {
       expect(withParentheses(z)).toBeCloseTo(-Activations.sigmoid.df(z), 15);
@@ -71,6 +79,38 @@ describe('numbers of the article, against closed forms', () => {
     for (const t of [0, 0.25, 0.5, 1]) expect(morphSlopeAt0(t)).toBeCloseTo((1 + t) ** 2 / 4, 15);
     expect(morphFormula(0)).toBe('σ(z)');
     expect(morphFormula(1)).toBe('2·σ(2z) − 1');
+  });
+
+  it('computes the derivative-from-the-output gap for each function the sentence names, σ and tanh alike', () => {
+    expect(Object.keys(values.fromOutputGap)).toEqual(['sigmoid', 'tanh']);
+    for (const k of ['sigmoid', 'tanh'] as const) {
+      const a = Activations[k];
+      let worst = 0;
+      for (let z = -10; z <= 10; z += 0.005) worst = Math.max(worst, Math.abs(a.df(z) - a.dfFromOutput!(a.f(z))));
+      // Another grid finds a gap of the same size: rounding error, a few ulps of 1/4 or 1.
+      expect(values.fromOutputGap[k]).toBeGreaterThan(worst / 2);
+      expect(values.fromOutputGap[k]).toBeLessThan(2 * worst + 1e-300);
+      expect(values.fromOutputGap[k]).toBeLessThan(1e-15);
+      expect(text.fromOutputGap[k]).toMatch(/^(0|\d(\.\d)? × 10⁻¹[⁵⁶⁷])$/);
+    }
+  });
+
+  it('integrates with panel boundaries on every kink of the registry', () => {
+    expect(text.kinks).toBe('0, ±1, ±3');
+    for (const z of KINKS) {
+      const panels = (z + GAUSSIAN_MEAN.halfWidth) / GAUSSIAN_MEAN.panel;
+      expect(Math.abs(panels - Math.round(panels))).toBeLessThan(1e-9);
+    }
+  });
+
+  it('gives the mean output for a standard normal input, against closed forms', () => {
+    expect(values.mean.sigmoid).toBeCloseTo(0.5, 12);
+    expect(Math.abs(values.mean.tanh)).toBeLessThan(1e-12);
+    expect(values.mean.relu).toBeCloseTo(1 / Math.sqrt(2 * Math.PI), 10);
+    expect(values.mean.gelu).toBeCloseTo(1 / (2 * Math.sqrt(Math.PI)), 10);
+    // SiLU: E[Zσ(Z)] = E[σ′(Z)] (Stein's lemma), a second, independent integral.
+    expect(values.mean.silu).toBeCloseTo(gaussianMean(Activations.sigmoid.df), 10);
+    expect(text.mean).toEqual({ sigmoid: '0.5', tanh: '0', relu: '0.399', silu: '0.207', gelu: '0.282' });
   });
 
   it('every ready-made formula typesets', () => {

@@ -7,8 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { computeFlow } from '../../src/figures/gradients/compute';
 import { bpttState, cecState, flowParams } from '../../src/figures/gradients/state';
 import {
+  BOUND_PRESETS,
   CEC_BIASES,
   CLIP_LENGTHS,
+  boundRows,
   STEPS,
   cecRows,
   clipRows,
@@ -45,6 +47,30 @@ describe('the γ table', () => {
     expect(g['sigmoid']!.pow).toBe(0.25 ** 20);
     expect(g['hardsigmoid']!.gamma).toBeCloseTo(1 / 6, 15);
     for (const k of ['tanh', 'hardtanh', 'relu', 'identity']) expect(g[k]!.gamma).toBe(1);
+  });
+});
+
+describe('the bound against the measured gradient', () => {
+  const rows = Object.fromEntries(boundRows().map((r) => [r.id, r]));
+
+  it('holds in every preset: (γ‖W‖)^{T−t} is never below the exact gradient norm', () => {
+    expect(Object.keys(rows)).toEqual([...BOUND_PRESETS]);
+    for (const r of Object.values(rows)) {
+      expect(r.lag).toBe(199);
+      expect(r.boundLog10).toBeCloseTo(r.lag * Math.log10(r.gamma * r.wNorm), 9);
+      expect(r.measuredLog10).toBeLessThanOrEqual(r.boundLog10 + 1e-9);
+    }
+  });
+
+  it('is an upper bound, not an estimate: at the default it stays at 1 while the gradient falls below 10⁻⁶', () => {
+    expect(rows['default']!.boundLog10).toBeCloseTo(0, 9);
+    expect(rows['default']!.measuredLog10).toBeLessThan(-6);
+    // A Gaussian W of the same spectral radius: the bound grows, the gradient still falls.
+    expect(rows['gauss']!.boundLog10).toBeGreaterThan(0);
+    expect(rows['gauss']!.measuredLog10).toBeLessThan(0);
+    // The linear network with an orthogonal W attains it: 0.9^199.
+    expect(rows['identity']!.measuredLog10).toBeCloseTo(199 * Math.log10(0.9), 9);
+    expect(rows['identity']!.boundLog10).toBeCloseTo(rows['identity']!.measuredLog10, 9);
   });
 });
 

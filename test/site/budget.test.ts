@@ -16,12 +16,8 @@ import { fileOf, insertInMain, plantedCopy } from './lib/plant';
  * table prints the new figures); never raise one or add one without the lead's agreement.
  */
 const KNOWN_OVER: Readonly<Record<string, KnownOver>> = {
-  'articles/activation-functions/': { htmlBytes: 326_023, elements: 6_292 },
   'articles/relu-experiments/': { htmlBytes: 190_885 },
-  'articles/vanishing-gradients/': { htmlBytes: 270_645, elements: 4_899 },
   'articles/why-sigmoid-and-tanh/': { htmlBytes: 359_730, elements: 7_566 },
-  'zh/articles/activation-functions/': { htmlBytes: 326_404, elements: 6_294 },
-  'zh/articles/vanishing-gradients/': { htmlBytes: 271_334, elements: 4_904 },
   'zh/articles/why-sigmoid-and-tanh/': { htmlBytes: 360_847, elements: 7_568 },
 };
 

@@ -88,7 +88,7 @@ const EN: {
     typed: '−e⁻ᶻ/1 + (e⁻ᶻ)², as typed',
     typedShort: 'as typed',
     description:
-      'The correct derivative of the sigmoid is positive everywhere, peaking at 0.25 at z = 0. With the intended parentheses the forum formula is its mirror image, negative everywhere; as typed, it is negative for z > 0 and grows without bound for z < 0, leaving the plot.',
+      'The correct derivative of the sigmoid is positive everywhere and largest at z = 0. With the intended parentheses the forum formula is its mirror image, negative everywhere; as typed, it is negative for z > 0, lowest at z = ln 2, and grows without bound for z < 0, leaving the plot.',
   },
   SECOND_DERIVATIVES: {
     title: 'Second derivatives of σ and tanh.',

@@ -49,6 +49,7 @@ const ZH: {
     range: '值域',
     bounded: '有界',
     zeroCentred: '以零为中心',
+    mean: 'z ~ N(0, 1) 时的均值',
     monotonic: '单调',
     smooth: '光滑',
     saturates: '饱和',
@@ -61,7 +62,8 @@ const ZH: {
     rightTail: '右侧',
     noTail: '否',
     captionLead: '各激活函数 f 的性质',
-    captionRest: '，由本站的函数注册表生成。数值保留 4 位有效数字（≈ 表示经过舍入）；“饱和”指 f′ 在该侧趋于 0。',
+    captionRest:
+      '，由本站的函数注册表生成。数值保留 4 位有效数字（≈ 表示经过舍入），标准正态输入下的平均输出保留 3 位；“以零为中心”指 f(0) = 0 且 f 正负两种值都取；“饱和”指 f′ 在该侧趋于 0。',
     where: '其中',
     allZ: '所有 z',
     notAttained: (sign) => `当 z → ${sign}∞ 时（取不到）`,
