@@ -8,3 +8,4 @@ import './zh/activation-table.ts';
 import './zh/function-figures.ts';
 import './zh/lstm.ts';
 import './zh/gradients.ts';
+import './zh/forum-claims.ts';
