@@ -31,7 +31,7 @@ describe('the numbers of the core article', () => {
     const fresh = (await import('../../src/numbers/why-sigmoid-and-tanh')).whySigmoidNumbers();
     const key = (r: { seed: number; status: string; step: number; mse: number }) => [r.seed, r.status, r.step, r.mse];
     expect(fresh.updown.sweeps.flatMap((w) => w.runs.map(key))).toEqual(N.updown.sweeps.flatMap((w) => w.runs.map(key)));
-  });
+  }, 600_000); // sixty training runs: about a minute on a quiet core, several on a loaded one
 
   it('never lets a non-negative candidate make the cell negative (the one-line proof, numerically)', () => {
     for (const k of ['sigmoid', 'relu'] as const) {
