@@ -8,6 +8,7 @@ import { ERRATA, EXPLORER, FUNCTION_PLOT, MORPH, SECOND_DERIVATIVES } from './fu
 import { GRADIENTS } from './gradients.ts';
 import { EXPERIMENT_WORDS } from './experiments.ts';
 import { GRADIENT_TABLES } from './gradient-tables.ts';
+import { FORUM_CLAIMS_TEXT } from './forum-claims.ts';
 import { KIT } from './kit.ts';
 import { CELL, GROWTH, SERIES, UPDOWN } from './lstm.ts';
 import './en.ts';
@@ -31,4 +32,5 @@ export const FIGURE_STRINGS = {
   GRADIENTS,
   EXPERIMENT_WORDS,
   GRADIENT_TABLES,
+  FORUM_CLAIMS_TEXT,
 } as const;

@@ -10,3 +10,4 @@ import './zh/lstm.ts';
 import './zh/gradients.ts';
 import './zh/experiments.ts';
 import './zh/gradient-tables.ts';
+import './zh/forum-claims.ts';
