@@ -9,6 +9,7 @@
  *
  * @module
  */
+import { wilson as wilsonInterval } from '../experiments/stats';
 import { Activations, type ActivationKey } from '../lib/nn/activations';
 import { createGru } from '../lib/nn/gru';
 import { createLstm, type Lstm } from '../lib/nn/lstm';
@@ -376,19 +377,10 @@ function trainRun(candidate: Candidate, H: number, seed: number, display: readon
   };
 }
 
-/**
- * 95 % Wilson score interval of a proportion k/n (Wilson 1927): unlike k/n ± 1.96·SE it stays inside [0, 1] and is
- * not empty at k = 0 or k = n, which is where small samples like these often are.
- */
+/** The 95 % Wilson interval of k/n as a pair (src/experiments/stats.ts computes it for every page). */
 function wilson(k: number, n: number): [number, number] {
-  if (n === 0) return [0, 1];
-  const z = 1.959963984540054;
-  const p = k / n;
-  const z2n = (z * z) / n;
-  const centre = (p + z2n / 2) / (1 + z2n);
-  const half = (z * Math.sqrt((p * (1 - p)) / n + z2n / (4 * n))) / (1 + z2n);
-  // At k = 0 and k = n one end is exactly 0 or 1; computing it would leave a rounding error of an ulp.
-  return [k === 0 ? 0 : centre - half, k === n ? 1 : centre + half];
+  const { lo, hi } = wilsonInterval(k, n);
+  return [lo, hi];
 }
 
 function medianOf(xs: readonly number[]): number {
