@@ -141,30 +141,38 @@ describe('pages on narrow phones', () => {
   });
 });
 
+/**
+ * The pages with the ReLU article's small training-loss plots (`.xr-multiples`), and how many such figures each has:
+ * all five are on its appendix (the article links to them).
+ */
+const LOSS_GRIDS = [{ path: 'articles/relu-experiments/appendix/', figures: 5 }] as const;
+
 describe('plots on narrow phones', () => {
   for (const width of WIDTHS) {
-    it(`the ReLU article’s small training-loss plots draw their labels at 12 px or more (${width} px)`, async () => {
-      const { context, page } = await openPage(browser, server.origin, { viewport: { width, height: 800 } });
-      try {
-        await page.goto(server.url('articles/relu-experiments/'));
-        // some of the grids are in closed <details>: open them, as a reader would
-        await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
-        const sizes = await page.locator('.xr-multiples').evaluateAll((figures) =>
-          figures.map((f) => {
-            f.scrollIntoView();
-            const px = [...f.querySelectorAll<SVGTextElement>('.xr-panel svg text')].map(
-              (t) => parseFloat(getComputedStyle(t).fontSize) * (t.getScreenCTM()?.a ?? 0),
-            );
-            return { id: f.id, texts: px.length, smallest: Math.min(...px) };
-          }),
-        );
-        expect(sizes.length).toBeGreaterThanOrEqual(5);
-        for (const s of sizes) {
-          expect(s.texts, s.id).toBeGreaterThan(0);
-          expect(s.smallest, `${s.id}: smallest label ${s.smallest.toFixed(1)} px`).toBeGreaterThanOrEqual(12);
+    it(`the ReLU article’s small training-loss plots, on its appendix, draw their labels at 12 px or more (${width} px)`, async () => {
+      for (const { path, figures } of LOSS_GRIDS) {
+        const { context, page } = await openPage(browser, server.origin, { viewport: { width, height: 800 } });
+        try {
+          await page.goto(server.url(path));
+          // some of the grids are in closed <details>: open them, as a reader would
+          await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+          const sizes = await page.locator('.xr-multiples').evaluateAll((grids) =>
+            grids.map((f) => {
+              f.scrollIntoView();
+              const px = [...f.querySelectorAll<SVGTextElement>('.xr-panel svg text')].map(
+                (t) => parseFloat(getComputedStyle(t).fontSize) * (t.getScreenCTM()?.a ?? 0),
+              );
+              return { id: f.id, texts: px.length, smallest: Math.min(...px) };
+            }),
+          );
+          expect(sizes.length, `/${path}: figures with small training-loss plots`).toBeGreaterThanOrEqual(figures);
+          for (const s of sizes) {
+            expect(s.texts, `/${path}#${s.id}`).toBeGreaterThan(0);
+            expect(s.smallest, `/${path}#${s.id}: smallest label ${s.smallest.toFixed(1)} px`).toBeGreaterThanOrEqual(12);
+          }
+        } finally {
+          await context.close();
         }
-      } finally {
-        await context.close();
       }
     });
   }
