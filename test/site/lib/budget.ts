@@ -29,10 +29,20 @@ export function pageKind(page: string): PageKind | undefined {
   return undefined;
 }
 
+/**
+ * A page's HTML in bytes (UTF-8, uncompressed), not counting the text of its islands' ids. Astro hashes each island's
+ * absolute source path into its `uid` (`<astro-island uid="Z1Fc6lo">`, 5 to 7 characters), so the same source builds a
+ * few bytes larger or smaller in another checkout (/zh/articles/activation-functions/ was 4 bytes larger built in
+ * /tmp than in /work/wt/…), which an exact ratchet would read as growth on CI.
+ */
+export function htmlBytes(html: string): number {
+  return Buffer.byteLength(html.replace(/(<astro-island\b[^>]*?\suid=")[^"]*"/g, '$1"'), 'utf8');
+}
+
 export interface Measurement {
   /** Site path: `articles/x/`. */
   readonly page: string;
-  /** Size of the page's HTML file, uncompressed. */
+  /** Size of the page's HTML, uncompressed ({@link htmlBytes}: island ids not counted). */
   readonly htmlBytes: number;
   /** Elements in the document after hydration (`document.querySelectorAll('*').length`). */
   readonly elements: number;
