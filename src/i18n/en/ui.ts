@@ -61,6 +61,14 @@ export const en = {
     'The methods, proofs, full data tables and reproduction details behind the article, kept here so the article stays short.',
   'appendix.back': 'Back to the article: ',
   'article.appendix': 'Proofs, full data tables and reproduction details:',
+  'og.tagline': 'Formulas checked by code · live simulations',
+  'og.siteTitle': 'Sigmoid gates and tanh in LSTMs, explained and simulated',
+  'og.alt': 'the tanh and sigmoid curves',
+  'rss.title': 'Why tanh?',
+  'rss.link': 'Why tanh? — articles',
+  'rss.description': 'Why LSTMs use sigmoid gates and tanh — explained, checked by code and simulated in your browser.',
+  'share.section': 'Go to the section',
+  'share.figure': 'Open the figure in this state',
 } as const;
 
 /** The keys of the page strings; every language gives every one (src/i18n/ui.ts). */

@@ -59,4 +59,12 @@ export const zh: Record<UiKey, string> = {
   'appendix.description': '正文背后的方法、证明、完整数据表和复现细节都放在这里，好让正文保持简短。',
   'appendix.back': '返回正文：',
   'article.appendix': '证明、完整数据表和复现细节：',
+  'og.tagline': '公式经代码验证 · 模拟在浏览器中运行',
+  'og.siteTitle': 'LSTM 为什么用 sigmoid 门控和 tanh：讲解与模拟',
+  'og.alt': 'tanh 与 sigmoid 曲线',
+  'rss.title': 'Why tanh?（中文）',
+  'rss.link': 'Why tanh? —— 中文文章',
+  'rss.description': 'LSTM 为什么用 sigmoid 门控和 tanh：讲解、代码验证，并在你的浏览器中模拟。',
+  'share.section': '前往这一节',
+  'share.figure': '以这个状态打开图',
 };
