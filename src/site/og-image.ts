@@ -2,9 +2,9 @@
  * Link-preview cards (Open Graph images, 1200 × 630 PNG), drawn at build time with satori (layout and text to SVG)
  * and resvg (SVG to PNG): the site's, each article's, each section share page's and each figure preset's.
  *
- * Text is set in IBM Plex Sans; a Chinese card adds the subsets of Noto Sans SC (@fontsource/noto-sans-sc, SIL OFL
- * 1.1) that hold its characters, and only those ({@link cjkFontFiles}), which satori falls back to for every glyph the
- * Latin face lacks. Imports carry their `.ts` extension: the share-page integration loads this module in Node itself.
+ * Text is set in IBM Plex Sans; the characters it lacks (Chinese, superscript digits) in the subsets of Noto Sans SC
+ * (@fontsource/noto-sans-sc, SIL OFL 1.1) that hold them, and only those ({@link fontFiles}): satori falls back
+ * across all the fonts it is given, glyph by glyph. Imports carry their `.ts` extension: the share-page integration loads this module in Node itself.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -12,13 +12,15 @@ import satori from 'satori';
 import { Resvg } from '@resvg/resvg-js';
 import { Activations } from '../lib/nn/activations.ts';
 import { t, type Lang } from '../i18n/ui.ts';
+import { cmapOf } from './woff-cmap.ts';
 
 /** Open Graph image size recommended by the major link-preview consumers. */
 export const OG_WIDTH = 1200;
 export const OG_HEIGHT = 630;
 
 const require = createRequire(import.meta.url);
-const LATIN = '@fontsource/ibm-plex-sans/files/ibm-plex-sans-latin';
+const LATIN_DIR = '@fontsource/ibm-plex-sans';
+const LATIN = `${LATIN_DIR}/files/ibm-plex-sans-latin`;
 const CJK_DIR = '@fontsource/noto-sans-sc';
 const read = (path: string) => readFileSync(require.resolve(path));
 
@@ -45,27 +47,42 @@ export function parseSubsets(css: string): FontSubset[] {
   return out;
 }
 
-/** Whether a character needs the CJK face (anything beyond Latin, Greek, punctuation and the math symbols). */
-export const needsCjk = (ch: string): boolean => (ch.codePointAt(0) ?? 0) >= 0x2e80;
+/** The subsets (WOFF files by package path) of a Fontsource family at one weight. */
+function subsetsOf(pkg: string, weight: 400 | 700): { file: string; ranges: FontSubset['ranges'] }[] {
+  return parseSubsets(readFileSync(require.resolve(`${pkg}/${weight}.css`), 'utf8')).map((s) => ({
+    ...s,
+    file: `${pkg}/files/${s.file}`,
+  }));
+}
 
 /**
- * The Noto Sans SC files (package paths) of one weight that cover the CJK characters of `text`, each file once, and
- * the characters no subset covers (which the card would draw as empty boxes: rendering fails on them).
+ * The font files (package paths) of one weight that set `text`: for each character the IBM Plex Sans subset that
+ * has a glyph for it, or else the Noto Sans SC subset (by each file's cmap) — each file once — and the characters
+ * neither has (which a card would draw as empty boxes: rendering fails on them).
  */
-export function cjkFontFiles(
-  text: string,
-  weight: 400 | 700,
-  subsets: readonly FontSubset[] = parseSubsets(readFileSync(require.resolve(`${CJK_DIR}/${weight}.css`), 'utf8')),
-): { files: string[]; missing: string[] } {
-  const files = new Set<string>();
+export function fontFiles(text: string, weight: 400 | 700): { latin: string[]; cjk: string[]; missing: string[] } {
+  const latinSubsets = subsetsOf(LATIN_DIR, weight);
+  const cjkSubsets = subsetsOf(CJK_DIR, weight);
+  const latin = new Set<string>([`${LATIN}-${weight}-normal.woff`]);
+  const cjk = new Set<string>();
   const missing: string[] = [];
-  for (const ch of new Set([...text].filter(needsCjk))) {
+  const cmaps = new Map<string, Map<number, number>>();
+  const has = (file: string, cp: number) => {
+    if (!cmaps.has(file)) cmaps.set(file, cmapOf(read(file)));
+    return cmaps.get(file)!.has(cp);
+  };
+  // The subset whose range names the character and whose file really has it.
+  const find = (list: typeof latinSubsets, cp: number) =>
+    list.find((x) => x.ranges.some(([a, b]) => cp >= a && cp <= b) && has(x.file, cp));
+  for (const ch of new Set([...text].filter((c) => c.trim() !== ''))) {
     const cp = ch.codePointAt(0)!;
-    const s = subsets.find((x) => x.ranges.some(([a, b]) => cp >= a && cp <= b));
-    if (s) files.add(`${CJK_DIR}/files/${s.file}`);
+    const l = find(latinSubsets, cp);
+    const c = l ? undefined : find(cjkSubsets, cp);
+    if (l) latin.add(l.file);
+    else if (c) cjk.add(c.file);
     else missing.push(ch);
   }
-  return { files: [...files].sort(), missing };
+  return { latin: [...latin], cjk: [...cjk].sort(), missing };
 }
 
 type SatoriFont = { name: string; data: Buffer; weight: 400 | 700; style: 'normal' };
@@ -76,15 +93,17 @@ export interface CardTexts {
   readonly 700: string;
 }
 
-/** The fonts for cards whose texts are `text`: IBM Plex Sans first, then the CJK subsets they need. */
+/** The fonts for cards whose texts are `text`: the IBM Plex Sans subsets first, then the Noto Sans SC ones they need. */
 export function cardFonts(text: CardTexts): SatoriFont[] {
   const fonts: SatoriFont[] = [];
   for (const weight of [400, 700] as const) {
-    fonts.push({ name: 'IBM Plex Sans', data: read(`${LATIN}-${weight}-normal.woff`), weight, style: 'normal' });
-    const { files, missing } = cjkFontFiles(text[weight], weight);
+    const { latin, cjk, missing } = fontFiles(text[weight], weight);
     if (missing.length > 0) throw new Error(`og-image: no font has a glyph for ${missing.join(' ')} (in “${text[weight]}”)`);
-    // One name per subset: satori keeps one font per (name, weight, style), and falls back across all of them.
-    files.forEach((f, i) => fonts.push({ name: `Noto Sans SC ${i}`, data: read(f), weight, style: 'normal' }));
+    // One name per file: satori keeps one font per (name, weight, style), and falls back across all of them.
+    latin.forEach((f, i) =>
+      fonts.push({ name: i === 0 ? 'IBM Plex Sans' : `IBM Plex Sans ${i}`, data: read(f), weight, style: 'normal' }),
+    );
+    cjk.forEach((f, i) => fonts.push({ name: `Noto Sans SC ${i}`, data: read(f), weight, style: 'normal' }));
   }
   return fonts;
 }
@@ -232,7 +251,9 @@ export class CardRenderer {
   /** The card as PNG bytes; throws when a character of it is not covered by the fonts. */
   async render(card: Card): Promise<Uint8Array> {
     const text = cardTexts(card);
-    const outside = ([400, 700] as const).flatMap((w) => [...text[w]].filter((ch) => needsCjk(ch) && !this.#covered[w].has(ch)));
+    const outside = ([400, 700] as const).flatMap((w) =>
+      [...text[w]].filter((ch) => ch.trim() !== '' && !this.#covered[w].has(ch)),
+    );
     if (outside.length > 0) throw new Error(`og-image: this renderer has no font for ${[...new Set(outside)].join(' ')}`);
     const lang = card.lang ?? 'en';
     const picture = card.picture ?? { svg: curvesSvg(420, 300), width: 420, height: 300 };

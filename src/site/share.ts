@@ -54,10 +54,10 @@ const find = (node: Root | Element, test: (e: Element) => boolean): Element | un
 /** The plain text of an element as a reader reads it: a formula as text from its TeX, no citations or permalinks. */
 export function plainText(node: Element | Root): string {
   let out = '';
-  const walk = (n: Element | Root | ElementContent) => {
+  const walk = (n: Root | RootContent) => {
     if (n.type === 'text') out += n.value;
-    if (!isElement(n) && n.type !== 'root') return;
-    if (isElement(n)) {
+    if (n.type !== 'element' && n.type !== 'root') return;
+    if (n.type === 'element') {
       const cls = classes(n);
       if (cls.includes('katex')) {
         const annotation = find(n, (e) => e.tagName === 'annotation');

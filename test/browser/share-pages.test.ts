@@ -12,9 +12,15 @@ import { launchBrowser, openPage } from '../support/browser';
 import { startStaticServer, type StaticServer } from '../support/static-server';
 import { BASE, DIST, sharePages, sitePages } from '../support/site';
 import { scanTags } from '../site/lib/html';
-import { cmapOf } from '../support/woff-cmap';
+import { cmapOf } from '../../src/site/woff-cmap';
 import { cardFonts } from '../../src/site/og-image';
 import { t } from '../../src/i18n/ui';
+import { readResults } from '../../src/site/share-presets';
+import { presetRuns } from '../../src/components/experiments/replays';
+import { BLOW_UP } from '../../src/components/experiments/presets';
+import { hrefOf } from '../../src/components/experiments/state';
+import { runKey } from '../../src/experiments/spec';
+import { polylineVertices } from '../../src/figures/polyline';
 
 const ARTICLES = sitePages().filter((p) => /^(zh\/)?articles\/[^/]+\/$/.test(p));
 const SHARE = new Set(sharePages());
@@ -127,6 +133,35 @@ describe('Chinese cards', () => {
   });
 });
 
+/** The live figure's presets that have a committed run, and where their share pages are. */
+const LIVE = 'articles/relu-experiments/';
+const PRESET_PAGES = sitePages().includes(LIVE)
+  ? presetRuns(readResults())
+      .filter((p) => p.run !== undefined)
+      .map(({ preset }) => ({ preset, share: `s/relu-experiments/fig-run/${preset.id}/`, hash: hrefOf(preset.spec) }))
+  : [];
+
+describe('figure preset share pages (static)', () => {
+  it.runIf(sitePages().includes(LIVE))('exist for every preset of the live figure, the blow-up among them', () => {
+    expect(PRESET_PAGES.length).toBeGreaterThanOrEqual(4);
+    expect(PRESET_PAGES.map((p) => p.preset.id)).toEqual(expect.arrayContaining(['standard', 'relu-g', 'relu-g-clip', BLOW_UP]));
+    expect(PRESET_PAGES.filter((p) => !SHARE.has(p.share)).map((p) => p.share)).toEqual([]);
+  });
+
+  for (const p of PRESET_PAGES) {
+    it(`/${p.share}: the preset's name in og:title, its plot as a 1200×630 card, sends on to the figure in that state`, () => {
+      const head = headOf(p.share);
+      expect(head.meta('og:title')).toContain(p.preset.label);
+      expect(head.meta('og:description')).toMatch(/(solved|diverged|not solved)[^;]*; the largest \|c\|/);
+      const image = new URL(head.meta('og:image')!);
+      const png = readFileSync(join(DIST, decodeURIComponent(image.pathname).slice(BASE.length)));
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+      expect(head.refresh).toBe(`0; url=${BASE}${LIVE}${p.hash}`);
+      expect(head.meta('robots')).toBe('noindex');
+    });
+  }
+});
+
 describe('section share pages in a browser', () => {
   let server: StaticServer;
   let browser: Browser;
@@ -162,6 +197,94 @@ describe('section share pages in a browser', () => {
       expect(wrong).toEqual([]);
     }, 600_000);
   }
+});
+
+describe('figure preset share pages in a browser', () => {
+  let server: StaticServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startStaticServer(DIST, BASE), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it.runIf(PRESET_PAGES.length > 0)(
+    'land on the figure in the preset’s state, which shows its committed run with no click',
+    async () => {
+      const { context, page } = await openPage(browser, server.origin, { viewport: { width: 1280, height: 900 } });
+      const wrong: string[] = [];
+      try {
+        for (const p of PRESET_PAGES) {
+          await page.goto(server.url(p.share));
+          await page.waitForURL((u) => u.pathname === `${BASE}${LIVE}`, { timeout: 15_000 });
+          const body = page.locator('#fig-run .xr-body');
+          await page.locator('#fig-run button[data-action="run"]:not([disabled])').waitFor({ timeout: 90_000 });
+          const key = await body.getAttribute('data-key');
+          const replayed = await page.locator('#fig-run path[data-series="committed"]').count();
+          const top = await page.locator('#fig-run').evaluate((f) => f.getBoundingClientRect().top);
+          if (key !== runKey(p.preset.spec) || replayed !== 1 || Math.abs(top) > 60)
+            wrong.push(`${p.share}: key ${key}, ${replayed} committed curves, figure at ${top}`);
+        }
+      } finally {
+        await closeQuietly(context);
+      }
+      expect(wrong).toEqual([]);
+    },
+    600_000,
+  );
+
+  it.runIf(PRESET_PAGES.length > 0)(
+    'land on the figure without JavaScript (the preset’s link has the state as its id)',
+    async () => {
+      const { context, page } = await openPage(browser, server.origin, { javaScriptEnabled: false });
+      const wrong: string[] = [];
+      try {
+        for (const p of PRESET_PAGES) {
+          await page.goto(server.url(p.share));
+          await page.waitForURL((u) => u.pathname === `${BASE}${LIVE}`, { timeout: 15_000 });
+          await page.waitForLoadState('load');
+          const at = await page.evaluate(() => {
+            const target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+            const r = target?.getBoundingClientRect();
+            return { inFigure: target?.closest('#fig-run') !== null, top: r?.top ?? NaN };
+          });
+          if (!at.inFigure || !(at.top > -2 && at.top < 900)) wrong.push(`${p.share}: ${JSON.stringify(at)}`);
+        }
+      } finally {
+        await closeQuietly(context);
+      }
+      expect(wrong).toEqual([]);
+    },
+    600_000,
+  );
+
+  it.runIf(PRESET_PAGES.some((p) => p.preset.id === BLOW_UP))(
+    'opens the blow-up preset in a fresh browser on the growing |c| curve, crossed where it diverged, with no click',
+    async () => {
+      const p = PRESET_PAGES.find((x) => x.preset.id === BLOW_UP)!;
+      const { context, page } = await openPage(browser, server.origin);
+      try {
+        await page.goto(server.url(p.share));
+        await page.waitForURL((u) => u.pathname === `${BASE}${LIVE}`, { timeout: 15_000 });
+        await page.locator('#fig-run button[data-action="run"]:not([disabled])').waitFor({ timeout: 90_000 });
+        expect(await page.locator('#fig-run .xr-body').getAttribute('data-status')).toBe('idle');
+        const state = page.locator('#fig-run .xr-state path[data-series="committed-state"]');
+        const d = (await state.getAttribute('d')) ?? '';
+        const ys = polylineVertices(d)
+          .flat()
+          .map(([, y]) => y);
+        expect(ys.length).toBeGreaterThan(3);
+        expect(ys.at(-1)!, 'the last |c| is far above the first (smaller y is higher)').toBeLessThan(ys[0]! - 50);
+        expect(await page.locator('#fig-run .xr-state .xr-cross').count()).toBe(1);
+        expect(await page.locator('#fig-run button[data-action="run"]').textContent()).toMatch(/Run it yourself/);
+      } finally {
+        await closeQuietly(context);
+      }
+    },
+    180_000,
+  );
 });
 
 async function closeQuietly(context: BrowserContext): Promise<void> {

@@ -7,11 +7,12 @@
  */
 import { formatNumber } from '../../figures/format';
 import type { GroupSummary, ResultsFile, RunRecord, Spread } from '../../experiments/results';
-import { CURVE_EVERY } from '../../experiments/results';
-import { DEFAULT_SPEC } from '../../experiments/grid';
 import { runKey, settingKey } from '../../experiments/spec';
 import { packCommitted } from './committed';
-import type { InitialRun } from './LiveRun';
+import { choosePresets } from './presets';
+import { replaysOf } from './replays';
+import type { PresetLink, ReplayRun } from './replay';
+import { hrefOf } from './state';
 
 const files = import.meta.glob<ResultsFile>('../../../data/experiments/results.json', { eager: true, import: 'default' });
 const loaded = Object.values(files)[0];
@@ -79,25 +80,12 @@ export function spreadText(s: Spread | null, sig = 3): string {
 /** Number formatting with 3 significant digits. */
 export const f3 = (v: number): string => formatNumber(v, 3);
 
-/** The props of the live figure: the packed committed outcomes and the precomputed default run. */
-export function liveProps(): { committed: string; initial: InitialRun | null } {
-  const key = runKey(DEFAULT_SPEC);
-  const r = RESULTS.runs.find((x) => x.key === key);
-  const t = RESULTS.tasks.find((x) => x.key === `${DEFAULT_SPEC.task}-${DEFAULT_SPEC.T}`);
+/** The props of the live figure: the packed committed outcomes, its presets and the replay of each (and of the default). */
+export function liveProps(): { committed: string; replays: ReplayRun[]; presets: PresetLink[] } {
   return {
     committed: packCommitted(RESULTS.runs),
-    initial:
-      r && t
-        ? {
-            key,
-            curve: r.curve,
-            every: CURVE_EVERY,
-            status: r.outcome.status,
-            step: r.outcome.step,
-            baseline: t.baseline.expected,
-            threshold: t.metric.threshold,
-          }
-        : null,
+    replays: replaysOf(RESULTS),
+    presets: choosePresets(RESULTS.runs).map((p) => ({ id: p.id, label: p.label, href: hrefOf(p.spec), key: runKey(p.spec) })),
   };
 }
 

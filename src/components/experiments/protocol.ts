@@ -32,6 +32,8 @@ export type FromWorker =
       readonly step: number;
       /** New curve points since the last message: [last step of the window, mean training loss] (loss NaN → null). */
       readonly points: readonly (readonly [number, number | null])[];
+      /** The same windows' largest |c| or |h| (null: none finite). */
+      readonly statePoints: readonly (readonly [number, number | null])[];
       /** New held-out evaluations: [step, loss, metric]. */
       readonly evals: readonly (readonly [number, number, number])[];
       /** Largest |c| or |h| so far. */

@@ -1,6 +1,7 @@
 /**
- * Which characters a WOFF (1.0) font has a glyph for, read from its `cmap` table — independent of the font's CSS
- * `unicode-range` and of the renderer, so a test can check that a card's text is really covered.
+ * Which characters a WOFF (1.0) font has a glyph for, read from its `cmap` table. A Fontsource subset's CSS
+ * `unicode-range` is wider than what the file holds (Noto Sans SC's subset 91 names U+2070–U+207B and has only ⁴),
+ * so the cards choose their fonts by this, not by the range alone.
  */
 import { inflateSync } from 'node:zlib';
 
