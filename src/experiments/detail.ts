@@ -7,9 +7,9 @@
  * @module
  */
 import { createExperimentRun } from './runner.ts';
-import type { RunRecord } from './results.ts';
+import { sig4, type RunRecord } from './results.ts';
 
-/** Per-step loss and largest |c| or |h| (null: not a finite number). */
+/** Per-step loss and largest |c| or |h|, 4 significant digits like the committed curves (null: not a finite number). */
 export interface StepDetail {
   readonly loss: readonly (number | null)[];
   readonly state: readonly (number | null)[];
@@ -21,7 +21,7 @@ export function stepDetail(record: Pick<RunRecord, 'spec' | 'fingerprint' | 'fin
   while (run.outcome === null && run.stepCount < record.fingerprintSteps) run.step();
   const n = Math.min(record.fingerprintSteps, run.stepCount + (run.outcome?.status === 'diverged' ? 1 : 0));
   if (run.fingerprint() !== record.fingerprint) return null;
-  const finite = (v: number) => (Number.isFinite(v) ? v : null);
+  const finite = (v: number) => (Number.isFinite(v) ? sig4(v) : null);
   return {
     loss: Array.from(run.losses.subarray(0, n), finite),
     state: Array.from(run.states.subarray(0, n), finite),

@@ -7,6 +7,7 @@ import { stepDetail } from '../../src/experiments/detail';
 import { BLOW_UP, PRESETS, choosePresets } from '../../src/components/experiments/presets';
 import { replaySeries, xExtent } from '../../src/components/experiments/replay';
 import { replayOf } from '../../src/components/experiments/replays';
+import { LIVE_EVERY, LIVE_STEPWISE, liveWindow, liveWindows } from '../../src/components/experiments/protocol';
 
 const both = (over: Partial<RunSpec> = {}): RunSpec => ({ ...DEFAULT_SPEC, candidate: 'relu', output: 'relu', ...over });
 const candidate = (spec: RunSpec, status: string) => ({ spec, outcome: { status } });
@@ -59,7 +60,9 @@ describe('replaying a committed run', () => {
     const state = r.state!.map((v) => v ?? Infinity);
     expect(state.at(-1)).toBeGreaterThan(1e4);
     expect(state.at(-1)).toBeGreaterThan(100 * state[0]!);
-    expect(r.loss.slice(0, diverged.head.length)).toEqual(diverged.head);
+    expect(r.loss.slice(0, diverged.head.length)).toEqual(
+      diverged.head.map((v) => (v === null ? null : Number(v.toPrecision(4)))),
+    );
   });
 
   it('replays a longer run by its committed windows, loss and state alike, and the loss alone from an older file', () => {
@@ -91,5 +94,22 @@ describe('replaying a committed run', () => {
     expect(xExtent(3000, { status: 'diverged', step: 1200 })).toBe(3000);
     expect(xExtent(3000, { status: 'solved', step: 8 })).toBe(3000);
     expect(xExtent(3000, null)).toBe(3000);
+  });
+});
+
+describe('the windows of a live run', () => {
+  it('give each of the first steps a point of its own, then one per LIVE_EVERY steps, with no gap or overlap', () => {
+    expect(liveWindow(0)).toEqual([0, 1]);
+    expect(liveWindow(LIVE_STEPWISE - 1)).toEqual([LIVE_STEPWISE - 1, LIVE_STEPWISE]);
+    expect(liveWindow(LIVE_STEPWISE)).toEqual([LIVE_STEPWISE, LIVE_STEPWISE + LIVE_EVERY]);
+    for (let w = 1; w < 200; w++) expect(liveWindow(w)[0]).toBe(liveWindow(w - 1)[1]);
+  });
+
+  it('count complete windows while running and the partial last one at the end', () => {
+    expect(liveWindows(8, false)).toBe(8);
+    expect(liveWindows(8, true)).toBe(8);
+    expect(liveWindows(LIVE_STEPWISE + 15, false)).toBe(LIVE_STEPWISE + 1);
+    expect(liveWindows(LIVE_STEPWISE + 15, true)).toBe(LIVE_STEPWISE + 2);
+    expect(liveWindow(liveWindows(3000, true) - 1)[1]).toBe(3000);
   });
 });

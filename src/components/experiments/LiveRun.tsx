@@ -543,7 +543,7 @@ export default function LiveRun({ committed, replays, presets, width = 'page', t
         </div>
         <ul class="xr-facts">
           <li class="xr-facts-legend">
-            <span class="xr-key xr-key-live" aria-hidden="true" /> this run (training loss, mean of 10 steps)
+            <span class="xr-key xr-key-live" aria-hidden="true" /> this run (training loss: each of the first 50 steps, then means of 10)
             {replay && (
               <>
                 {' · '}

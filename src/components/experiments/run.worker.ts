@@ -5,7 +5,7 @@
  */
 import { createExperimentRun, type ExperimentRun } from '../../experiments/runner';
 import { PROTOCOL } from '../../experiments/spec';
-import { LIVE_EVERY, type FromWorker, type ToWorker } from './protocol';
+import { liveWindow, liveWindows, type FromWorker, type ToWorker } from './protocol';
 
 /** Work per slice before yielding to the message queue (ms). */
 const SLICE_MS = 25;
@@ -40,8 +40,8 @@ function points(a: Active, upTo: number): { loss: Points; state: Points } {
   const state: Points = [];
   const { losses, states } = a.run;
   for (let w = a.sentPoints; w < upTo; w++) {
-    const lo = w * LIVE_EVERY;
-    const hi = Math.min(lo + LIVE_EVERY, a.run.stepCount + (a.run.outcome?.status === 'diverged' ? 1 : 0));
+    const [lo, end] = liveWindow(w);
+    const hi = Math.min(end, a.run.stepCount + (a.run.outcome?.status === 'diverged' ? 1 : 0));
     let s = 0;
     let k = 0;
     let top = -Infinity;
@@ -62,7 +62,7 @@ function points(a: Active, upTo: number): { loss: Points; state: Points } {
 
 function postProgress(a: Active, final: boolean): void {
   const steps = a.run.stepCount + (a.run.outcome?.status === 'diverged' ? 1 : 0);
-  const windows = final ? Math.ceil(steps / LIVE_EVERY) : Math.floor(steps / LIVE_EVERY);
+  const windows = liveWindows(steps, final);
   const evals = a.run.evals.slice(a.sentEvals).map((e) => [e.step, e.loss, e.metric] as const);
   a.sentEvals = a.run.evals.length;
   let fingerprint: string | undefined;
