@@ -5,7 +5,7 @@ import { runToEnd } from '../../src/experiments/runner';
 import { runKey, type RunSpec } from '../../src/experiments/spec';
 import { stepDetail } from '../../src/experiments/detail';
 import { BLOW_UP, PRESETS, choosePresets } from '../../src/components/experiments/presets';
-import { replaySeries, xExtent } from '../../src/components/experiments/replay';
+import { packReplay, replaySeries, unpackReplay, xExtent } from '../../src/components/experiments/replay';
 import { replayOf } from '../../src/components/experiments/replays';
 import { LIVE_EVERY, LIVE_STEPWISE, liveWindow, liveWindows } from '../../src/components/experiments/protocol';
 
@@ -72,6 +72,13 @@ describe('replaying a committed run', () => {
     expect(r.state).toEqual(solvedOrNot.stateCurve);
     const { stateCurve: _, ...old } = solvedOrNot;
     expect(replayOf(file, old as RunRecord).state).toBeNull();
+  });
+
+  it('packs a replay for the page and unpacks it unchanged, nulls and all', () => {
+    for (const r of [replayOf(file, diverged), replayOf(file, solvedOrNot), { ...replayOf(file, solvedOrNot), state: null }]) {
+      const withNull = { ...r, loss: [...r.loss, null] };
+      expect(unpackReplay(packReplay(withNull))).toEqual(withNull);
+    }
   });
 
   it('recomputes the steps only when they reproduce the committed fingerprint', () => {

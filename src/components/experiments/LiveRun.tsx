@@ -35,7 +35,7 @@ import {
 } from '../../experiments/spec';
 import { buildLossPlot, lossDomain, type LossPlotModel, type LossSeries, type RefLine } from './curves';
 import { agreeingDigits, unpackCommitted } from './committed';
-import { STATE_DOMAIN, replaySeries, xExtent, type PresetLink, type ReplayRun } from './replay';
+import { STATE_DOMAIN, replaySeries, unpackReplay, xExtent, type PackedReplay, type PresetLink } from './replay';
 import { liveState, specOf, type LiveState } from './state';
 import type { FromWorker, ToWorker } from './protocol';
 import './experiments.css';
@@ -44,7 +44,7 @@ export interface LiveRunProps {
   /** Packed committed outcomes (committed.ts). */
   readonly committed: string;
   /** The committed runs the figure replays when their configuration is opened (the presets and the default). */
-  readonly replays: readonly ReplayRun[];
+  readonly replays: readonly PackedReplay[];
   readonly presets: readonly PresetLink[];
   readonly width?: FigureWidth | undefined;
   readonly title?: string | undefined;
@@ -254,7 +254,8 @@ export default function LiveRun({ committed, replays, presets, width = 'page', t
   const set = (over: Partial<LiveState>) => fig.set((p) => ({ ...p, ...over }));
 
   // ---- the plots ---------------------------------------------------------------------------------------------
-  const replay = replays.find((r) => r.key === key) ?? null;
+  const packed = replays.find((r) => r.key === key);
+  const replay = useMemo(() => (packed ? unpackReplay(packed) : null), [packed]);
   const info: TaskInfo | null =
     live.info ??
     (replay
@@ -543,7 +544,8 @@ export default function LiveRun({ committed, replays, presets, width = 'page', t
         </div>
         <ul class="xr-facts">
           <li class="xr-facts-legend">
-            <span class="xr-key xr-key-live" aria-hidden="true" /> this run (training loss: each of the first 50 steps, then means of 10)
+            <span class="xr-key xr-key-live" aria-hidden="true" /> this run (training loss: each of the first 50 steps, then means
+            of 10)
             {replay && (
               <>
                 {' · '}

@@ -11,7 +11,7 @@ import { runKey, settingKey } from '../../experiments/spec';
 import { packCommitted } from './committed';
 import { choosePresets } from './presets';
 import { replaysOf } from './replays';
-import type { PresetLink, ReplayRun } from './replay';
+import { packReplay, type PackedReplay, type PresetLink } from './replay';
 import { hrefOf } from './state';
 
 const files = import.meta.glob<ResultsFile>('../../../data/experiments/results.json', { eager: true, import: 'default' });
@@ -81,10 +81,10 @@ export function spreadText(s: Spread | null, sig = 3): string {
 export const f3 = (v: number): string => formatNumber(v, 3);
 
 /** The props of the live figure: the packed committed outcomes, its presets and the replay of each (and of the default). */
-export function liveProps(): { committed: string; replays: ReplayRun[]; presets: PresetLink[] } {
+export function liveProps(): { committed: string; replays: PackedReplay[]; presets: PresetLink[] } {
   return {
     committed: packCommitted(RESULTS.runs),
-    replays: replaysOf(RESULTS),
+    replays: replaysOf(RESULTS).map(packReplay),
     presets: choosePresets(RESULTS.runs).map((p) => ({ id: p.id, label: p.label, href: hrefOf(p.spec), key: runKey(p.spec) })),
   };
 }
