@@ -13,6 +13,7 @@ import { cspInlineStyles } from './src/integrations/csp-inline-styles.mjs';
 import { preloadMathFontsIntegration } from './src/integrations/preload-math-fonts.mjs';
 import { katexWoff2 } from './src/integrations/katex-woff2.mjs';
 import { buildWarnings } from './src/integrations/build-warnings.mjs';
+import { sharePages } from './src/integrations/share-pages.mjs';
 
 export default defineConfig({
   site: SITE_ORIGIN,
@@ -28,6 +29,8 @@ export default defineConfig({
     preloadMathFontsIntegration(),
     katexWoff2(),
     buildWarnings(),
+    // After the search index and the sitemap: share pages are in neither.
+    sharePages(),
   ],
   // Astro's log without the warnings nobody can act on (each listed with its reason in build-log.mjs).
   logger: { entrypoint: new URL('./src/integrations/build-log.mjs', import.meta.url) },

@@ -3,7 +3,8 @@ import { resolveFragment, sectionUrl } from '../site/section-links';
 /**
  * Section links on an article page:
  * - every heading permalink ("#") gets a "copy link" button next to it that puts the absolute URL on the clipboard
- *   and confirms it in a polite live region;
+ *   and confirms it in a polite live region: for a section (h2) of an article, the URL of its share page, whose link
+ *   preview names the section (`data-share-base` on the article; the built site only); otherwise the page URL and `#id`;
  * - a link to a renamed heading (frontmatter `headingAliases`, in `data-heading-aliases` on the article) is sent on
  *   to the heading's current id, or to its new page when the alias is a relative link (`appendix/#reproduce`).
  * Links to a figure's state (`#fig-act=…`) are handled by `initFigureLinks` (./figure-links.ts), which article pages
@@ -12,6 +13,7 @@ import { resolveFragment, sectionUrl } from '../site/section-links';
 export function initSectionLinks(doc: Document): void {
   const article = doc.querySelector<HTMLElement>('[data-heading-aliases]');
   const status = doc.querySelector<HTMLElement>('[data-copy-status]');
+  const shareBase = article?.dataset['shareBase'];
   let aliases: Record<string, string> = {};
   try {
     aliases = JSON.parse(article?.dataset['headingAliases'] ?? '{}') as Record<string, string>;
@@ -40,7 +42,10 @@ export function initSectionLinks(doc: Document): void {
     button.textContent = label;
     button.setAttribute('aria-label', `${label}: ${heading.textContent?.replace(/#$/, '').trim()}`);
     button.addEventListener('click', async () => {
-      const url = sectionUrl(location.href, heading.id);
+      const url =
+        shareBase && heading.tagName === 'H2'
+          ? new URL(`${shareBase}${heading.id}/`, location.href).href
+          : sectionUrl(location.href, heading.id);
       let ok = true;
       try {
         await navigator.clipboard.writeText(url);

@@ -3,7 +3,7 @@
  * (margins, plot rectangle) shared by server and client so both render the same markup.
  */
 import { scaleLinear } from 'd3-scale';
-import { MINUS } from './format';
+import { MINUS } from './format.ts';
 
 /** A closed interval [lo, hi] with lo < hi. */
 export type Interval = readonly [lo: number, hi: number];

@@ -13,10 +13,10 @@
  * Several figures share one fragment as `&`-separated segments: `#fig-act=f:relu&fig-morph=t:0.5`.
  * Grammar: segment = `fig-<id>=` field (`,` field)*; field = name `:` value; a range value is `lo_hi`.
  */
-import { ACTIVATION_KEYS, isActivationKey, type ActivationKey } from '../lib/nn/activations';
-import { segments } from './fragment';
+import { ACTIVATION_KEYS, isActivationKey, type ActivationKey } from '../lib/nn/activations.ts';
+import { segments } from './fragment.ts';
 
-export { figureKeys, mergeSegment, segments } from './fragment';
+export { figureKeys, mergeSegment, segments } from './fragment.ts';
 
 /** A parsed value, or why it could not be used (the field then takes `fallback`). */
 export type Decoded<T> =

@@ -7,6 +7,13 @@ import { startStaticServer, type StaticServer } from '../support/static-server';
 import { BASE, DIST, sitePages } from '../support/site';
 
 const articles = sitePages().filter((p) => /^articles\/[^/]+\/$/.test(p)); // articles, not their appendices
+const zhArticles = sitePages().filter((p) => /^zh\/articles\/[^/]+\/$/.test(p));
+/** The card of a home page or article: `og/site.png`, `og/<slug>.png`, `og/zh/site.png`, `og/zh/<slug>.png`. */
+const cardOf = (path: string) => {
+  const zh = path.startsWith('zh/') ? 'zh/' : '';
+  const slug = /articles\/([^/]+)\/$/.exec(path)?.[1] ?? 'site';
+  return `og/${zh}${slug}.png`;
+};
 let server: StaticServer;
 let browser: Browser;
 
@@ -20,7 +27,7 @@ afterAll(async () => {
 });
 
 describe('link previews', () => {
-  for (const path of ['', ...articles]) {
+  for (const path of ['', ...articles, ...(zhArticles.length > 0 ? ['zh/', ...zhArticles] : [])]) {
     it(`/${path} has a title, description, canonical URL and Open Graph / Twitter tags with an existing image`, async () => {
       const { context, page } = await openPage(browser, server.origin, { javaScriptEnabled: false });
       await page.goto(server.url(path));
@@ -38,7 +45,7 @@ describe('link previews', () => {
       expect(png.subarray(1, 4).toString()).toBe('PNG');
       expect(png.readUInt32BE(16)).toBe(1200); // IHDR width
       expect(png.readUInt32BE(20)).toBe(630); // IHDR height
-      if (path !== '') expect(image.pathname).toContain(path.replace('articles/', 'og/').replace(/\/$/, '.png'));
+      expect(image.pathname).toBe(`${BASE}${cardOf(path)}`);
       await context.close();
     });
   }
@@ -48,8 +55,23 @@ describe('feeds and discovery', () => {
   it('publishes an RSS feed listing every article, a sitemap and a web manifest', () => {
     const rss = readFileSync(join(DIST, 'rss.xml'), 'utf8');
     for (const a of articles) expect(rss).toContain(a);
+    for (const a of zhArticles) expect(rss).not.toContain(a);
     expect(readFileSync(join(DIST, 'sitemap-0.xml'), 'utf8')).toContain('/articles/');
     expect(JSON.parse(readFileSync(join(DIST, 'site.webmanifest'), 'utf8')).name).toBe('Why tanh?');
+  });
+});
+
+describe('the Chinese feed', () => {
+  it.runIf(zhArticles.length > 0)('lists every Chinese article in /zh/rss.xml, which the Chinese pages advertise', async () => {
+    const rss = readFileSync(join(DIST, 'zh', 'rss.xml'), 'utf8');
+    for (const a of zhArticles) expect(rss).toContain(a);
+    expect(rss.match(/<item>/g)?.length).toBe(zhArticles.length);
+    expect(rss).toContain('<language>zh-CN</language>');
+    for (const path of ['zh/', ...zhArticles]) {
+      const html = readFileSync(join(DIST, path, 'index.html'), 'utf8');
+      expect(html, path).toMatch(new RegExp(`<link rel="alternate" type="application/rss\\+xml"[^>]*href="${BASE}zh/rss.xml"`));
+      expect(html, path).not.toContain(`href="${BASE}rss.xml"`);
+    }
   });
 });
 
@@ -71,7 +93,7 @@ describe('search', () => {
 });
 
 describe('section links', () => {
-  it('copy the absolute URL of a section to the clipboard and confirm it', async () => {
+  it('copy the absolute URL of a section’s share page to the clipboard and confirm it', async () => {
     const { context, page } = await openPage(browser, server.origin);
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
     await page.goto(server.url(articles[0]!));
@@ -80,7 +102,8 @@ describe('section links', () => {
     await heading.locator('.copy-link').click();
     await expect.poll(() => page.locator('[data-copy-status]').textContent()).toMatch(/copied/i);
     const copied = await page.evaluate(() => navigator.clipboard.readText());
-    expect(copied).toBe(server.url(`${articles[0]}#${id}`));
+    // a section (h2) of an article: its share page, whose link preview names the section (share-pages.test.ts)
+    expect(copied).toBe(server.url(`${articles[0]!.replace(/^articles\//, 's/')}${id}/`));
     await context.close();
   });
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SITE_ORIGIN } from '../../src/site/deploy.mjs';
-import { BASE, DIST, sitePages } from '../support/site';
+import { BASE, DIST, sharePages, sitePages } from '../support/site';
 import { fragmentTargets, scanTags } from './lib/html';
 import { checkLinks, formatLinkReport, hasBuild } from './lib/links';
 import { fileOf, insertInMain, plantedCopy } from './lib/plant';
@@ -138,7 +138,7 @@ describe('the link gate on the built site', () => {
     expect(hasBuild(DIST), `no build in ${DIST}: run "npm run build" first`).toBe(true);
     const r = checkLinks(DIST, { base: BASE, siteOrigin: SITE_ORIGIN });
     console.log(formatLinkReport(r, 'link gate'));
-    expect(r.pages).toBe(sitePages().length);
+    expect(r.pages).toBe(sitePages().length + sharePages().length);
     expect(r.internal).toBeGreaterThan(r.pages);
     expect(r.broken.map((b) => `/${b.page}: ${b.href} — ${b.reason}`)).toEqual([]);
   });

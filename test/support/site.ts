@@ -6,8 +6,23 @@ export const DIST = process.env['DIST_DIR'] ?? join(process.cwd(), 'dist');
 /** The deploy base path the build in DIST was made for. */
 export const BASE = process.env['BASE_PATH'] ? `/${process.env['BASE_PATH'].replace(/^\/+|\/+$/g, '')}/` : '/';
 
-/** Every HTML page of the built site as a site path: `''` (home), `articles/x/`, `404.html`. */
+/** Whether a site path is a share page (`s/x/y/`, `zh/s/x/y/`): a redirect with a link preview, tested on its own. */
+export const isSharePage = (path: string): boolean => /^([a-z]{2}\/)?s\//.test(path);
+
+/**
+ * Every HTML page of the built site as a site path: `''` (home), `articles/x/`, `404.html` — without the share pages
+ * (`s/…`, {@link sharePages}), which only send a reader on to an article and have tests of their own.
+ */
 export function sitePages(dist = DIST): string[] {
+  return allPages(dist).filter((p) => !isSharePage(p));
+}
+
+/** The share pages of the built site: `s/<slug>/<section>/`, `zh/s/<slug>/<section>/`, `s/<slug>/fig-<id>/<preset>/`. */
+export function sharePages(dist = DIST): string[] {
+  return allPages(dist).filter(isSharePage);
+}
+
+function allPages(dist: string): string[] {
   const pages: string[] = [];
   const walk = (dir: string) => {
     for (const name of readdirSync(dir)) {

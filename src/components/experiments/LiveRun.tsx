@@ -1,6 +1,8 @@
 /**
- * Island: `<LiveRun client:visible committed={…} initial={…}>caption</LiveRun>` — re-run any configuration of the
- * experiments (or a new one) in the reader's browser. Training runs in a module Web Worker (run.worker.ts, the same
+ * Island: `<LiveRun client:visible committedUrl={…} replays={…} presets={…}>caption</LiveRun>` — re-run any configuration
+ * of the experiments (or a new one) in the reader's browser. A preset (and the default configuration) opens on its
+ * committed run, replayed with no click: the training loss and the largest |c| or |h| of each window, both on log
+ * axes, a divergence crossed where it happened; "Run it yourself" trains it live. Training runs in a module Web Worker (run.worker.ts, the same
  * runner as `npm run experiments`); this component only sends start / pause / resume / cancel and draws the
  * streamed curve, so the page never blocks. The configuration lives in the URL (`#fig-run=…`, state.ts), so a
  * link reproduces "this exact run"; a run of the committed grid is compared with its precomputed fingerprint.
@@ -31,29 +33,19 @@ import {
   type RunSpec,
   type TaskId,
 } from '../../experiments/spec';
-import { buildLossPlot, lossDomain, type LossSeries, type RefLine } from './curves';
+import { buildLossPlot, lossDomain, type LossPlotModel, type LossSeries, type RefLine } from './curves';
 import { agreeingDigits, unpackCommitted } from './committed';
-import { PRESETS } from './presets';
-import { hrefOf, liveState, specOf, type LiveState } from './state';
+import { STATE_DOMAIN, replaySeries, unpackReplay, xExtent, type PackedReplay, type PresetLink } from './replay';
+import { liveState, specOf, type LiveState } from './state';
 import type { FromWorker, ToWorker } from './protocol';
 import './experiments.css';
-
-/** The precomputed run shown before the reader runs anything (the default configuration). */
-export interface InitialRun {
-  readonly key: string;
-  /** Mean training loss per window of `every` steps. */
-  readonly curve: readonly (number | null)[];
-  readonly every: number;
-  readonly status: string;
-  readonly step: number;
-  readonly baseline: number;
-  readonly threshold: number;
-}
 
 export interface LiveRunProps {
   /** Where the packed committed outcomes (committed.ts) are served; fetched once the figure is on screen. */
   readonly committedUrl: string;
-  readonly initial: InitialRun | null;
+  /** The committed runs the figure replays when their configuration is opened (the presets and the default). */
+  readonly replays: readonly PackedReplay[];
+  readonly presets: readonly PresetLink[];
   readonly width?: FigureWidth | undefined;
   readonly title?: string | undefined;
   readonly children?: ComponentChildren;
@@ -74,6 +66,7 @@ interface Live {
   readonly phase: Phase;
   readonly spec: RunSpec;
   readonly points: readonly (readonly [number, number | null])[];
+  readonly statePoints: readonly (readonly [number, number | null])[];
   readonly evals: readonly (readonly [number, number, number])[];
   readonly step: number;
   readonly maxState: number;
@@ -94,6 +87,7 @@ const IDLE: Omit<Live, 'spec'> = {
   id: 0,
   phase: 'idle',
   points: [],
+  statePoints: [],
   evals: [],
   step: 0,
   maxState: 0,
@@ -150,7 +144,7 @@ function useCommitted(url: string): string {
   return packed;
 }
 
-export default function LiveRun({ committedUrl, initial, width = 'page', title, children }: LiveRunProps) {
+export default function LiveRun({ committedUrl, replays, presets, width = 'page', title, children }: LiveRunProps) {
   const fig = useFigureState(liveState);
   const hydrated = useHydrated();
   const { spec, problems: crossProblems } = specOf(fig.state);
@@ -164,6 +158,8 @@ export default function LiveRun({ committedUrl, initial, width = 'page', title, 
   const wall = useRef({ start: 0, acc: 0 });
   const boxRef = useRef<HTMLDivElement>(null);
   const size = useSize(boxRef, DEFAULT_SIZE);
+  const stateRef = useRef<HTMLDivElement>(null);
+  const stateSize = useSize(stateRef, STATE_SIZE);
 
   // A new configuration cancels a run in progress and resets the figure.
   const liveRef = useRef(live);
@@ -204,6 +200,7 @@ export default function LiveRun({ committedUrl, initial, width = 'page', title, 
             ...l,
             step: m.step,
             points: m.points.length > 0 ? [...l.points, ...m.points] : l.points,
+            statePoints: m.statePoints.length > 0 ? [...l.statePoints, ...m.statePoints] : l.statePoints,
             evals: m.evals.length > 0 ? [...l.evals, ...m.evals] : l.evals,
             maxState: m.maxState,
             ms: m.ms,
@@ -270,26 +267,24 @@ export default function LiveRun({ committedUrl, initial, width = 'page', title, 
   const active = live.phase === 'running' || live.phase === 'paused';
   const set = (over: Partial<LiveState>) => fig.set((p) => ({ ...p, ...over }));
 
-  // ---- the plot ---------------------------------------------------------------------------------------------
+  // ---- the plots ---------------------------------------------------------------------------------------------
+  const packed = replays.find((r) => r.key === key);
+  const replay = useMemo(() => (packed ? unpackReplay(packed) : null), [packed]);
   const info: TaskInfo | null =
     live.info ??
-    (initial && key === initial.key
-      ? { baseline: initial.baseline, threshold: initial.threshold, metricName: '', higherIsBetter: false, loss: 'mse' }
+    (replay
+      ? { baseline: replay.baseline, threshold: replay.threshold, metricName: '', higherIsBetter: false, loss: 'mse' }
       : null);
-  const showInitial = initial !== null && key === initial.key;
-  const series: LossSeries[] = [];
-  if (showInitial) {
-    series.push({
-      id: 'committed',
-      points: initial.curve.map((v, i) => [Math.min((i + 1) * initial.every, initial.step), v] as const),
-      tone: 'cm',
-      dash: 'dash',
-      end: initial.status === 'diverged' ? 'diverged' : initial.status === 'solved' ? 'solved' : null,
-    });
-  }
+  const shown = replay ? replaySeries(replay) : null;
+  const series: LossSeries[] = shown ? [shown.loss] : [];
+  const stateSeries: LossSeries[] = shown?.state ? [shown.state] : [];
+  const liveEnd = live.outcome?.status ?? null;
   if (live.points.length > 0) {
-    series.push({ id: 'live', points: live.points, tone: 'c1', end: live.outcome?.status ?? null });
+    series.push({ id: 'live', points: live.points, tone: 'c1', end: liveEnd });
+    stateSeries.push({ id: 'live-state', points: live.statePoints, tone: 'c1', end: liveEnd, toEdge: false });
   }
+  // A run that diverged early is shown over the steps it lasted, not squeezed into the first pixel of the budget.
+  const xMax = live.phase === 'idle' ? xExtent(spec.steps, replay) : xExtent(spec.steps, live.outcome);
   const isCopy = spec.task === 'copy';
   const yDomain = info
     ? isCopy
@@ -302,9 +297,20 @@ export default function LiveRun({ committedUrl, initial, width = 'page', title, 
     if (!isCopy) refs.push({ id: 'threshold', value: info.threshold, label: `solved below ${formatNumber(info.threshold)}` });
   }
   const model = useMemo(
-    () => buildLossPlot(series, refs, { steps: spec.steps, yDomain, width: size.width, height: size.height }),
-    [live.points, live.outcome, showInitial, spec.steps, yDomain[0], yDomain[1], info?.baseline, size.width, size.height],
+    () => buildLossPlot(series, refs, { steps: xMax, yDomain, width: size.width, height: size.height }),
+    [live.points, live.outcome, replay, xMax, yDomain[0], yDomain[1], info?.baseline, size.width, size.height],
   );
+  const stateModel = useMemo(
+    () =>
+      buildLossPlot(stateSeries, STATE_REFS, {
+        steps: xMax,
+        yDomain: STATE_DOMAIN,
+        width: stateSize.width,
+        height: stateSize.height,
+      }),
+    [live.statePoints, live.outcome, replay, xMax, stateSize.width, stateSize.height],
+  );
+  const noState = live.points.length === 0 && replay !== null && replay.state === null;
   const evalDots = useMemo(() => {
     if (!info || isCopy) return [];
     const { frame } = model;
@@ -312,7 +318,9 @@ export default function LiveRun({ committedUrl, initial, width = 'page', title, 
     const yOf = (v: number) =>
       frame.y1 -
       ((Math.log10(Math.min(hi, Math.max(lo, v))) - Math.log10(lo)) / (Math.log10(hi) - Math.log10(lo))) * (frame.y1 - frame.y0);
-    return live.evals.map(([s, loss]) => ({ x: frame.x0 + (s / spec.steps) * (frame.x1 - frame.x0), y: yOf(loss) }));
+    return live.evals
+      .filter(([s]) => s <= xMax)
+      .map(([s, loss]) => ({ x: frame.x0 + (s / xMax) * (frame.x1 - frame.x0), y: yOf(loss) }));
   }, [live.evals, model]);
 
   // ---- text --------------------------------------------------------------------------------------------------
@@ -320,8 +328,8 @@ export default function LiveRun({ committedUrl, initial, width = 'page', title, 
   const lastLoss = [...live.points].reverse().find((p) => p[1] !== null)?.[1] ?? null;
   const progress =
     live.phase === 'idle'
-      ? showInitial
-        ? `Showing the precomputed run (dashed): ${initial.status} at step ${initial.step}. Press Run to train it in your browser.`
+      ? replay
+        ? `Showing the precomputed run (dashed): ${replay.status} at step ${replay.step}. Press “Run it yourself” to train it in your browser.`
         : 'Press Run to train this configuration in your browser.'
       : `Step ${live.step} of ${spec.steps}${lastLoss !== null ? ` · training loss ${f3(lastLoss)}` : ''} · ${seconds(live.phase === 'done' ? live.wallMs : live.ms)}${live.phase === 'paused' ? ' · paused' : ''}`;
   const announce =
@@ -358,19 +366,22 @@ export default function LiveRun({ committedUrl, initial, width = 'page', title, 
     reproduction = 'This configuration is not in the precomputed grid.';
   }
   const description =
-    `Training loss (mean over ${10} steps, log scale) against the step for: ${label}. ` +
+    `Training loss and the largest |c| or |h| (log scales) against the step for: ${label}. ` +
     (live.outcome
       ? outcomeText(live.outcome, info)
-      : showInitial
-        ? `The precomputed run is shown: ${initial.status} at step ${initial.step}.`
+      : replay
+        ? `The precomputed run is shown: ${replay.status} at step ${replay.step}, largest |c| or |h| ${f3(replay.maxState)}.`
         : 'No run yet.');
   const tableRows = useMemo(() => {
-    const pts = live.points.length > 0 ? live.points : (series[0]?.points ?? []);
+    const mine = live.points.length > 0;
+    const pts = mine ? live.points : (shown?.loss.points ?? []);
+    const states = mine ? live.statePoints : (shown?.state?.points ?? []);
     const every = Math.max(1, Math.ceil(pts.length / 20));
+    const cell = (v: number | null | undefined) => (v === null || v === undefined ? '—' : f3(v));
     return pts
-      .filter((_, i) => i % every === every - 1 || i === pts.length - 1)
-      .map(([s, v]) => [String(s), v === null ? '—' : f3(v)]);
-  }, [live.points, showInitial]);
+      .map(([s, v], i) => [String(s), cell(v), cell(states[i]?.[1])])
+      .filter((_, i) => i % every === every - 1 || i === pts.length - 1);
+  }, [live.points, replay]);
 
   const id = liveState.key;
   const plotLabel = `Training loss against the step: ${label}`;
@@ -382,10 +393,14 @@ export default function LiveRun({ committedUrl, initial, width = 'page', title, 
       caption={children}
       description={description}
       data={{
-        columns: ['step', live.points.length > 0 ? 'training loss (this run)' : 'training loss (precomputed)'],
+        columns: [
+          'step',
+          live.points.length > 0 ? 'training loss (this run)' : 'training loss (precomputed)',
+          'largest |c| or |h|',
+        ],
         rows: tableRows,
       }}
-      dataCaption="Mean training loss over the steps up to the given one (3 significant digits)."
+      dataCaption="Mean training loss and largest |c| or |h| over the steps up to the given one (3 significant digits)."
       problems={[...fig.problems, ...crossProblems]}
       status={fig.status}
       onCopyLink={fig.copyLink}
@@ -498,7 +513,7 @@ export default function LiveRun({ committedUrl, initial, width = 'page', title, 
         <div class="xr-actions">
           {!active ? (
             <button type="button" class="xr-run" onClick={start} disabled={!hydrated} data-action="run">
-              {live.phase === 'done' || live.phase === 'error' ? 'Run again' : 'Run'}
+              {live.phase === 'done' || live.phase === 'error' ? 'Run again' : replay ? 'Run it yourself' : 'Run'}
             </button>
           ) : live.phase === 'running' ? (
             <button type="button" onClick={pause} data-action="pause">
@@ -520,81 +535,32 @@ export default function LiveRun({ committedUrl, initial, width = 'page', title, 
           {announce}
         </p>
         <div ref={boxRef} class="fp-plot xr-plot" role="img" aria-label={plotLabel} aria-describedby={descriptionId(id)}>
-          <svg
-            viewBox={`0 0 ${model.frame.width} ${model.frame.height}`}
-            preserveAspectRatio="xMidYMid meet"
-            aria-hidden="true"
-            focusable="false"
-            class="fp-svg"
-          >
-            <g class="fp-grid">
-              {model.xTicks.map((t) => (
-                <line key={`x${t.px}`} x1={t.px} x2={t.px} y1={model.frame.y0} y2={model.frame.y1} />
-              ))}
-              {model.yTicks.map((t) => (
-                <line key={`y${t.py}`} x1={model.frame.x0} x2={model.frame.x1} y1={t.py} y2={t.py} />
-              ))}
-            </g>
-            <g class="fp-axes">
-              <line class="fp-frame" x1={model.frame.x0} x2={model.frame.x1} y1={model.frame.y1} y2={model.frame.y1} />
-              <line class="fp-frame" x1={model.frame.x0} x2={model.frame.x0} y1={model.frame.y0} y2={model.frame.y1} />
-            </g>
-            <g class="fp-ticks">
-              {model.xTicks.map((t) => (
-                <text key={`x${t.px}`} x={t.px} y={model.frame.y1 + 17} text-anchor="middle">
-                  {t.label}
-                </text>
-              ))}
-              {model.yTicks.map((t) => (
-                <text key={`y${t.py}`} x={model.frame.x0 - 7} y={t.py + 4} text-anchor="end">
-                  {t.label}
-                </text>
-              ))}
-              <text
-                class="fp-axis-name"
-                x={(model.frame.x0 + model.frame.x1) / 2}
-                y={model.frame.height - 4}
-                text-anchor="middle"
-              >
-                training step
-              </text>
-            </g>
-            {model.refs.map((r) => (
-              <g key={r.id} class={`xr-ref xr-ref-${r.id}`}>
-                <line x1={model.frame.x0} x2={model.frame.x1} y1={r.y} y2={r.y} />
-                <text x={model.frame.x1 - 4} y={r.y - 5} text-anchor="end">
-                  {r.label}
-                </text>
-              </g>
-            ))}
-            {model.paths.map((p) => (
-              <path
-                key={p.id}
-                d={p.d}
-                class={`fp-curve ${p.tone} d-${p.dash}${p.id === 'committed' ? ' faint' : ''}`}
-                data-series={p.id}
-              />
-            ))}
+          <PlotSvg model={model} axis="training step">
             {evalDots.map((d, i) => (
               <circle key={i} cx={d.x} cy={d.y} r={3.5} class="fp-dot c2" />
             ))}
-            {model.ends.map((e) =>
-              e.kind === 'diverged' ? (
-                <path
-                  key={e.id}
-                  class={`xr-cross ${e.tone}`}
-                  d={`M${e.x - 6} ${e.y - 6}L${e.x + 6} ${e.y + 6}M${e.x - 6} ${e.y + 6}L${e.x + 6} ${e.y - 6}`}
-                />
-              ) : (
-                <circle key={e.id} cx={e.x} cy={e.y} r={4.5} class={`fp-dot ${e.tone}`} />
-              ),
-            )}
-          </svg>
+          </PlotSvg>
+        </div>
+        <div
+          ref={stateRef}
+          class="fp-plot xr-plot xr-state"
+          role="img"
+          aria-label={`Largest |c| or |h| against the step: ${label}`}
+          aria-describedby={descriptionId(id)}
+        >
+          <PlotSvg model={stateModel} axis="largest |c| or |h|, against the step" />
+          {noState && (
+            <p class="xr-state-note">
+              The precomputed results on this page predate the state curves: the largest |c| or |h| of this run was{' '}
+              {f3(replay?.maxState ?? NaN)}. Run it yourself to see its curve.
+            </p>
+          )}
         </div>
         <ul class="xr-facts">
           <li class="xr-facts-legend">
-            <span class="xr-key xr-key-live" aria-hidden="true" /> this run (training loss, mean of 10 steps)
-            {showInitial && (
+            <span class="xr-key xr-key-live" aria-hidden="true" /> this run (training loss: each of the first 50 steps, then means
+            of 10)
+            {replay && (
               <>
                 {' · '}
                 <span class="xr-key xr-key-committed" aria-hidden="true" /> precomputed run
@@ -613,9 +579,10 @@ export default function LiveRun({ committedUrl, initial, width = 'page', title, 
         <nav class="xr-presets" aria-label="Ready-made configurations">
           <span>Try:</span>
           <ul>
-            {PRESETS.map((p) => (
+            {presets.map((p) => (
               <li key={p.id}>
-                <a href={hrefOf(p.spec)} data-preset={p.id} aria-current={runKey(p.spec) === key ? 'true' : undefined}>
+                {/* The link's id is its own fragment: without JavaScript, a link to this state lands on the figure. */}
+                <a id={p.href.slice(1)} href={p.href} data-preset={p.id} aria-current={p.key === key ? 'true' : undefined}>
                   {p.label}
                 </a>
               </li>
@@ -624,5 +591,79 @@ export default function LiveRun({ committedUrl, initial, width = 'page', title, 
         </nav>
       </div>
     </Figure>
+  );
+}
+
+/** Size of the state plot before it is measured. */
+const STATE_SIZE = Object.freeze({ width: 640, height: 200 });
+const STATE_REFS: readonly RefLine[] = [{ id: 'bound', value: PROTOCOL.bounds.state, label: 'divergence bound' }];
+
+/** One log-scale plot of the figure: grid, axes, ticks, reference lines, curves and how each run ended. */
+function PlotSvg({ model, axis, children }: { model: LossPlotModel; axis: string; children?: ComponentChildren }) {
+  const { frame } = model;
+  return (
+    <svg
+      viewBox={`0 0 ${frame.width} ${frame.height}`}
+      preserveAspectRatio="xMidYMid meet"
+      aria-hidden="true"
+      focusable="false"
+      class="fp-svg"
+    >
+      <g class="fp-grid">
+        {model.xTicks.map((t) => (
+          <line key={`x${t.px}`} x1={t.px} x2={t.px} y1={frame.y0} y2={frame.y1} />
+        ))}
+        {model.yTicks.map((t) => (
+          <line key={`y${t.py}`} x1={frame.x0} x2={frame.x1} y1={t.py} y2={t.py} />
+        ))}
+      </g>
+      <g class="fp-axes">
+        <line class="fp-frame" x1={frame.x0} x2={frame.x1} y1={frame.y1} y2={frame.y1} />
+        <line class="fp-frame" x1={frame.x0} x2={frame.x0} y1={frame.y0} y2={frame.y1} />
+      </g>
+      <g class="fp-ticks">
+        {model.xTicks.map((t) => (
+          <text key={`x${t.px}`} x={t.px} y={frame.y1 + 17} text-anchor="middle">
+            {t.label}
+          </text>
+        ))}
+        {model.yTicks.map((t) => (
+          <text key={`y${t.py}`} x={frame.x0 - 7} y={t.py + 4} text-anchor="end">
+            {t.label}
+          </text>
+        ))}
+        <text class="fp-axis-name" x={(frame.x0 + frame.x1) / 2} y={frame.height - 4} text-anchor="middle">
+          {axis}
+        </text>
+      </g>
+      {model.refs.map((r) => (
+        <g key={r.id} class={`xr-ref xr-ref-${r.id}`}>
+          <line x1={frame.x0} x2={frame.x1} y1={r.y} y2={r.y} />
+          <text x={frame.x1 - 4} y={r.y - 5} text-anchor="end">
+            {r.label}
+          </text>
+        </g>
+      ))}
+      {model.paths.map((p) => (
+        <path
+          key={p.id}
+          d={p.d}
+          class={`fp-curve ${p.tone} d-${p.dash}${p.id.startsWith('committed') ? ' faint' : ''}`}
+          data-series={p.id}
+        />
+      ))}
+      {children}
+      {model.ends.map((e) =>
+        e.kind === 'diverged' ? (
+          <path
+            key={e.id}
+            class={`xr-cross ${e.tone}`}
+            d={`M${e.x - 6} ${e.y - 6}L${e.x + 6} ${e.y + 6}M${e.x - 6} ${e.y + 6}L${e.x + 6} ${e.y - 6}`}
+          />
+        ) : (
+          <circle key={e.id} cx={e.x} cy={e.y} r={4.5} class={`fp-dot ${e.tone}`} />
+        ),
+      )}
+    </svg>
   );
 }

@@ -4,9 +4,9 @@
  * the end of a diverged run marked. Pure: numbers in, SVG path strings and tick positions out.
  */
 import { scaleLinear, scaleLog } from 'd3-scale';
-import { formatNumber } from '../../figures/format';
-import { plotFrame, type Margins, type PlotFrame } from '../../figures/scale';
-import { circlesPath, polylinePath } from '../../figures/polyline';
+import { formatNumber } from '../../figures/format.ts';
+import { plotFrame, type Margins, type PlotFrame } from '../../figures/scale.ts';
+import { circlesPath, polylinePath } from '../../figures/polyline.ts';
 
 /** Palette classes of figures.css (`c1` … `c6`, `cm` = muted). */
 export type Tone = 'c1' | 'c2' | 'c3' | 'c4' | 'c5' | 'c6' | 'cm';
@@ -19,6 +19,8 @@ export interface LossSeries {
   readonly dash?: 'solid' | 'dash' | 'dot';
   /** How the run ended: a diverged run gets a cross at its last point, a solved one a dot. */
   readonly end?: 'diverged' | 'solved' | 'budget' | 'cancelled' | null;
+  /** Whether a diverged run's curve goes on to the top edge (default), or ends, crossed, at its last finite point. */
+  readonly toEdge?: boolean;
 }
 
 /** A horizontal reference line (baseline, threshold). */
@@ -116,7 +118,7 @@ export function buildLossPlot(series: readonly LossSeries[], refs: readonly RefL
       last = [px, py];
     }
     // A run that diverged ends at the top edge (its last loss is non-finite or beyond the axis).
-    if (s.end === 'diverged') {
+    if (s.end === 'diverged' && (s.toEdge ?? true)) {
       const lastStep = s.points.at(-1)?.[0] ?? 0;
       const px = r1(x(Math.min(lastStep, o.steps)));
       const py = r1(frame.y0);

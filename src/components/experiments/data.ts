@@ -7,13 +7,14 @@
  */
 import { formatNumber } from '../../figures/format';
 import type { GroupSummary, ResultsFile, RunRecord, Spread } from '../../experiments/results';
-import { CURVE_EVERY } from '../../experiments/results';
-import { DEFAULT_SPEC } from '../../experiments/grid';
 import { runKey, settingKey } from '../../experiments/spec';
 import { STEP_DIGITS, rateText, spreadText as statsSpreadText } from '../../experiments/stats';
 import { withBase } from '../../site/articles';
 import { runsIn } from './table';
-import type { InitialRun } from './LiveRun';
+import { choosePresets } from './presets';
+import { replaysOf } from './replays';
+import { packReplay, type PackedReplay, type PresetLink } from './replay';
+import { hrefOf } from './state';
 
 const files = import.meta.glob<ResultsFile>('../../../data/experiments/results.json', { eager: true, import: 'default' });
 const loaded = Object.values(files)[0];
@@ -83,25 +84,12 @@ export const f3 = (v: number): string => formatNumber(v, 3);
 /** Where the packed committed outcomes are served (src/pages/data/committed-runs.txt.ts). */
 export const COMMITTED_RUNS_PATH = 'data/committed-runs.txt';
 
-/** The props of the live figure: where the packed committed outcomes are, and the precomputed default run. */
-export function liveProps(): { committedUrl: string; initial: InitialRun | null } {
-  const key = runKey(DEFAULT_SPEC);
-  const r = RESULTS.runs.find((x) => x.key === key);
-  const t = RESULTS.tasks.find((x) => x.key === `${DEFAULT_SPEC.task}-${DEFAULT_SPEC.T}`);
+/** The props of the live figure: where the packed committed outcomes are, its presets and the replay of each (and of the default). */
+export function liveProps(): { committedUrl: string; replays: PackedReplay[]; presets: PresetLink[] } {
   return {
     committedUrl: withBase(import.meta.env.BASE_URL, COMMITTED_RUNS_PATH),
-    initial:
-      r && t
-        ? {
-            key,
-            curve: r.curve,
-            every: CURVE_EVERY,
-            status: r.outcome.status,
-            step: r.outcome.step,
-            baseline: t.baseline.expected,
-            threshold: t.metric.threshold,
-          }
-        : null,
+    replays: replaysOf(RESULTS).map(packReplay),
+    presets: choosePresets(RESULTS.runs).map((p) => ({ id: p.id, label: p.label, href: hrefOf(p.spec), key: runKey(p.spec) })),
   };
 }
 

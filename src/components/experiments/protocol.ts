@@ -1,11 +1,28 @@
 /**
- * Messages between the live-run island (LiveRun.tsx) and its Web Worker (run.worker.ts). Types only.
+ * Messages between the live-run island (LiveRun.tsx) and its Web Worker (run.worker.ts), and the windows of steps
+ * the worker's curve points stand for.
  */
 import type { RunOutcome } from '../../experiments/runner';
 import type { RunSpec } from '../../experiments/spec';
 
-/** Steps per point of the live loss curve. */
+/** Steps per point of the live curves after their first {@link LIVE_STEPWISE} steps, which get a point each. */
 export const LIVE_EVERY = 10;
+/** The first steps drawn one point per step (so that a run that blows up at once is seen doing it). */
+export const LIVE_STEPWISE = 50;
+
+/** The steps [from, to) of the live curves' window `w`: one step each at first, then {@link LIVE_EVERY}. */
+export function liveWindow(w: number): readonly [number, number] {
+  if (w < LIVE_STEPWISE) return [w, w + 1];
+  const from = LIVE_STEPWISE + (w - LIVE_STEPWISE) * LIVE_EVERY;
+  return [from, from + LIVE_EVERY];
+}
+
+/** The number of live windows in `steps` steps: complete ones, or with the last partial one when `partial`. */
+export function liveWindows(steps: number, partial: boolean): number {
+  if (steps <= LIVE_STEPWISE) return steps;
+  const rest = (steps - LIVE_STEPWISE) / LIVE_EVERY;
+  return LIVE_STEPWISE + (partial ? Math.ceil(rest) : Math.floor(rest));
+}
 
 export type ToWorker =
   | { readonly type: 'start'; readonly id: number; readonly spec: RunSpec }
@@ -32,6 +49,8 @@ export type FromWorker =
       readonly step: number;
       /** New curve points since the last message: [last step of the window, mean training loss] (loss NaN → null). */
       readonly points: readonly (readonly [number, number | null])[];
+      /** The same windows' largest |c| or |h| (null: none finite). */
+      readonly statePoints: readonly (readonly [number, number | null])[];
       /** New held-out evaluations: [step, loss, metric]. */
       readonly evals: readonly (readonly [number, number, number])[];
       /** Largest |c| or |h| so far. */

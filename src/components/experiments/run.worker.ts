@@ -5,7 +5,7 @@
  */
 import { createExperimentRun, type ExperimentRun } from '../../experiments/runner';
 import { PROTOCOL } from '../../experiments/spec';
-import { LIVE_EVERY, type FromWorker, type ToWorker } from './protocol';
+import { liveWindow, liveWindows, type FromWorker, type ToWorker } from './protocol';
 
 /** Work per slice before yielding to the message queue (ms). */
 const SLICE_MS = 25;
@@ -32,30 +32,37 @@ interface Active {
 
 let active: Active | null = null;
 
-function points(a: Active, upTo: number): [number, number | null][] {
-  const out: [number, number | null][] = [];
-  const losses = a.run.losses;
+type Points = [number, number | null][];
+
+/** The windows not sent yet, up to `upTo`: mean training loss and largest |c| or |h| of each. */
+function points(a: Active, upTo: number): { loss: Points; state: Points } {
+  const loss: Points = [];
+  const state: Points = [];
+  const { losses, states } = a.run;
   for (let w = a.sentPoints; w < upTo; w++) {
-    const lo = w * LIVE_EVERY;
-    const hi = Math.min(lo + LIVE_EVERY, a.run.stepCount + (a.run.outcome?.status === 'diverged' ? 1 : 0));
+    const [lo, end] = liveWindow(w);
+    const hi = Math.min(end, a.run.stepCount + (a.run.outcome?.status === 'diverged' ? 1 : 0));
     let s = 0;
     let k = 0;
+    let top = -Infinity;
     for (let i = lo; i < hi; i++) {
       if (!Number.isNaN(losses[i]!)) {
         s += losses[i]!;
         k++;
       }
+      if (Number.isFinite(states[i]!) && states[i]! > top) top = states[i]!;
     }
     const m = k > 0 ? s / k : NaN;
-    out.push([hi, Number.isFinite(m) ? m : null]);
+    loss.push([hi, Number.isFinite(m) ? m : null]);
+    state.push([hi, top === -Infinity ? null : top]);
   }
   a.sentPoints = upTo;
-  return out;
+  return { loss, state };
 }
 
 function postProgress(a: Active, final: boolean): void {
   const steps = a.run.stepCount + (a.run.outcome?.status === 'diverged' ? 1 : 0);
-  const windows = final ? Math.ceil(steps / LIVE_EVERY) : Math.floor(steps / LIVE_EVERY);
+  const windows = liveWindows(steps, final);
   const evals = a.run.evals.slice(a.sentEvals).map((e) => [e.step, e.loss, e.metric] as const);
   a.sentEvals = a.run.evals.length;
   let fingerprint: string | undefined;
@@ -63,11 +70,13 @@ function postProgress(a: Active, final: boolean): void {
     fingerprint = a.run.fingerprint();
     a.fingerprintSent = true;
   }
+  const fresh = points(a, windows);
   scope.postMessage({
     type: 'progress',
     id: a.id,
     step: a.run.stepCount,
-    points: points(a, windows),
+    points: fresh.loss,
+    statePoints: fresh.state,
     evals,
     maxState: a.maxState,
     ms: a.ms,

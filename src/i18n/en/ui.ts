@@ -15,6 +15,14 @@ export const en = {
   'theme.toDark': 'Switch to dark theme',
   'home.intro':
     'An LSTM squashes its gates with a sigmoid and its candidate and output with tanh. Why those two — and what breaks if you put ReLU, hard tanh or the identity in their place? This guide answers properly: every formula is checked by code, every claim comes with a simulation you can re-run in your browser or a citation you can look up.',
+  'home.answer': 'The short answer',
+  'home.gates.role': 'Gates: sigmoid.',
+  'home.gates.why': 'A gate multiplies: it is the fraction to let through, between 0 and 1.',
+  'home.candidate.role': 'Candidate: tanh.',
+  'home.candidate.why': 'It is added to the memory and must push it down as well as up.',
+  'home.output.role': 'Output: tanh again.',
+  'home.output.why': 'The memory is unbounded; tanh keeps what feeds back into the gates within (−1,\u00a01).',
+  'home.answer.more': 'Why, computed and simulated:',
   'home.articles': 'Articles, in reading order',
   'home.none': 'No articles are published yet.',
   'article.by': 'By',
@@ -53,6 +61,14 @@ export const en = {
     'The methods, proofs, full data tables and reproduction details behind the article, kept here so the article stays short.',
   'appendix.back': 'Back to the article: ',
   'article.appendix': 'Proofs, full data tables and reproduction details:',
+  'og.tagline': 'Formulas checked by code · live simulations',
+  'og.siteTitle': 'Sigmoid gates and tanh in LSTMs, explained and simulated',
+  'og.alt': 'the tanh and sigmoid curves',
+  'rss.title': 'Why tanh?',
+  'rss.link': 'Why tanh? — articles',
+  'rss.description': 'Why LSTMs use sigmoid gates and tanh — explained, checked by code and simulated in your browser.',
+  'share.section': 'Go to the section',
+  'share.figure': 'Open the figure in this state',
 } as const;
 
 /** The keys of the page strings; every language gives every one (src/i18n/ui.ts). */
