@@ -33,6 +33,7 @@ function byLibrary(s: ExplorerState) {
   const lstm = createLstm({
     inputSize: 1,
     hiddenSize: 1,
+    init: 'zeros',
     activations: { gate: a(s.act.gate), candidate: a(s.act.candidate), cellOutput: a(s.act.cellOutput) },
   });
   lstm.weightIh.w.set(GATES.map((q) => s.params[q].wx));

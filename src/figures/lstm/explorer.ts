@@ -203,6 +203,7 @@ export function lstmFor(act: RoleActivations): Lstm {
     lstm = createLstm({
       inputSize: 1,
       hiddenSize: 1,
+      init: 'zeros',
       activations: {
         gate: getActivation(act.gate),
         candidate: getActivation(act.candidate),
