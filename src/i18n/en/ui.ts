@@ -53,6 +53,7 @@ export const en = {
     'The methods, proofs, full data tables and reproduction details behind the article, kept here so the article stays short.',
   'appendix.back': 'Back to the article: ',
   'article.appendix': 'Proofs, full data tables and reproduction details:',
+  'cite.title': 'Cite this article',
 } as const;
 
 /** The keys of the page strings; every language gives every one (src/i18n/ui.ts). */

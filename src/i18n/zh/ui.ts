@@ -51,4 +51,5 @@ export const zh: Record<UiKey, string> = {
   'appendix.description': '正文背后的方法、证明、完整数据表和复现细节都放在这里，好让正文保持简短。',
   'appendix.back': '返回正文：',
   'article.appendix': '证明、完整数据表和复现细节：',
+  'cite.title': '引用本文',
 };
