@@ -19,7 +19,7 @@ export interface KitStrings {
   readonly linkNotCopied: string;
 }
 
-export const KIT: Localised<KitStrings> = localised('KIT', {
+export const KIT: Localised<KitStrings> = /* @__PURE__ */ localised('KIT', {
   en: {
     linkProblems: 'This link’s figure settings were partly invalid; showing the closest valid view.',
     data: 'Data',

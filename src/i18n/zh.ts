@@ -7,4 +7,5 @@ import './zh/activations.ts';
 import './zh/activation-table.ts';
 import './zh/function-figures.ts';
 import './zh/lstm.ts';
+import './zh/lstm-series.ts';
 import './zh/gradients.ts';

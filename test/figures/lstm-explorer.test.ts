@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import '../../src/i18n/en'; // the English figure strings (the islands' entries load them on a page)
 import { ACTIVATION_KEYS, Activations, type ActivationKey } from '../../src/lib/nn/activations';
 import { createLstm } from '../../src/lib/nn/lstm';
 import {
