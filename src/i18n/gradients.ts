@@ -5,6 +5,8 @@
 import { localised, type Localised } from './core.ts';
 
 export interface GradientStrings {
+  /** The button that opens “Use my own weights” (src/components/byo/). */
+  readonly useOwn: string;
   readonly title: string;
   readonly dataCaption: string;
   readonly presets: string;

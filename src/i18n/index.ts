@@ -6,6 +6,7 @@ import { ACTIVATION_NAMES } from './activations.ts';
 import { ACTIVATION_COSTS, ACTIVATION_KINKS, ACTIVATION_TABLE } from './activation-table.ts';
 import { ERRATA, EXPLORER, FUNCTION_PLOT, MORPH, SECOND_DERIVATIVES } from './function-figures.ts';
 import { GRADIENTS } from './gradients.ts';
+import { BYO } from './byo.ts';
 import { KIT } from './kit.ts';
 import { CELL, GROWTH, SERIES, UPDOWN } from './lstm.ts';
 import './en.ts';
@@ -27,4 +28,5 @@ export const FIGURE_STRINGS = {
   GROWTH,
   SERIES,
   GRADIENTS,
+  BYO,
 } as const;

@@ -15,6 +15,8 @@ export interface KitStrings {
   /** Default caption of a function plot's data table. */
   readonly dataCaption: string;
   readonly copyLink: string;
+  /** The button that downloads the plotted data as CSV. */
+  readonly csv: string;
   readonly linkCopied: string;
   readonly linkNotCopied: string;
 }
@@ -26,6 +28,7 @@ export const KIT: Localised<KitStrings> = /* @__PURE__ */ localised('KIT', {
     plottedValues: (title) => `Plotted values: ${title}`,
     dataCaption: 'Values of the plotted curves at round values of z (4 significant digits).',
     copyLink: 'Copy link to this figure',
+    csv: 'Download CSV',
     linkCopied: 'Link copied to the clipboard.',
     linkNotCopied: 'Could not use the clipboard: the link is in the address bar.',
   },

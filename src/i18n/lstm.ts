@@ -8,6 +8,8 @@ import { localised, type Localised } from './core.ts';
 type PresetText = { readonly label: string; readonly description: string };
 
 export interface CellStrings {
+  /** The button that opens “Use my own weights” (src/components/byo/). */
+  readonly useOwn: string;
   readonly title: string;
   /** Caption (rich markup, src/i18n/rich.ts). */
   readonly caption: string;

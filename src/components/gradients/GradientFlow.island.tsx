@@ -11,7 +11,7 @@
  * Web Worker), and drawn by src/figures/gradients/plot.ts.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, ComponentType } from 'preact';
 import { CELLS, FLOW_ACTIVATIONS, type FlowParams, type WeightInit } from '../../figures/gradients/types';
 import {
   GRADIENT_FIGURES,
@@ -27,6 +27,7 @@ import {
 import {
   activationOption,
   clipText,
+  curvesOf,
   formatMeasured,
   describeFlow,
   flowTable,
@@ -36,7 +37,7 @@ import {
 } from '../../figures/gradients/plot';
 import { unpackFlow } from '../../figures/gradients/pack';
 import { formatNumber } from '../../figures/format';
-import { Figure, descriptionId, type FigureWidth } from '../figures/Figure';
+import { Figure, Tool, descriptionId, type FigureWidth } from '../figures/Figure';
 import { Controls, NumberField, Select, Slider } from '../figures/controls';
 import { useFigureState, useHydrated, useSettled, useVisible, useWhenVisible } from '../figures/hooks';
 import { LogPlot } from './LogPlot';
@@ -45,6 +46,7 @@ import type { CellKind } from '../../lib/nn/types';
 import { Activations, type ActivationKey } from '../../lib/nn/activations';
 import { GRADIENTS } from '../../i18n/gradients';
 import type { Lang } from '../../i18n/core';
+import type { ByoFlowProps } from '../byo/ByoFlow';
 import './gradients.css';
 
 export interface GradientFlowProps {
@@ -143,6 +145,8 @@ export default function GradientFlow({
   const events = eventsText(r, lang);
   const weightLabels: Readonly<Record<WeightInit, string>> = { orth: w.weightOrth, gauss: w.weightGauss };
   const presetLabels: Readonly<Record<string, string>> = w.preset[figure];
+  // "Use my own weights": a chunk loaded only when the reader asks (src/components/byo/).
+  const [Byo, setByo] = useState<ComponentType<ByoFlowProps> | null>(null);
 
   return (
     <Figure
@@ -153,9 +157,15 @@ export default function GradientFlow({
       description={description}
       data={data}
       dataCaption={w.dataCaption}
+      onCsv={() => void import('../../figures/gradients/csv').then((m) => m.saveFlowCsv(curvesOf(r, lang), r.T, lang, id))}
       problems={fig.problems}
       status={fig.status}
       onCopyLink={fig.copyLink}
+      tools={
+        <Tool name="byo" hydrated={hydrated} onClick={() => void import('../byo/ByoFlow').then((m) => setByo(() => m.default))}>
+          {w.useOwn}
+        </Tool>
+      }
       hydrated={hydrated}
       lang={lang}
     >
@@ -305,6 +315,14 @@ export default function GradientFlow({
           <li data-events={events.any ? '' : undefined}>{events.text}</li>
           <li>{clipText(r, lang)}</li>
         </ul>
+        {Byo && (
+          <Byo
+            id={id}
+            lang={lang}
+            onClose={() => setByo(null)}
+            kit={{ LogPlot, clipText, formatMeasured, formatNumber, cellNames: w.cellNames }}
+          />
+        )}
       </div>
     </Figure>
   );

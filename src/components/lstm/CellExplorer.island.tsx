@@ -8,7 +8,7 @@
  * markup (no layout shift). A link with `#fig-cell=…` opens it in that state.
  */
 import { useMemo, useState } from 'preact/hooks';
-import type { JSX } from 'preact';
+import type { ComponentType, JSX } from 'preact';
 import { Activations, type ActivationKey } from '../../lib/nn/activations';
 import {
   DEFAULT_STATE,
@@ -34,7 +34,7 @@ import {
   type GateParams,
   type RoleActivations,
 } from '../../figures/lstm/explorer';
-import { Figure } from '../figures/Figure';
+import { Figure, Tool } from '../figures/Figure';
 import { useFigureState, useHydrated, useSettled } from '../figures/hooks';
 import { Rich } from '../figures/Rich';
 import { CELL, type CellStrings } from '../../i18n/lstm';
@@ -287,6 +287,8 @@ export default function CellExplorer({ lang = 'en' }: CellExplorerProps) {
   const description = useMemo(() => cellDescription(state, v, lang), [state, v, lang]);
   const data = useMemo(() => cellDataTable(state, v, lang), [state, v, lang]);
   const preset = matchingPreset(state);
+  // "Use my own weights": a chunk loaded only when the reader asks (src/components/byo/).
+  const [Byo, setByo] = useState<ComponentType<{ id: string; lang: Lang; onClose: () => void }> | null>(null);
   const { act } = state;
   const g = sym(act.gate);
   const psi = sym(act.candidate);
@@ -324,9 +326,15 @@ export default function CellExplorer({ lang = 'en' }: CellExplorerProps) {
       description={description}
       data={data}
       dataCaption={w.dataCaption}
+      onCsv={() => void import('../../figures/lstm/csv').then((m) => m.saveCellCsv(state, v, lang))}
       problems={fig.problems}
       status={fig.status}
       onCopyLink={fig.copyLink}
+      tools={
+        <Tool name="byo" hydrated={hydrated} onClick={() => void import('../byo/ByoCell').then((m) => setByo(() => m.default))}>
+          {w.useOwn}
+        </Tool>
+      }
       hydrated={hydrated}
       lang={lang}
     >
@@ -552,6 +560,7 @@ export default function CellExplorer({ lang = 'en' }: CellExplorerProps) {
           ))}
         </div>
       </div>
+      {Byo && <Byo id={cellUrlState.key} lang={lang} onClose={() => setByo(null)} />}
     </Figure>
   );
 }

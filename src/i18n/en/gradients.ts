@@ -9,6 +9,7 @@ const EN: {
   readonly GRADIENTS: GradientStrings;
 } = {
   GRADIENTS: {
+    useOwn: 'Use my own weights',
     title: 'Gradient norms through time.',
     dataCaption:
       '‖∂L/∂h_t‖ and the other curves at about 20 lags (3 significant digits; orders of magnitude outside the float64 range).',

@@ -9,6 +9,7 @@ const EN: {
   readonly CELL: CellStrings;
 } = {
   CELL: {
+    useOwn: 'Use my own weights',
     title: 'The LSTM cell, one step.',
     caption:
       'Set what comes in (input {x}, previous hidden state {h_t−1}, previous cell state {c_t−1}), the weights of each gate block, and the activation function used in each role; every value is computed by this site’s LSTM library (one unit, PyTorch’s equations). Gate bars are drawn on 0 … 1, the other values on −2 … 2 (an arrow marks a value off the scale); the numbers are exact.',
