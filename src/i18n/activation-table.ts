@@ -9,12 +9,12 @@ import { localised, type Localised } from './core.ts';
 import { fromRegistry, type PerActivation, type PerActivationOptional } from './activations.ts';
 
 /** What backpropagation must compute to get f′ once the forward pass stored y = f(z). */
-export const ACTIVATION_COSTS: Localised<PerActivation> = localised('ACTIVATION_COSTS', {
+export const ACTIVATION_COSTS: Localised<PerActivation> = /* @__PURE__ */ localised('ACTIVATION_COSTS', {
   en: fromRegistry((k) => Activations[k].costOfDerivativeGivenOutput),
 });
 
 /** Which one-sided value the code returns at a kink (undefined: no kink). */
-export const ACTIVATION_KINKS: Localised<PerActivationOptional> = localised('ACTIVATION_KINKS', {
+export const ACTIVATION_KINKS: Localised<PerActivationOptional> = /* @__PURE__ */ localised('ACTIVATION_KINKS', {
   en: fromRegistry((k) => Activations[k].kink),
 });
 
@@ -48,7 +48,7 @@ export interface ActivationTableStrings {
   readonly notAttained: (sign: string) => string;
 }
 
-export const ACTIVATION_TABLE: Localised<ActivationTableStrings> = localised('ACTIVATION_TABLE', {
+export const ACTIVATION_TABLE: Localised<ActivationTableStrings> = /* @__PURE__ */ localised('ACTIVATION_TABLE', {
   en: {
     function: 'Function',
     range: 'Range',

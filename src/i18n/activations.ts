@@ -15,6 +15,6 @@ export const fromRegistry = <T>(pick: (k: ActivationKey) => T) =>
   Object.fromEntries((Object.keys(Activations) as ActivationKey[]).map((k) => [k, pick(k)])) as { [K in ActivationKey]: T };
 
 /** Display names (menus, legends, table rows). */
-export const ACTIVATION_NAMES: Localised<PerActivation> = localised('ACTIVATION_NAMES', {
+export const ACTIVATION_NAMES: Localised<PerActivation> = /* @__PURE__ */ localised('ACTIVATION_NAMES', {
   en: fromRegistry((k) => Activations[k].label),
 });

@@ -4,3 +4,5 @@
  * of them. See ./core.ts.
  */
 import './en/function-figures.ts';
+import './en/gradients.ts';
+import './en/lstm.ts';

@@ -48,7 +48,7 @@ export interface FunctionPlotStrings {
   readonly allX: (x: string) => string;
 }
 
-export const FUNCTION_PLOT: Localised<FunctionPlotStrings> = localised('FUNCTION_PLOT');
+export const FUNCTION_PLOT: Localised<FunctionPlotStrings> = /* @__PURE__ */ localised('FUNCTION_PLOT');
 
 export interface ExplorerStrings {
   readonly title: (name: string) => string;
@@ -65,7 +65,7 @@ export interface ExplorerStrings {
   readonly nowhereSaturated: (fprime: string, pct: string) => string;
 }
 
-export const EXPLORER: Localised<ExplorerStrings> = localised('EXPLORER');
+export const EXPLORER: Localised<ExplorerStrings> = /* @__PURE__ */ localised('EXPLORER');
 
 export interface MorphStrings {
   readonly title: string;
@@ -93,7 +93,7 @@ export interface MorphStrings {
   ) => string;
 }
 
-export const MORPH: Localised<MorphStrings> = localised('MORPH');
+export const MORPH: Localised<MorphStrings> = /* @__PURE__ */ localised('MORPH');
 
 export interface ErrataStrings {
   readonly title: string;
@@ -111,7 +111,7 @@ export interface ErrataStrings {
   readonly description: string;
 }
 
-export const ERRATA: Localised<ErrataStrings> = localised('ERRATA');
+export const ERRATA: Localised<ErrataStrings> = /* @__PURE__ */ localised('ERRATA');
 
 export interface SecondDerivativeStrings {
   readonly title: string;
@@ -122,4 +122,4 @@ export interface SecondDerivativeStrings {
   readonly overlay: string;
 }
 
-export const SECOND_DERIVATIVES: Localised<SecondDerivativeStrings> = localised('SECOND_DERIVATIVES');
+export const SECOND_DERIVATIVES: Localised<SecondDerivativeStrings> = /* @__PURE__ */ localised('SECOND_DERIVATIVES');

@@ -9,6 +9,7 @@ import { GRADIENTS } from './gradients.ts';
 import { EXPERIMENT_WORDS } from './experiments.ts';
 import { GRADIENT_TABLES } from './gradient-tables.ts';
 import { FORUM_CLAIMS_TEXT } from './forum-claims.ts';
+import { BYO } from './byo.ts';
 import { KIT } from './kit.ts';
 import { CELL, GROWTH, SERIES, UPDOWN } from './lstm.ts';
 import './en.ts';
@@ -33,4 +34,5 @@ export const FIGURE_STRINGS = {
   EXPERIMENT_WORDS,
   GRADIENT_TABLES,
   FORUM_CLAIMS_TEXT,
+  BYO,
 } as const;

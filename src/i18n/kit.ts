@@ -15,17 +15,20 @@ export interface KitStrings {
   /** Default caption of a function plot's data table. */
   readonly dataCaption: string;
   readonly copyLink: string;
+  /** The button that downloads the plotted data as CSV. */
+  readonly csv: string;
   readonly linkCopied: string;
   readonly linkNotCopied: string;
 }
 
-export const KIT: Localised<KitStrings> = localised('KIT', {
+export const KIT: Localised<KitStrings> = /* @__PURE__ */ localised('KIT', {
   en: {
     linkProblems: 'This link’s figure settings were partly invalid; showing the closest valid view.',
     data: 'Data',
     plottedValues: (title) => `Plotted values: ${title}`,
     dataCaption: 'Values of the plotted curves at round values of z (4 significant digits).',
     copyLink: 'Copy link to this figure',
+    csv: 'Download CSV',
     linkCopied: 'Link copied to the clipboard.',
     linkNotCopied: 'Could not use the clipboard: the link is in the address bar.',
   },

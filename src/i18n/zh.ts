@@ -7,6 +7,7 @@ import './zh/activations.ts';
 import './zh/activation-table.ts';
 import './zh/function-figures.ts';
 import './zh/lstm.ts';
+import './zh/lstm-series.ts';
 import './zh/gradients.ts';
 import './zh/experiments.ts';
 import './zh/gradient-tables.ts';

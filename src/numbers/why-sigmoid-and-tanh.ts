@@ -257,13 +257,13 @@ function holdNumbers() {
   };
   const f = HOLD.forget;
   const rows = HOLD.values.map((v) => {
-    const lstm = createLstm({ inputSize: 1, hiddenSize: 1 });
+    const lstm = createLstm({ inputSize: 1, hiddenSize: 1, init: 'zeros' });
     lstm.biasIh.w.set([0, Math.log(f / (1 - f)), Math.atanh(2 * (1 - f) * v), 0]);
     lstm.forward({ T, B: 1, I: 1, x: zero }, Float64Array.of(0), Float64Array.of(v));
     const cEnd = lstm.trace().c[T - 1]!;
     const lstmGrad = lstm.backward(new Float64Array(T), { dcLast: Float64Array.of(1), paramGrads: false }).dc0[0]!;
     const w = HOLD.rnnWeight;
-    const rnn = createRnn({ inputSize: 1, hiddenSize: 1 });
+    const rnn = createRnn({ inputSize: 1, hiddenSize: 1, init: 'zeros' });
     rnn.weightHh.w[0] = w;
     rnn.biasIh.w[0] = Math.atanh(v) - w * v;
     const hs = rnn.forward({ T, B: 1, I: 1, x: zero }, Float64Array.of(v));
@@ -296,7 +296,7 @@ function displaySequence(): { seed: number; u: number[] } {
 
 /** The hand-set accumulator with candidate ψ, run on `u`: cell states c_0 … c_{T−1}. */
 function accumulate(candidate: Candidate, u: readonly number[]): { c: number[]; gate: number } {
-  const lstm = createLstm({ inputSize: 1, hiddenSize: 1, activations: { candidate: Activations[candidate] } });
+  const lstm = createLstm({ inputSize: 1, hiddenSize: 1, init: 'zeros', activations: { candidate: Activations[candidate] } });
   const b = ACCUMULATOR.gateBias;
   lstm.biasIh.w.set([b, b, 0, b]);
   lstm.weightIh.w.set([0, 0, ACCUMULATOR.candidateWeight, 0]);
@@ -482,7 +482,7 @@ function upDownNumbers() {
 
 function growthNumbers() {
   const run = (x: number, phi: ActivationKey) => {
-    const lstm = createLstm({ inputSize: 1, hiddenSize: 1, activations: { cellOutput: Activations[phi] } });
+    const lstm = createLstm({ inputSize: 1, hiddenSize: 1, init: 'zeros', activations: { cellOutput: Activations[phi] } });
     lstm.biasIh.w.set([GROWTH.bi, GROWTH.bf, 0, GROWTH.bo]);
     lstm.weightIh.w.set([0, 0, GROWTH.wg, 0]);
     lstm.forward({ T: GROWTH.T, B: 1, I: 1, x: new Float64Array(GROWTH.T).fill(x) });
@@ -547,12 +547,12 @@ function boundedNumbers() {
   };
   const maxAbs = (v: Float64Array) => v.reduce((m, y) => Math.max(m, Math.abs(y)), 0);
 
-  const gru = createGru({ inputSize: 1, hiddenSize: H });
+  const gru = createGru({ inputSize: 1, hiddenSize: H, init: 'zeros' });
   fill(gru.params);
   const gruH = maxAbs(gru.forward(batch));
 
   const lstm = (cifg: boolean, phi: ActivationKey) => {
-    const l = createLstm({ inputSize: 1, hiddenSize: H, cifg, activations: { cellOutput: Activations[phi] } });
+    const l = createLstm({ inputSize: 1, hiddenSize: H, init: 'zeros', cifg, activations: { cellOutput: Activations[phi] } });
     fill(l.params);
     l.forward(batch);
     const tr = l.trace();

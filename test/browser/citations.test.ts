@@ -93,6 +93,7 @@ describe('citations', () => {
   it('show the full reference on keyboard focus, describe the link with it, and hide it on Escape', async () => {
     const { context, page, log } = await openPage(browser, server.origin);
     await page.goto(server.url(PATH));
+    await page.waitForSelector('html[data-citations="on"]', { state: 'attached', timeout: 60_000 }); // loaded when idle
     const cite = page.locator('.cite-ref').first();
     const preview = page.locator(`#${await cite.getAttribute('aria-describedby')}`);
     expect(await preview.getAttribute('role')).toBe('tooltip');
@@ -126,6 +127,7 @@ describe('citations', () => {
   it('show the preview on hover, keep it while the pointer moves onto it, and keep it on a phone screen', async () => {
     const { context, page } = await openPage(browser, server.origin, { viewport: { width: 375, height: 740 } });
     await page.goto(server.url(PATH));
+    await page.waitForSelector('html[data-citations="on"]', { state: 'attached', timeout: 60_000 }); // loaded when idle
     for (const i of [0, 3]) {
       const item = page.locator('.cite-item').nth(i);
       const preview = item.locator('.cite-preview');

@@ -5,6 +5,7 @@
  * URL state round-trips and repairs malformed links, and the plot model draws what it should.
  */
 import { describe, expect, it } from 'vitest';
+import '../../src/i18n/en'; // registers the English figure strings (the islands' entries load them on a page)
 import '../../src/i18n/zh'; // registers the Chinese figure strings (the facts test reads them)
 import { Activations, ACTIVATION_KEYS, type ActivationKey } from '../../src/lib/nn/activations';
 import { UNDERFLOW_LIMIT } from '../../src/lib/nn/gradflow';

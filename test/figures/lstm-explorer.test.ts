@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import '../../src/i18n/en'; // the English figure strings (the islands' entries load them on a page)
 import { ACTIVATION_KEYS, Activations, type ActivationKey } from '../../src/lib/nn/activations';
 import { createLstm } from '../../src/lib/nn/lstm';
 import {
@@ -33,6 +34,7 @@ function byLibrary(s: ExplorerState) {
   const lstm = createLstm({
     inputSize: 1,
     hiddenSize: 1,
+    init: 'zeros',
     activations: { gate: a(s.act.gate), candidate: a(s.act.candidate), cellOutput: a(s.act.cellOutput) },
   });
   lstm.weightIh.w.set(GATES.map((q) => s.params[q].wx));

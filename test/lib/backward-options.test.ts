@@ -75,3 +75,49 @@ describe('the rescaled backward pass', () => {
     expect(sameBits(b.dh0, a.dh0)).toBe(true);
   });
 });
+
+describe('the dhLast seed', () => {
+  for (const [name, make] of layers) {
+    for (const rescale of [false, true]) {
+      it(`${name}${rescale ? ', rescaled' : ''}: dhLast with an empty dhs gives the bits of a dhs that is zero but for its last step`, () => {
+        const rng = testRng(31);
+        const batch = randomBatch(rng, T, B, I);
+        const last = uniformArray(rng, B * H);
+        const dhs = new Float64Array(T * B * H);
+        dhs.set(last, (T - 1) * B * H);
+        const a = make();
+        const b = make();
+        a.forward(batch);
+        b.forward(batch);
+        const ga = a.backward(dhs, { rescale });
+        const gb = b.backward(new Float64Array(0), { rescale, dhLast: last });
+        expect(sameBits(gb.dh0, ga.dh0)).toBe(true);
+        expect(sameBits(gb.dc0, ga.dc0)).toBe(true);
+        expect(sameBits(gb.dx, ga.dx)).toBe(true);
+        expect(sameBits(gb.flow.hNorm, ga.flow.hNorm)).toBe(true);
+        expect(sameBits(gb.flow.cNorm, ga.flow.cNorm)).toBe(true);
+        b.params.forEach((p, k) => expect(sameBits(p.dw, a.params[k]!.dw), p.name).toBe(true));
+      });
+    }
+  }
+
+  it('adds to the last step of a full dhs, and is checked for its length', () => {
+    const rng = testRng(32);
+    const batch = randomBatch(rng, T, B, I);
+    const dhs = uniformArray(rng, T * B * H);
+    const last = uniformArray(rng, B * H);
+    const summed = Float64Array.from(dhs);
+    for (let k = 0; k < B * H; k++) summed[(T - 1) * B * H + k]! += last[k]!;
+    const a = createRnn({ inputSize: I, hiddenSize: H, rng: testRng(7) });
+    const b = createRnn({ inputSize: I, hiddenSize: H, rng: testRng(7) });
+    a.forward(batch);
+    b.forward(batch);
+    const ga = a.backward(summed);
+    const gb = b.backward(dhs, { dhLast: last });
+    for (let k = 0; k < ga.dh0.length; k++) expect(gb.dh0[k]).toBeCloseTo(ga.dh0[k]!, 14);
+    expect(() => b.backward(dhs, { dhLast: new Float64Array(3) })).toThrow(
+      `rnn.backward: dhLast has length 3, expected B·H = ${B * H}`,
+    );
+    expect(() => b.backward(new Float64Array(5))).toThrow(/dhs has length 5, expected T·B·H = 210 \(or 0/);
+  });
+});

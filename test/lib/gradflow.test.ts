@@ -9,7 +9,7 @@ import { randomBatch, testRng, uniformArray } from './gradcheck-helper.ts';
 
 /** An RNN with W_hh = a·I and W_ih = 1 (all inputs to every unit), no bias. */
 function scaledIdentityRnn(H: number, a: number, act: ActivationFn = Activations.identity) {
-  const rnn = createRnn({ inputSize: 1, hiddenSize: H, activation: act });
+  const rnn = createRnn({ inputSize: 1, hiddenSize: H, init: 'zeros', activation: act });
   for (let j = 0; j < H; j++) rnn.weightHh.w[j * H + j] = a;
   rnn.weightIh.w.fill(1);
   return rnn;
@@ -102,7 +102,7 @@ describe('jacobianNormsByLag', () => {
     // All weights 0: f = σ(b) is constant, c_t = f·c_{t−1} + i·g with g = tanh(0) = 0, and nothing depends on h:
     // ∂c_{T−1}/∂c_t = σ(b)^lag·I, while ∂h_{T−1}/∂h_t = 0 for every lag ≥ 1.
     const T = 1200;
-    const lstm = createLstm({ inputSize: 1, hiddenSize: 3, forgetBias: 0 });
+    const lstm = createLstm({ inputSize: 1, hiddenSize: 3, init: 'zeros', forgetBias: 0 });
     const r = jacobianNormsByLag(lstm, randomBatch(testRng(5), T, 2, 1), { c0: uniformArray(testRng(6), 6) });
     expect(r.passes).toBe(2);
     const c = r.c!;

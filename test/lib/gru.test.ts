@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Activations } from '../../src/lib/nn/activations.ts';
 import { createGru } from '../../src/lib/nn/gru.ts';
+import { DEFAULT_INIT_SEED } from '../../src/lib/nn/params.ts';
+import { createRng } from '../../src/lib/nn/rng.ts';
 import { add, dual, mul, randomBatch, sigmoid, sub, tanh, testRng, uniformArray, type Dual } from './gradcheck-helper.ts';
 
 describe('createGru', () => {
@@ -18,7 +20,14 @@ describe('createGru', () => {
       ['bias_hh_l0', [15]],
     ]);
     expect(gru.params).toEqual([gru.weightIh, gru.weightHh, gru.biasIh, gru.biasHh]);
-    for (const p of gru.params) expect(p.w.every((v) => v === 0)).toBe(true);
+    // No rng: PyTorch's default initialisation drawn from the default seed, as with createRng(DEFAULT_INIT_SEED).
+    const seeded = createGru({ inputSize: 3, hiddenSize: 5, rng: createRng(DEFAULT_INIT_SEED) });
+    gru.params.forEach((p, k) => {
+      expect(Array.from(p.w)).toEqual(Array.from(seeded.params[k]!.w));
+      expect(p.w.some((v) => v !== 0)).toBe(true);
+    });
+    const zeros = createGru({ inputSize: 3, hiddenSize: 5, init: 'zeros' });
+    for (const p of zeros.params) expect(p.w.every((v) => v === 0)).toBe(true);
   });
 
   it('draws every param from U(−1/√H, 1/√H) when given an rng', () => {
@@ -34,7 +43,7 @@ describe('gru.forward and gru.backward', () => {
   it('compute a one-step cell by hand (defaults, W_in = 1, b_hn = 2, x = 1, h0 = 0.5)', () => {
     // r = z = σ(0) = 0.5; n = tanh(W_in x + b_in + r·(W_hn h0 + b_hn)) = tanh(1 + 0.5·2) = tanh(2) = 0.9640275800758169;
     // h = (1 − z)·n + z·h0 = 0.5·n + 0.25 = 0.7320137900379085 (Python float64).
-    const gru = createGru({ inputSize: 1, hiddenSize: 1 });
+    const gru = createGru({ inputSize: 1, hiddenSize: 1, init: 'zeros' });
     gru.weightIh.w[2] = 1;
     gru.biasHh.w[2] = 2;
     const h = gru.forward({ T: 1, B: 1, I: 1, x: Float64Array.of(1) }, Float64Array.of(0.5));
@@ -62,7 +71,7 @@ describe('gru.forward and gru.backward', () => {
     // With L = h_1: h_0 = x0 − x0²/4, so ∂h_0/∂x0 = 1 − x0/2 = 0.5, and ∂h_1/∂h_0 = (1 − x1/4)(x1/2) + x1/4 = 1,
     // giving ∂L/∂x0 = 0.5; ∂L/∂x1 = −n_1/4 + (1 − z_1)(1 + h_0/2) + h_0/4 = −0.6875 + 0.6875 + 0.1875 = 0.1875.
     const id = Activations.identity;
-    const gru = createGru({ inputSize: 1, hiddenSize: 1, activations: { gate: id, candidate: id } });
+    const gru = createGru({ inputSize: 1, hiddenSize: 1, init: 'zeros', activations: { gate: id, candidate: id } });
     gru.weightIh.w.set([0.5, 0.25, 1]);
     gru.weightHh.w.set([0, 0, 1]);
     const h = gru.forward({ T: 2, B: 1, I: 1, x: Float64Array.of(1, 2) });
@@ -71,7 +80,7 @@ describe('gru.forward and gru.backward', () => {
   });
 
   it('names the mismatch when a batch, a state or dhs has the wrong size', () => {
-    const gru = createGru({ inputSize: 2, hiddenSize: 3 });
+    const gru = createGru({ inputSize: 2, hiddenSize: 3, init: 'zeros' });
     expect(() => gru.backward(new Float64Array(3))).toThrow(/forward first/);
     expect(() => gru.forward({ T: 1, B: 1, I: 1, x: new Float64Array(1) })).toThrow(/I=1/);
     expect(() => gru.forward({ T: 1, B: 1, I: 2, x: new Float64Array(2) }, new Float64Array(2))).toThrow(/h0/);
@@ -93,7 +102,7 @@ describe('gru properties', () => {
     fc.assert(
       fc.property(arbCase, ({ seed, big, T, B, H }) => {
         const rng = testRng(seed);
-        const gru = createGru({ inputSize: 2, hiddenSize: H });
+        const gru = createGru({ inputSize: 2, hiddenSize: H, init: 'zeros' });
         for (const p of gru.params) p.w.set(uniformArray(rng, p.w.length, -big, big));
         const h = gru.forward({ T, B, I: 2, x: uniformArray(rng, T * B * 2, -big, big) }, uniformArray(rng, B * H));
         return h.every((v) => Math.abs(v) <= 1);

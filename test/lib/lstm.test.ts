@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Activations } from '../../src/lib/nn/activations.ts';
 import { createLstm } from '../../src/lib/nn/lstm.ts';
+import { DEFAULT_INIT_SEED } from '../../src/lib/nn/params.ts';
+import { createRng } from '../../src/lib/nn/rng.ts';
 import { add, dual, mul, randomBatch, sigmoid, tanh, testRng, uniformArray, type Dual } from './gradcheck-helper.ts';
 
 describe('createLstm', () => {
@@ -21,12 +23,24 @@ describe('createLstm', () => {
       ['bias_hh_l0', [20]],
     ]);
     expect(lstm.params).toEqual([lstm.weightIh, lstm.weightHh, lstm.biasIh, lstm.biasHh]);
-    // No rng and no forget bias: every param and gradient starts at zero.
-    for (const p of lstm.params) {
-      expect(p.w.every((v) => v === 0)).toBe(true);
+    // No rng: PyTorch's default initialisation drawn from the default seed; every gradient starts at zero.
+    const seeded = createLstm({ inputSize: 3, hiddenSize: 5, rng: createRng(DEFAULT_INIT_SEED) });
+    expect(DEFAULT_INIT_SEED).toBe(0);
+    lstm.params.forEach((p, k) => {
+      expect(Array.from(p.w)).toEqual(Array.from(seeded.params[k]!.w));
+      expect(p.w.some((v) => v !== 0)).toBe(true);
       expect(p.dw.length).toBe(p.w.length);
       expect(p.dw.every((v) => v === 0)).toBe(true);
-    }
+    });
+  });
+
+  it('starts every param at zero with init: zeros, and refuses an rng beside it', () => {
+    const lstm = createLstm({ inputSize: 2, hiddenSize: 3, init: 'zeros' });
+    for (const p of lstm.params) expect(p.w.every((v) => v === 0)).toBe(true);
+    expect(() => createLstm({ inputSize: 2, hiddenSize: 3, init: 'zeros', rng: testRng(1) })).toThrow(
+      "createLstm: init 'zeros' draws nothing, so it takes no rng",
+    );
+    expect(() => createLstm({ inputSize: 2, hiddenSize: 3, init: 'glorot' as 'zeros' })).toThrow(/init must be/);
   });
 
   it('draws every param from U(−1/√H, 1/√H) when given an rng, reproducibly', () => {
@@ -59,7 +73,7 @@ describe('lstm.forward', () => {
     // All pre-activations are 0 except the candidate's, W_ig·x = 1. So i = f = o = σ(0) = 0.5 exactly,
     // g = tanh(1) = 0.7615941559557649, c = f·0 + i·g = 0.3807970779778824,
     // h = o·tanh(c) = 0.5 · 0.3633994843890525 = 0.18169974219452625 (values from Python's math.tanh).
-    const lstm = createLstm({ inputSize: 1, hiddenSize: 1 });
+    const lstm = createLstm({ inputSize: 1, hiddenSize: 1, init: 'zeros' });
     lstm.weightIh.w[2] = 1;
     const h = lstm.forward({ T: 1, B: 1, I: 1, x: Float64Array.of(1) });
     const tr = lstm.trace();
@@ -75,7 +89,12 @@ describe('lstm.forward', () => {
     //   t = 0: i = f = o = 0.5, g = 1 + 0 = 1,     c = 0.5·0 + 0.5·1 = 0.5,     h = 0.5·0.5 = 0.25
     //   t = 1: i = f = o = 1,   g = 2 + 0.25 = 2.25, c = 1·0.5 + 1·2.25 = 2.75, h = 1·2.75 = 2.75
     const id = Activations.identity;
-    const lstm = createLstm({ inputSize: 1, hiddenSize: 1, activations: { gate: id, candidate: id, cellOutput: id } });
+    const lstm = createLstm({
+      inputSize: 1,
+      hiddenSize: 1,
+      init: 'zeros',
+      activations: { gate: id, candidate: id, cellOutput: id },
+    });
     lstm.weightIh.w.set([0.5, 0.5, 1, 0.5]);
     lstm.weightHh.w.set([0, 0, 1, 0]);
     const h = lstm.forward({ T: 2, B: 1, I: 1, x: Float64Array.of(1, 2) });
@@ -86,7 +105,7 @@ describe('lstm.forward', () => {
 
   it('uses h0 and c0 when given', () => {
     // With all params 0: i = f = o = 0.5 and g = 0, so c_0 = 0.5·c0 and h_0 = 0.5·tanh(0.5·c0).
-    const lstm = createLstm({ inputSize: 1, hiddenSize: 2 });
+    const lstm = createLstm({ inputSize: 1, hiddenSize: 2, init: 'zeros' });
     const h = lstm.forward({ T: 1, B: 1, I: 1, x: Float64Array.of(3) }, Float64Array.of(7, 7), Float64Array.of(2, -4));
     expect(Array.from(lstm.trace().c)).toEqual([1, -2]);
     expect(Array.from(h)).toEqual([0.5 * Math.tanh(1), 0.5 * Math.tanh(-2)]);
@@ -126,7 +145,7 @@ describe('lstm.forward', () => {
   });
 
   it('names the mismatch when a batch or a state has the wrong size', () => {
-    const lstm = createLstm({ inputSize: 2, hiddenSize: 3 });
+    const lstm = createLstm({ inputSize: 2, hiddenSize: 3, init: 'zeros' });
     expect(() => lstm.forward({ T: 1, B: 1, I: 3, x: new Float64Array(3) })).toThrow(/I=3.*expects 2/);
     expect(() => lstm.forward({ T: 2, B: 1, I: 2, x: new Float64Array(3) })).toThrow(/length 3, expected T·B·I = 4/);
     expect(() => lstm.forward({ T: 0, B: 1, I: 2, x: new Float64Array(0) })).toThrow(/positive integers/);
@@ -145,7 +164,7 @@ describe('lstm.backward', () => {
     // Pre-activations: ∂z_i = ∂i·σ′(0) = ∂i/4 = 0.08262733152823303, ∂z_f = 0,
     // ∂z_g = ∂g·(1 − g²) = 0.09112821805819912, ∂z_o = φ/4 = 0.09084987109726313 (Python, float64).
     // With x = 1 these are ∂W_ih; both biases get the same; ∂x = W_ig·∂z_g.
-    const lstm = createLstm({ inputSize: 1, hiddenSize: 1 });
+    const lstm = createLstm({ inputSize: 1, hiddenSize: 1, init: 'zeros' });
     lstm.weightIh.w[2] = 1;
     lstm.forward({ T: 1, B: 1, I: 1, x: Float64Array.of(1) });
     const g = lstm.backward(Float64Array.of(1));
@@ -165,7 +184,12 @@ describe('lstm.backward', () => {
     // so ∂h_1/∂x_0 = (x_1/2)·(x_1 x_0/2 + 3 x_1 x_0²/8) = 1·(1 + 0.75) = 1.75 and
     // ∂h_1/∂x_1 = c_1/2 + (x_1/2)(x_0²/4 + x_1 + x_0³/8) = 1.375 + 2.375 = 3.75 (at x = (1, 2)).
     const id = Activations.identity;
-    const lstm = createLstm({ inputSize: 1, hiddenSize: 1, activations: { gate: id, candidate: id, cellOutput: id } });
+    const lstm = createLstm({
+      inputSize: 1,
+      hiddenSize: 1,
+      init: 'zeros',
+      activations: { gate: id, candidate: id, cellOutput: id },
+    });
     lstm.weightIh.w.set([0.5, 0.5, 1, 0.5]);
     lstm.weightHh.w.set([0, 0, 1, 0]);
     lstm.forward({ T: 2, B: 1, I: 1, x: Float64Array.of(1, 2) });
@@ -226,7 +250,7 @@ describe('lstm.backward', () => {
   });
 
   it('throws before forward and on a dhs of the wrong length', () => {
-    const lstm = createLstm({ inputSize: 1, hiddenSize: 2 });
+    const lstm = createLstm({ inputSize: 1, hiddenSize: 2, init: 'zeros' });
     expect(() => lstm.backward(new Float64Array(2))).toThrow(/forward first/);
     lstm.forward({ T: 2, B: 1, I: 1, x: new Float64Array(2) });
     expect(() => lstm.backward(new Float64Array(3))).toThrow(/T·B·H = 4/);
@@ -250,7 +274,7 @@ describe('lstm properties', () => {
     fc.assert(
       fc.property(arbCase, ({ seed, scale, T, B, H }) => {
         const rng = testRng(seed);
-        const lstm = createLstm({ inputSize: 2, hiddenSize: H });
+        const lstm = createLstm({ inputSize: 2, hiddenSize: H, init: 'zeros' });
         for (const p of lstm.params) p.w.set(uniformArray(rng, p.w.length, -scale, scale));
         lstm.forward({ T, B, I: 2, x: uniformArray(rng, T * B * 2, -2, 2) });
         const tr = lstm.trace();
@@ -264,7 +288,7 @@ describe('lstm properties', () => {
     fc.assert(
       fc.property(arbCase, fc.double({ min: 0, max: 1e6, noNaN: true }), ({ seed, T, B, H }, big) => {
         const rng = testRng(seed);
-        const lstm = createLstm({ inputSize: 2, hiddenSize: H });
+        const lstm = createLstm({ inputSize: 2, hiddenSize: H, init: 'zeros' });
         for (const p of lstm.params) p.w.set(uniformArray(rng, p.w.length, -big, big));
         const h = lstm.forward({ T, B, I: 2, x: uniformArray(rng, T * B * 2, -big, big) });
         return h.every((v) => Math.abs(v) <= 1);

@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Activations } from '../../src/lib/nn/activations.ts';
 import { createRnn } from '../../src/lib/nn/rnn.ts';
+import { DEFAULT_INIT_SEED } from '../../src/lib/nn/params.ts';
+import { createRng } from '../../src/lib/nn/rng.ts';
 import { add, dual, mul, randomBatch, relu, tanh, testRng, uniformArray, type Dual } from './gradcheck-helper.ts';
 
 describe('createRnn', () => {
@@ -17,7 +19,14 @@ describe('createRnn', () => {
       ['bias_hh_l0', [5]],
     ]);
     expect(rnn.params).toEqual([rnn.weightIh, rnn.weightHh, rnn.biasIh, rnn.biasHh]);
-    for (const p of rnn.params) expect(p.w.every((v) => v === 0)).toBe(true);
+    // No rng: PyTorch's default initialisation drawn from the default seed, as with createRng(DEFAULT_INIT_SEED).
+    const seeded = createRnn({ inputSize: 3, hiddenSize: 5, rng: createRng(DEFAULT_INIT_SEED) });
+    rnn.params.forEach((p, k) => {
+      expect(Array.from(p.w)).toEqual(Array.from(seeded.params[k]!.w));
+      expect(p.w.some((v) => v !== 0)).toBe(true);
+    });
+    const zeros = createRnn({ inputSize: 3, hiddenSize: 5, init: 'zeros' });
+    for (const p of zeros.params) expect(p.w.every((v) => v === 0)).toBe(true);
   });
 
   it('initialises an IRNN: W_hh = I, zero biases, W_ih ~ N(0, 0.001²)', () => {
@@ -32,8 +41,15 @@ describe('createRnn', () => {
     expect(Math.abs(mean)).toBeLessThan(1e-4);
   });
 
-  it('scales the identity and the input weights as asked, and keeps W_ih = 0 without an rng', () => {
-    const rnn = createRnn({ inputSize: 2, hiddenSize: 2, identityInit: true, identityScale: 0.5, inputInitStd: 0.1 });
+  it('scales the identity and the input weights as asked, and keeps W_ih = 0 with init: zeros', () => {
+    const rnn = createRnn({
+      inputSize: 2,
+      hiddenSize: 2,
+      init: 'zeros',
+      identityInit: true,
+      identityScale: 0.5,
+      inputInitStd: 0.1,
+    });
     expect(Array.from(rnn.weightHh.w)).toEqual([0.5, 0, 0, 0.5]);
     expect(Array.from(rnn.weightIh.w)).toEqual([0, 0, 0, 0]);
   });
@@ -43,7 +59,7 @@ describe('rnn.forward and rnn.backward', () => {
   it('compute a two-step tanh cell by hand', () => {
     // W_ih = 1, W_hh = 0.5, b_ih = 0.25, b_hh = −0.25 (the biases cancel), x = (1, 2), h0 = 0:
     // h_0 = tanh(1) = 0.7615941559557649, h_1 = tanh(2 + 0.5·h_0) = 0.9830411011980433 (Python float64).
-    const rnn = createRnn({ inputSize: 1, hiddenSize: 1 });
+    const rnn = createRnn({ inputSize: 1, hiddenSize: 1, init: 'zeros' });
     rnn.weightIh.w[0] = 1;
     rnn.weightHh.w[0] = 0.5;
     rnn.biasIh.w[0] = 0.25;
@@ -57,7 +73,7 @@ describe('rnn.forward and rnn.backward', () => {
     // φ = identity, W_ih = 1, W_hh = 0.5, no bias, x = (1, 2): h_0 = 1, h_1 = 2 + 0.5·1 = 2.5. With L = h_1:
     // ∂L/∂x = (W_hh, 1) = (0.5, 1), ∂L/∂W_hh = h_0 = 1, ∂L/∂W_ih = x_1 + W_hh·x_0 = 2.5,
     // ∂L/∂b = 1 + W_hh = 1.5 for both biases, ∂L/∂h0 = W_hh² = 0.25.
-    const rnn = createRnn({ inputSize: 1, hiddenSize: 1, activation: Activations.identity });
+    const rnn = createRnn({ inputSize: 1, hiddenSize: 1, init: 'zeros', activation: Activations.identity });
     rnn.weightIh.w[0] = 1;
     rnn.weightHh.w[0] = 0.5;
     expect(Array.from(rnn.forward({ T: 2, B: 1, I: 1, x: Float64Array.of(1, 2) }))).toEqual([1, 2.5]);
@@ -69,7 +85,7 @@ describe('rnn.forward and rnn.backward', () => {
   });
 
   it('lets ReLU pass only positive pre-activations, in both directions', () => {
-    const rnn = createRnn({ inputSize: 1, hiddenSize: 2, activation: Activations.relu });
+    const rnn = createRnn({ inputSize: 1, hiddenSize: 2, init: 'zeros', activation: Activations.relu });
     rnn.weightIh.w.set([1, -1]);
     const h = rnn.forward({ T: 1, B: 1, I: 1, x: Float64Array.of(3) });
     expect(Array.from(h)).toEqual([3, 0]);
@@ -78,7 +94,7 @@ describe('rnn.forward and rnn.backward', () => {
   });
 
   it('names the mismatch when a batch, a state or dhs has the wrong size', () => {
-    const rnn = createRnn({ inputSize: 2, hiddenSize: 3 });
+    const rnn = createRnn({ inputSize: 2, hiddenSize: 3, init: 'zeros' });
     expect(() => rnn.trace()).toThrow(/forward first/);
     expect(() => rnn.forward({ T: 1, B: 2, I: 2, x: new Float64Array(2) })).toThrow(/expected T·B·I = 4/);
     rnn.forward({ T: 1, B: 1, I: 2, x: new Float64Array(2) });

@@ -18,7 +18,7 @@ function catchError(f: () => void): StateDictError {
 
 describe('toStateDict', () => {
   it('exports PyTorch-shaped nested arrays in state_dict order', () => {
-    const lstm = createLstm({ inputSize: 1, hiddenSize: 2 });
+    const lstm = createLstm({ inputSize: 1, hiddenSize: 2, init: 'zeros' });
     lstm.weightIh.w.set([1, 2, 3, 4, 5, 6, 7, 8]);
     lstm.weightHh.w[1] = 9;
     const d = toStateDict(lstm.params);
@@ -30,7 +30,7 @@ describe('toStateDict', () => {
   });
 
   it('shares no memory with the params', () => {
-    const rnn = createRnn({ inputSize: 1, hiddenSize: 1 });
+    const rnn = createRnn({ inputSize: 1, hiddenSize: 1, init: 'zeros' });
     const d = toStateDict(rnn.params);
     (d['bias_ih_l0'] as number[])[0] = 5;
     expect(rnn.biasIh.w[0]).toBe(0);
@@ -57,7 +57,7 @@ describe('loadStateDict', () => {
     // {k: v.tolist() for k, v in torch.nn.GRU(1, 1).state_dict().items()} with hand-picked values.
     const json = `{"weight_ih_l0": [[0.1], [0.2], [0.3]], "weight_hh_l0": [[-0.4], [0.5], [0.6]],
                    "bias_ih_l0": [0.7, 0.8, 0.9], "bias_hh_l0": [1.0, -1.1, 1.2]}`;
-    const gru = createGru({ inputSize: 1, hiddenSize: 1 });
+    const gru = createGru({ inputSize: 1, hiddenSize: 1, init: 'zeros' });
     loadStateDict(gru.params, JSON.parse(json));
     expect(Array.from(gru.weightIh.w)).toEqual([0.1, 0.2, 0.3]);
     expect(Array.from(gru.weightHh.w)).toEqual([-0.4, 0.5, 0.6]);
@@ -66,7 +66,7 @@ describe('loadStateDict', () => {
   });
 
   it('names the key and both shapes on a shape mismatch', () => {
-    const lstm = createLstm({ inputSize: 1, hiddenSize: 2 });
+    const lstm = createLstm({ inputSize: 1, hiddenSize: 2, init: 'zeros' });
     const d = toStateDict(lstm.params);
     d['weight_hh_l0'] = Array.from({ length: 8 }, () => [0, 0, 0]);
     const e = catchError(() => loadStateDict(lstm.params, d));
@@ -79,7 +79,7 @@ describe('loadStateDict', () => {
   });
 
   it('names the key of a missing, unexpected, ragged or non-numeric entry', () => {
-    const rnn = createRnn({ inputSize: 2, hiddenSize: 2 });
+    const rnn = createRnn({ inputSize: 2, hiddenSize: 2, init: 'zeros' });
     const good = (): Record<string, unknown> => ({ ...toStateDict(rnn.params) });
 
     const missing = good();
@@ -119,7 +119,7 @@ describe('loadStateDict', () => {
   });
 
   it('changes nothing when any entry is invalid', () => {
-    const rnn = createRnn({ inputSize: 1, hiddenSize: 1 });
+    const rnn = createRnn({ inputSize: 1, hiddenSize: 1, init: 'zeros' });
     const d = { weight_ih_l0: [[5]], weight_hh_l0: [[6]], bias_ih_l0: [7], bias_hh_l0: [[8]] };
     expect(() => loadStateDict(rnn.params, d)).toThrow(StateDictError);
     expect(rnn.params.map((p) => p.w[0])).toEqual([0, 0, 0, 0]);

@@ -219,6 +219,24 @@ describe('createTrainer', () => {
     expect(trainer.params.flatMap((p) => Array.from(p.w))).toEqual(weights);
   });
 
+  it('still reports the last held-out evaluation of a run that diverges, and null before the first one', () => {
+    // Evaluated after step 1; SGD with a huge step diverges at step 2 (as above).
+    const trainer = createTrainer(small({ optimizer: { kind: 'sgd', lr: 1e7 }, evalEvery: 1 }));
+    const first = trainer.step();
+    expect(first.evaluation).not.toBeNull();
+    const second = trainer.step();
+    expect(second.result).toEqual({
+      status: 'diverged',
+      step: 2,
+      quantity: 'loss',
+      value: second.loss,
+      lastEvaluation: { step: 1, evaluation: first.evaluation },
+    });
+    const early = createTrainer(small({ optimizer: { kind: 'sgd', lr: 1e7 } })); // evaluates every 10 steps
+    early.step();
+    expect(early.step().result).toMatchObject({ status: 'diverged', step: 2, lastEvaluation: null });
+  });
+
   it('applies configurable bounds to the gradient norm', () => {
     const r = train(small({ bounds: { gradNorm: 1e-12 } }));
     expect(r).toMatchObject({ status: 'diverged', step: 1, quantity: 'gradNorm' });

@@ -4,6 +4,7 @@
  * machine is shared).
  */
 import { describe, expect, it } from 'vitest';
+import '../../src/i18n/en'; // the English figure strings (the figure read-outs quote them)
 import { computeFlow } from '../../src/figures/gradients/compute';
 import { bpttState, cecState, flowParams } from '../../src/figures/gradients/state';
 import {

@@ -1,7 +1,7 @@
 /**
  * README.md and CONTRIBUTING.md show only commands that work: each one is resolved the way npm would run it (the
- * script, the binary, the files and test steps it names), `npm test -- …` is dry-run, and README's library example is
- * run and prints what its comment says. Their MDX examples compile with the site's pipeline; a broken one fails,
+ * script, the binary, the files and test steps it names), `npm test -- …` is dry-run, and README's library examples are
+ * run and print what their comments say. Their MDX examples compile with the site's pipeline; a broken one fails,
  * naming the document and the line (test/build/docs.test.ts also builds them).
  */
 import { spawnSync } from 'node:child_process';
@@ -17,7 +17,7 @@ const read = (f: string) => readFileSync(join(ROOT, f), 'utf8');
 const scripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts;
 
 /** Commands that another test of this file runs in full. */
-const RUN_HERE: Readonly<Record<string, string>> = { 'npx node example.ts': 'README’s library example runs' };
+const RUN_HERE: Readonly<Record<string, string>> = { 'npx node example.ts': 'README’s library examples run' };
 
 /** What is wrong with running `command` here, or undefined when it resolves. */
 function problemOf(command: string): string | undefined {
@@ -65,19 +65,21 @@ describe('the documents', () => {
     expect(read('CONTRIBUTING.md')).toMatch(/npm test\s+# before the pull request/);
   });
 
-  it('README’s library example runs and prints what its comment says', () => {
-    const block = fencedBlocks(read('README.md')).find((b) => b.lang === 'ts' && b.text.includes('src/lib/nn/index.ts'));
-    expect(block, 'README has the library example').toBeDefined();
-    const printed = /prints "([^"]+)"/.exec(block!.text)?.[1];
-    expect(printed).toBeDefined();
+  it('README’s library examples run and print what their comments say', () => {
+    const blocks = fencedBlocks(read('README.md')).filter((b) => b.lang === 'ts' && b.text.includes('src/lib/nn/index.ts'));
+    expect(blocks.length, 'README has the library examples (training, loading a state_dict)').toBeGreaterThanOrEqual(2);
     const dir = join(ROOT, '.tmp', 'docs-example');
     mkdirSync(dir, { recursive: true });
     try {
-      writeFileSync(join(dir, 'example.ts'), block!.text.replaceAll("'./src/", "'../../src/"));
-      const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' }; // console.log colours numbers on a terminal
-      const r = spawnSync(process.execPath, [join(dir, 'example.ts')], { encoding: 'utf8', timeout: 280_000, env });
-      expect(r.stderr).toBe('');
-      expect(r.stdout.trim()).toBe(printed);
+      for (const block of blocks) {
+        const printed = /prints "([^"]+)"/.exec(block.text)?.[1];
+        expect(printed, `README.md:${block.line}: the example says what it prints`).toBeDefined();
+        writeFileSync(join(dir, 'example.ts'), block.text.replaceAll("'./src/", "'../../src/"));
+        const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' }; // console.log colours numbers on a terminal
+        const r = spawnSync(process.execPath, [join(dir, 'example.ts')], { encoding: 'utf8', timeout: 280_000, env });
+        expect(r.stderr, `README.md:${block.line}`).toBe('');
+        expect(r.stdout.trim(), `README.md:${block.line}`).toBe(printed);
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

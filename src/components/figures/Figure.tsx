@@ -33,9 +33,31 @@ export interface FigureProps {
   /** Shows the "Copy link to this figure" button (after hydration; it needs JavaScript). */
   readonly onCopyLink?: (() => void) | undefined;
   readonly hydrated?: boolean | undefined;
+  /**
+   * Downloads the plotted data as CSV (src/figures/csv.ts): shows a "Download CSV" button. The figure loads its table
+   * builder only when the reader asks.
+   */
+  readonly onCsv?: (() => void) | undefined;
+  /** More buttons for the tools row (e.g. "Use my own weights"). */
+  readonly tools?: ComponentChildren;
   /** Language of the shell's own words (default English). */
   readonly lang?: Lang | undefined;
   readonly children: ComponentChildren;
+}
+
+/** A button of the tools row: kept in place but hidden and inert until the island has hydrated (no layout shift). */
+export function Tool(p: { name: string; hydrated?: boolean | undefined; onClick: () => void; children: ComponentChildren }) {
+  return (
+    <button
+      type="button"
+      class={`fig-tool fig-${p.name}${p.hydrated ? '' : ' pending'}`}
+      aria-hidden={p.hydrated ? undefined : 'true'}
+      tabIndex={p.hydrated ? undefined : -1}
+      onClick={p.onClick}
+    >
+      {p.children}
+    </button>
+  );
 }
 
 /** Element id of a figure's description (its text alternative). */
@@ -107,16 +129,16 @@ export function Figure(p: FigureProps) {
             </table>
           </div>
         </details>
+        {p.onCsv && (
+          <Tool name="csv" hydrated={p.hydrated} onClick={p.onCsv}>
+            {k.csv}
+          </Tool>
+        )}
+        {p.tools}
         {p.onCopyLink && (
-          <button
-            type="button"
-            class={`fig-copy${p.hydrated ? '' : ' pending'}`}
-            aria-hidden={p.hydrated ? undefined : 'true'}
-            tabIndex={p.hydrated ? undefined : -1}
-            onClick={p.onCopyLink}
-          >
+          <Tool name="copy" hydrated={p.hydrated} onClick={p.onCopyLink}>
             {k.copyLink}
-          </button>
+          </Tool>
         )}
       </div>
     </figure>

@@ -76,6 +76,11 @@ export function useFunctionFigure<S extends object>(def: FigureState<S>, lang: L
     id: def.key,
     description,
     data,
+    // The CSV holds the samples the text alternative reads (601 points); its module loads on the first download.
+    onCsv: () =>
+      void import('../../figures/function-csv').then((m) =>
+        m.saveFunctionCsv(spec.curves, sampleCurves(spec, 601), spec.xName, lang, def.key),
+      ),
     problems: fig.problems,
     status: fig.status,
     onCopyLink: fig.copyLink,

@@ -3,6 +3,7 @@
  * beyond 1; h_t = o·φ(c_t) with φ = tanh stays below 1, with φ = identity or ReLU it follows c_t. Data from
  * src/site/numbers/why-sigmoid.ts, computed at build time.
  */
+import '../../i18n/zh/lstm-series.ts'; // server-only figure: its Chinese words, for the Chinese pages
 import { Figure } from '../figures/Figure';
 import { SeriesPlot } from './SeriesPlot';
 import { describeSeries, seriesTable, type SeriesSpec } from '../../figures/lstm/series';

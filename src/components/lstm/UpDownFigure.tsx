@@ -3,6 +3,7 @@
  * tanh, a sigmoid and a ReLU candidate — hand-set (gates open, the cell adds g) and trained (one unit) — plus the
  * trained cells' predictions. All data from src/site/numbers/why-sigmoid.ts, computed at build time.
  */
+import '../../i18n/zh/lstm-series.ts'; // server-only figure: its Chinese words, for the Chinese pages
 import { Figure } from '../figures/Figure';
 import { SeriesPlot } from './SeriesPlot';
 import { describeSeries, seriesTable, type Series, type SeriesSpec } from '../../figures/lstm/series';

@@ -3,4 +3,4 @@ import '../../i18n/zh/kit.ts';
 import '../../i18n/zh/activations.ts';
 import '../../i18n/zh/lstm.ts';
 
-export { default } from '../lstm/CellExplorer.tsx';
+export { default } from '../lstm/CellExplorer.island.tsx';

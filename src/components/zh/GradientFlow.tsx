@@ -3,4 +3,4 @@ import '../../i18n/zh/kit.ts';
 import '../../i18n/zh/activations.ts';
 import '../../i18n/zh/gradients.ts';
 
-export { default } from '../gradients/GradientFlow.tsx';
+export { default } from '../gradients/GradientFlow.island.tsx';

@@ -50,11 +50,13 @@ export * from './types.ts';
  */
 export interface Scenario {
   readonly layer: Rnn | Lstm | Gru;
-  /** The input sequence, at least T × 1 × {@link INPUT} long (a longer sequence of the same seed is drawn once). */
+  /** The input sequence, at least T × 1 × I long (a longer sequence of the same seed is drawn once). */
   readonly x: Float64Array;
   /** The unit vector v of L = vᵀh_{T−1}. */
   readonly v: Float64Array;
   readonly hidden: number;
+  /** Features per step, I ({@link INPUT} for the figures' own networks; a reader's model may have more). */
+  readonly inputSize: number;
 }
 
 /** Inputs drawn per seed (the figures' longest sequence); longer requests draw more. */
@@ -140,12 +142,13 @@ export function buildScenario(p: FlowParams, options: FlowOptions = {}): Scenari
       layer.biasHh.w[j] = p.bf;
     }
   }
-  return { layer, x: sk.x, v: sk.v, hidden: H };
+  return { layer, x: sk.x, v: sk.v, hidden: H, inputSize: INPUT };
 }
 
 /** The batch of the first `T` steps of a scenario. */
 export function prefixBatch(sc: Scenario, T: number): SeqBatch {
-  return { T, B: 1, I: INPUT, x: sc.x.subarray(0, T * INPUT) };
+  const I = sc.inputSize;
+  return { T, B: 1, I, x: sc.x.subarray(0, T * I) };
 }
 
 /**
@@ -274,7 +277,23 @@ function hasUndefined(p: Pass): boolean {
  * give bit-identical results.
  */
 export function computeFlow(p: FlowParams, options: FlowOptions = {}): FlowResult {
-  const sc = buildScenario(p, options);
+  return measureFlow(buildScenario(p, options), p, options);
+}
+
+/** Options of {@link measureFlow} beyond {@link FlowOptions}. */
+export interface MeasureOptions extends FlowOptions {
+  /**
+   * Compute the spectral radius of W_hh's first block (default `true`). Its 20 squarings cost 20·H³ multiply-adds,
+   * about 10 s at H = 1024: a reader's large model skips it (`wRadius` is then NaN).
+   */
+  readonly radius?: boolean | undefined;
+}
+
+/**
+ * The measurements of {@link computeFlow} on any scenario: a figure's own network, or a reader's model with its own
+ * input (`p.t` steps; `p.c` and `p.a` name the cell and the activation whose γ the RNN's bound uses).
+ */
+export function measureFlow(sc: Scenario, p: FlowParams, options: MeasureOptions = {}): FlowResult {
   const { layer, v } = sc;
   const H = sc.hidden;
   // The forward pass may leave the float64 range (exploding ReLU or identity networks). Then no gradient of the loss
@@ -303,7 +322,7 @@ export function computeFlow(p: FlowParams, options: FlowOptions = {}): FlowResul
   const block = { blocks: GATE_BLOCKS[p.c], block: 0 };
   const wNorm = spectralNorm(layer.weightHh, block);
   // 2^20 squarings in Gelfand's formula: the error ~ log(κ)/2^20 is far below what the read-out shows.
-  const wRadius = spectralRadius(layer.weightHh, { ...block, iterations: 20 });
+  const wRadius = (options.radius ?? true) ? spectralRadius(layer.weightHh, { ...block, iterations: 20 }) : NaN;
   const gamma = gammaOf(p.a);
 
   let ref: LagSeries;

@@ -80,25 +80,33 @@ export interface Preset {
   readonly change: Partial<GradState>;
 }
 
-/** Button texts in English (src/i18n/gradients.ts has every language). */
-const P = GRADIENTS.en.preset;
+/** A preset whose button text is the English one (src/i18n/gradients.ts has every language), read when asked for. */
+function preset(figure: GradientFigureId, id: string, change: Partial<GradState>): Preset {
+  return Object.freeze({
+    id,
+    get label() {
+      return presetLabel(figure, id);
+    },
+    change,
+  });
+}
 
 /** The presets of each figure, in button order; the first is the figure's default view. */
 export const PRESETS: Readonly<Record<GradientFigureId, readonly Preset[]>> = Object.freeze({
   bptt: [
-    { id: 'default', label: P.bptt.default, change: {} },
-    { id: 'sigmoid', label: P.bptt.sigmoid, change: { a: 'sigmoid' } },
-    { id: 'identity', label: P.bptt.identity, change: { a: 'identity', r: 0.9 } },
-    { id: 'gauss', label: P.bptt.gauss, change: { w: 'gauss' } },
-    { id: 'relu3', label: P.bptt.relu3, change: { a: 'relu', r: 3, t: 1000, k: 500 } },
-    { id: 'tiny', label: P.bptt.tiny, change: { a: 'sigmoid', r: 0.05, t: 1000, k: 999 } },
+    preset('bptt', 'default', {}),
+    preset('bptt', 'sigmoid', { a: 'sigmoid' }),
+    preset('bptt', 'identity', { a: 'identity', r: 0.9 }),
+    preset('bptt', 'gauss', { w: 'gauss' }),
+    preset('bptt', 'relu3', { a: 'relu', r: 3, t: 1000, k: 500 }),
+    preset('bptt', 'tiny', { a: 'sigmoid', r: 0.05, t: 1000, k: 999 }),
   ],
   cec: [
-    { id: 'default', label: P.cec.default, change: {} },
-    { id: 'bf0', label: P.cec.bf0, change: { bf: 0 } },
-    { id: 'bf5', label: P.cec.bf5, change: { bf: 5 } },
-    { id: 'r0', label: P.cec.r0, change: { r: 0 } },
-    { id: 'gru', label: P.cec.gru, change: { c: 'gru', bf: 2 } },
+    preset('cec', 'default', {}),
+    preset('cec', 'bf0', { bf: 0 }),
+    preset('cec', 'bf5', { bf: 5 }),
+    preset('cec', 'r0', { r: 0 }),
+    preset('cec', 'gru', { c: 'gru', bf: 2 }),
   ],
 });
 

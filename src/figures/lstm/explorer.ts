@@ -103,11 +103,11 @@ export const PRESET_KEYS = ['remember', 'forget', 'writePositive', 'writeNegativ
 /** A preset key. */
 export type PresetKey = (typeof PRESET_KEYS)[number];
 
-/** A named setting of every control except the activations (a preset keeps the reader's activation choice). */
+/**
+ * A named setting of every control except the activations (a preset keeps the reader's activation choice). Its button
+ * text and its sentence are the figure's words, `CELL[lang].preset[key]` (src/i18n/lstm.ts).
+ */
 export interface Preset {
-  readonly label: string;
-  /** One sentence: what it shows. */
-  readonly description: string;
   readonly x: number;
   readonly hPrev: number;
   readonly cPrev: number;
@@ -120,35 +120,30 @@ export interface Preset {
  */
 export const PRESETS: { readonly [K in PresetKey]: Preset } = Object.freeze({
   remember: Object.freeze({
-    ...CELL.en.preset.remember,
     x: 1,
     hPrev: 0,
     cPrev: 0.8,
     params: Object.freeze({ i: gp(0, 0, -6), f: gp(0, 0, 6), g: gp(2, 0, 0), o: gp(0, 0, 6) }),
   }),
   forget: Object.freeze({
-    ...CELL.en.preset.forget,
     x: 1,
     hPrev: 0,
     cPrev: 0.8,
     params: Object.freeze({ i: gp(0, 0, -6), f: gp(0, 0, -6), g: gp(2, 0, 0), o: gp(0, 0, 6) }),
   }),
   writePositive: Object.freeze({
-    ...CELL.en.preset.writePositive,
     x: 1,
     hPrev: 0,
     cPrev: 0,
     params: Object.freeze({ i: gp(0, 0, 6), f: gp(0, 0, -6), g: gp(2, 0, 0), o: gp(0, 0, 6) }),
   }),
   writeNegative: Object.freeze({
-    ...CELL.en.preset.writeNegative,
     x: 1,
     hPrev: 0,
     cPrev: 0,
     params: Object.freeze({ i: gp(0, 0, 6), f: gp(0, 0, -6), g: gp(-2, 0, 0), o: gp(0, 0, 6) }),
   }),
   saturated: Object.freeze({
-    ...CELL.en.preset.saturated,
     x: 2,
     hPrev: 1,
     cPrev: 3,
@@ -203,6 +198,7 @@ export function lstmFor(act: RoleActivations): Lstm {
     lstm = createLstm({
       inputSize: 1,
       hiddenSize: 1,
+      init: 'zeros',
       activations: {
         gate: getActivation(act.gate),
         candidate: getActivation(act.candidate),

@@ -69,6 +69,7 @@ export const en = {
   'rss.description': 'Why LSTMs use sigmoid gates and tanh — explained, checked by code and simulated in your browser.',
   'share.section': 'Go to the section',
   'share.figure': 'Open the figure in this state',
+  'cite.title': 'Cite this article',
 } as const;
 
 /** The keys of the page strings; every language gives every one (src/i18n/ui.ts). */

@@ -11,6 +11,7 @@ const ZH: {
     plottedValues: (title) => `绘图数值：${title}`,
     dataCaption: '各曲线在 z 取整值处的数值（4 位有效数字）。',
     copyLink: '复制此图的链接',
+    csv: '下载 CSV',
     linkCopied: '链接已复制到剪贴板。',
     linkNotCopied: '无法使用剪贴板：链接已放在地址栏中。',
   },

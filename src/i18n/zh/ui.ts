@@ -67,4 +67,5 @@ export const zh: Record<UiKey, string> = {
   'rss.description': 'LSTM 为什么用 sigmoid 门控和 tanh：讲解、代码验证，并在你的浏览器中模拟。',
   'share.section': '前往这一节',
   'share.figure': '以这个状态打开图',
+  'cite.title': '引用本文',
 };

@@ -28,3 +28,16 @@ export function checkState(layer: string, name: string, state: Float64Array | un
     throw new RangeError(`${layer}.forward: ${name} has length ${state.length}, expected B·H = ${BH}`);
   }
 }
+
+/**
+ * Checks the seeds of a backward pass: `dhs` holds ∂L/∂h_t for every step (length `n` = T·B·H) or is empty (no
+ * per-step seed, as for a loss on the last state given through `dhLast`); `dhLast`, if given, has length B·H.
+ */
+export function checkSeeds(layer: string, dhs: Float64Array, n: number, dhLast: Float64Array | undefined, BH: number): void {
+  if (dhs.length !== n && dhs.length !== 0) {
+    throw new RangeError(`${layer}.backward: dhs has length ${dhs.length}, expected T·B·H = ${n} (or 0 for no per-step seed)`);
+  }
+  if (dhLast !== undefined && dhLast.length !== BH) {
+    throw new RangeError(`${layer}.backward: dhLast has length ${dhLast.length}, expected B·H = ${BH}`);
+  }
+}

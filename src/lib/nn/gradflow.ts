@@ -23,6 +23,12 @@ export interface BackwardOptions extends LayerBackwardOptions {
    */
   readonly dcLast?: Float64Array;
   /**
+   * An additional seed ∂L/∂h_{T−1} (length B·H) for the last hidden state, added to the last step of `dhs` — every
+   * cell. For a loss on the last state only, pass an empty `dhs` (`new Float64Array(0)`) and this seed, instead of
+   * a [T, B, H] array that is zero but for its last step.
+   */
+  readonly dhLast?: Float64Array;
+  /**
    * Accumulate parameter gradients into `Param.dw` and compute `dx` (default `true`). With `false` only the state
    * gradients (`dh0`, `dc0`) and the flow norms are computed, `dx` is returned empty and no `dw` changes.
    */

@@ -21,11 +21,11 @@
 import type { ActivationFn, Param, Rng, SeqBatch } from './types.ts';
 import type { BackwardOptions, CellGradients, InstrumentedLayer, ScaledGradientFlow } from './gradflow.ts';
 import { Activations } from './activations.ts';
-import { checkBatch, checkSize, checkState } from './checks.ts';
+import { checkBatch, checkSeeds, checkSize, checkState } from './checks.ts';
 import { derivativeAt, exactDerivativeAt, type DerivativeAt } from './derivatives.ts';
 import { initUniformPytorch } from './init.ts';
 import { addColumnSums, addRowBias, gemmAB, gemmABt, gemmAtB, norm2, rescaleCarries } from './kernels.ts';
-import { createRecurrentParams } from './params.ts';
+import { createRecurrentParams, initStream, type InitMode } from './params.ts';
 
 /** The two activation roles of a GRU. */
 export interface GruActivations {
@@ -43,8 +43,13 @@ export interface GruOptions {
   readonly hiddenSize: number;
   /** Activation per role; missing roles take the defaults (σ, tanh). */
   readonly activations?: Partial<GruActivations>;
-  /** If given, every param ~ U(−1/√H, 1/√H) (PyTorch default), in state_dict order; otherwise all zeros. */
+  /**
+   * The stream every param is drawn from, U(−1/√H, 1/√H) (PyTorch default), in state_dict order. Default
+   * `createRng(DEFAULT_INIT_SEED)` (seed 0).
+   */
   readonly rng?: Rng;
+  /** `pytorch` (default): the draws above; `zeros`: every param 0 (takes no `rng`). */
+  readonly init?: InitMode;
   /** Initial buffer capacity in time steps. Default 1. */
   readonly maxT?: number;
   /** Initial buffer capacity in batch size. Default 1. */
@@ -138,6 +143,7 @@ class GruLayer implements Gru {
   #hNorm = new Float64Array(0);
   #scaleLog2 = new Float64Array(0);
   readonly #empty = new Float64Array(0);
+  #zeros = new Float64Array(0);
   #lastT = 0;
   #lastB = 0;
 
@@ -155,7 +161,8 @@ class GruLayer implements Gru {
     const params = createRecurrentParams(3, I, H);
     this.params = params;
     [this.weightIh, this.weightHh, this.biasIh, this.biasHh] = params;
-    if (options.rng !== undefined) initUniformPytorch(params, H, options.rng);
+    const rng = initStream('createGru', options.rng, options.init);
+    if (rng !== null) initUniformPytorch(params, H, rng);
     this.#gateF = this.activations.gate.f;
     this.#candF = this.activations.candidate.f;
     this.#gateD = derivativeAt(this.activations.gate);
@@ -251,6 +258,12 @@ class GruLayer implements Gru {
     return hs.subarray(BH, (T + 1) * BH);
   }
 
+  /** Zeros standing in for an empty `dhs` (allocated on first use, grown with the batch). */
+  #noSeeds(n: number): Float64Array {
+    if (this.#zeros.length < n) this.#zeros = new Float64Array(n);
+    return this.#zeros.subarray(0, n);
+  }
+
   backward(dhs: Float64Array, opts: BackwardOptions = {}): CellGradients {
     const T = this.#lastT;
     const B = this.#lastB;
@@ -259,7 +272,8 @@ class GruLayer implements Gru {
     const H = this.hiddenSize;
     const BH = B * H;
     const R = T * B;
-    if (dhs.length !== R * H) throw new RangeError(`gru.backward: dhs has length ${dhs.length}, expected T·B·H = ${R * H}`);
+    checkSeeds('gru', dhs, R * H, opts.dhLast, BH);
+    if (dhs.length === 0) dhs = this.#noSeeds(R * H);
     const rescale = opts.rescale ?? false;
     const paramGrads = !rescale && (opts.paramGrads ?? true);
     const inputGrads = paramGrads && (opts.inputGrads ?? true);
@@ -284,7 +298,8 @@ class GruLayer implements Gru {
       Whh = this.weightHh.w;
     const hNorm = this.#hNorm,
       scaleLog2 = this.#scaleLog2;
-    dhN.fill(0, 0, BH);
+    if (opts.dhLast === undefined) dhN.fill(0, 0, BH);
+    else dhN.set(opts.dhLast);
     let scale = 0;
 
     for (let t = T - 1; t >= 0; t--) {

@@ -19,5 +19,7 @@ export * from './optim.ts';
 export * from './tasks.ts';
 export * from './train.ts';
 export * from './state-dict.ts';
+export * from './from-state-dict.ts';
+export { DEFAULT_INIT_SEED, type InitMode } from './params.ts';
 /** Initialisers (PyTorch default, Glorot, orthogonal, identity, spectral scaling), namespaced: `init.orthogonal(…)`. */
 export * as init from './init.ts';

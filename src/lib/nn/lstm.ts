@@ -35,11 +35,11 @@ import type { ActivationFn, Param, Rng, SeqBatch } from './types.ts';
 import type { BackwardOptions, CellGradients, InstrumentedLayer, ScaledGradientFlow } from './gradflow.ts';
 import { Activations } from './activations.ts';
 import { biasSigmoidInto } from './fastexact.ts';
-import { checkBatch, checkSize, checkState } from './checks.ts';
+import { checkBatch, checkSize, checkState, checkSeeds } from './checks.ts';
 import { derivativeAt, exactDerivativeAt, type DerivativeAt } from './derivatives.ts';
 import { initUniformPytorch } from './init.ts';
 import { addColumnSums, gemmABt, norm2, rescaleCarries } from './kernels.ts';
-import { createRecurrentParams } from './params.ts';
+import { createRecurrentParams, initStream, type InitMode } from './params.ts';
 import { createGemmArena, type GemmArena } from './simd.ts';
 
 /** The three activation roles of an LSTM. */
@@ -68,10 +68,16 @@ export interface LstmOptions {
    */
   readonly cifg?: boolean;
   /**
-   * If given, every param is drawn from U(−1/√H, 1/√H) like PyTorch's `reset_parameters`, in state_dict order.
-   * Without it all params start at 0.
+   * The stream every param is drawn from, U(−1/√H, 1/√H) like PyTorch's `reset_parameters`, in state_dict order.
+   * Default `createRng(DEFAULT_INIT_SEED)` (seed 0): a layer made without one is initialised like PyTorch's, never
+   * silently all zero.
    */
   readonly rng?: Rng;
+  /**
+   * `pytorch` (default): the draws above; `zeros`: every param 0 (for callers that set the weights themselves, as
+   * {@link fromStateDict} does; takes no `rng`).
+   */
+  readonly init?: InitMode;
   /**
    * Added to the forget-gate slice of `bias_hh_l0` (rows H … 2H−1) after initialisation, e.g. 1 as recommended by
    * Jozefowicz et al. 2015. The effective forget bias is b_if + b_hf. Default 0.
@@ -139,8 +145,8 @@ export interface Lstm extends InstrumentedLayer {
   /** Runs the sequence; `h0`, `c0` (length B·H) default to zeros. Returns h_t for all t, [T, B, H]. */
   forward(batch: SeqBatch, h0?: Float64Array, c0?: Float64Array): Float64Array;
   /**
-   * Backpropagates ∂L/∂h_t (`dhs`, [T, B, H]) and optionally ∂L/∂c_{T−1} (`options.dcLast`) through the last
-   * forward; accumulates into each `Param.dw`; returns ∂L/∂x, ∂L/∂h_0, ∂L/∂c_0 and the per-step norms
+   * Backpropagates ∂L/∂h_t (`dhs`, [T, B, H], or empty for none) and optionally ∂L/∂h_{T−1} (`options.dhLast`) and
+   * ∂L/∂c_{T−1} (`options.dcLast`) through the last forward; accumulates into each `Param.dw`; returns ∂L/∂x, ∂L/∂h_0, ∂L/∂c_0 and the per-step norms
    * hNorm[t] = ‖∂L/∂h_t‖, cNorm[t] = ‖∂L/∂c_t‖ (Frobenius over the batch; total derivatives, i.e. including
    * every later path).
    */
@@ -236,6 +242,7 @@ class LstmLayer implements Lstm {
   #hNorm = new Float64Array(0);
   #cNorm = new Float64Array(0);
   #scaleLog2 = new Float64Array(0);
+  #zeros = new Float64Array(0);
   #lastT = 0;
   #lastB = 0;
 
@@ -255,7 +262,8 @@ class LstmLayer implements Lstm {
     const params = createRecurrentParams(4, I, H);
     this.params = params;
     [this.weightIh, this.weightHh, this.biasIh, this.biasHh] = params;
-    if (options.rng !== undefined) initUniformPytorch(params, H, options.rng);
+    const rng = initStream('createLstm', options.rng, options.init);
+    if (rng !== null) initUniformPytorch(params, H, rng);
     const forgetBias = options.forgetBias ?? 0;
     for (let j = H; j < 2 * H; j++) this.biasHh.w[j] += forgetBias;
 
@@ -428,6 +436,12 @@ class LstmLayer implements Lstm {
     }
   }
 
+  /** Zeros standing in for an empty `dhs` (allocated on first use, grown with the batch). */
+  #noSeeds(n: number): Float64Array {
+    if (this.#zeros.length < n) this.#zeros = new Float64Array(n);
+    return this.#zeros.subarray(0, n);
+  }
+
   backward(dhs: Float64Array, opts: BackwardOptions = {}): CellGradients {
     const T = this.#lastT;
     const B = this.#lastB;
@@ -436,7 +450,8 @@ class LstmLayer implements Lstm {
     const H = this.hiddenSize;
     const BH = B * H;
     const R = T * B;
-    if (dhs.length !== R * H) throw new RangeError(`lstm.backward: dhs has length ${dhs.length}, expected T·B·H = ${R * H}`);
+    checkSeeds('lstm', dhs, R * H, opts.dhLast, BH);
+    if (dhs.length === 0) dhs = this.#noSeeds(R * H);
     const rescale = opts.rescale ?? false;
     const paramGrads = !rescale && (opts.paramGrads ?? true);
     const inputGrads = paramGrads && (opts.inputGrads ?? true);
@@ -457,6 +472,8 @@ class LstmLayer implements Lstm {
     // The carried ∂L/∂h_{t−1} lives in columns I … I+H−1 of dXH (written by the multiply at the end of each step).
     // The x columns are cleared too: the rescaled mode measures all of dXH, and must not see a previous call's ∂x.
     dxh.fill(0, 0, B * K);
+    const dhLast = opts.dhLast;
+    if (dhLast !== undefined) for (let b = 0; b < B; b++) for (let j = 0; j < H; j++) dxh[b * K + I + j] = dhLast[b * H + j]!;
     if (dcLast === undefined) dcN.fill(0, 0, BH);
     else dcN.set(dcLast);
     let scale = 0;

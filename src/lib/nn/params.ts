@@ -3,7 +3,8 @@
  *
  * @module
  */
-import type { Param } from './types.ts';
+import type { Param, Rng } from './types.ts';
+import { createRng } from './rng.ts';
 
 /** Creates a zero-filled {@link Param}. */
 export function createParam(name: string, shape: readonly number[]): Param {
@@ -24,4 +25,28 @@ export function createRecurrentParams(gates: number, inputSize: number, hiddenSi
     createParam('bias_ih_l0', [GH]),
     createParam('bias_hh_l0', [GH]),
   ];
+}
+
+/**
+ * Seed of the stream a cell draws PyTorch's default initialisation from when it is given no `rng`
+ * (`createLstm({ inputSize, hiddenSize })` is `createLstm({ …, rng: createRng(DEFAULT_INIT_SEED) })`).
+ */
+export const DEFAULT_INIT_SEED = 0;
+
+/** How a cell's params start: PyTorch's default U(−1/√H, 1/√H) (`pytorch`, the default) or all zeros (`zeros`). */
+export type InitMode = 'pytorch' | 'zeros';
+
+/**
+ * The generator a cell initialises from: `rng`, else `createRng(DEFAULT_INIT_SEED)`; `null` for `init: 'zeros'`
+ * (which takes no `rng`: passing both is an error, so that neither is silently ignored).
+ */
+export function initStream(what: string, rng: Rng | undefined, init: InitMode | undefined): Rng | null {
+  if (init !== undefined && init !== 'pytorch' && init !== 'zeros') {
+    throw new RangeError(`${what}: init must be 'pytorch' or 'zeros', got ${String(init)}`);
+  }
+  if (init === 'zeros') {
+    if (rng !== undefined) throw new RangeError(`${what}: init 'zeros' draws nothing, so it takes no rng`);
+    return null;
+  }
+  return rng ?? createRng(DEFAULT_INIT_SEED);
 }

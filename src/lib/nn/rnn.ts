@@ -15,11 +15,11 @@
 import type { ActivationFn, Param, Rng, SeqBatch } from './types.ts';
 import type { BackwardOptions, CellGradients, InstrumentedLayer, ScaledGradientFlow } from './gradflow.ts';
 import { Activations } from './activations.ts';
-import { checkBatch, checkSize, checkState } from './checks.ts';
+import { checkBatch, checkSeeds, checkSize, checkState } from './checks.ts';
 import { derivativeAt, exactDerivativeAt, type DerivativeAt } from './derivatives.ts';
 import { initUniformPytorch } from './init.ts';
 import { addColumnSums, addRowBias, gemmAB, gemmABt, gemmAtB, norm2, rescaleCarries } from './kernels.ts';
-import { createRecurrentParams } from './params.ts';
+import { createRecurrentParams, initStream, type InitMode } from './params.ts';
 
 /** Options of {@link createRnn}. */
 export interface RnnOptions {
@@ -29,11 +29,16 @@ export interface RnnOptions {
   readonly hiddenSize: number;
   /** φ. Default `Activations.tanh`. */
   readonly activation?: ActivationFn;
-  /** If given (and `identityInit` is off), every param ~ U(−1/√H, 1/√H) (PyTorch default); otherwise zeros. */
+  /**
+   * The stream the params are drawn from: every param ~ U(−1/√H, 1/√H) (PyTorch default), or with `identityInit`
+   * W_ih. Default `createRng(DEFAULT_INIT_SEED)` (seed 0).
+   */
   readonly rng?: Rng;
+  /** `pytorch` (default): the draws above; `zeros`: every param 0, also with `identityInit` (takes no `rng`). */
+  readonly init?: InitMode;
   /**
    * IRNN initialisation (Le et al. 2015): W_hh = `identityScale`·I, both biases 0, W_ih ~ N(0, `inputInitStd`²)
-   * drawn from `rng` (W_ih stays 0 without an `rng`). Default `false`.
+   * drawn from `rng` (W_ih stays 0 with `init: 'zeros'`). Default `false`.
    */
   readonly identityInit?: boolean;
   /** Multiplier of the identity for `identityInit`. Default 1 (Le et al.). */
@@ -115,6 +120,7 @@ class RnnLayer implements Rnn {
   #scaleLog2 = new Float64Array(0);
   readonly #bsum: Float64Array; // b_ih + b_hh
   readonly #empty = new Float64Array(0);
+  #zeros = new Float64Array(0);
   #lastT = 0;
   #lastB = 0;
 
@@ -129,14 +135,14 @@ class RnnLayer implements Rnn {
     const params = createRecurrentParams(1, I, H);
     this.params = params;
     [this.weightIh, this.weightHh, this.biasIh, this.biasHh] = params;
+    const rng = initStream('createRnn', options.rng, options.init);
     if (options.identityInit ?? false) {
       const scale = options.identityScale ?? 1;
       const std = options.inputInitStd ?? 0.001;
       for (let j = 0; j < H; j++) this.weightHh.w[j * H + j] = scale;
-      const rng = options.rng;
-      if (rng !== undefined) for (let k = 0; k < this.weightIh.w.length; k++) this.weightIh.w[k] = std * rng.normal();
-    } else if (options.rng !== undefined) {
-      initUniformPytorch(params, H, options.rng);
+      if (rng !== null) for (let k = 0; k < this.weightIh.w.length; k++) this.weightIh.w[k] = std * rng.normal();
+    } else if (rng !== null) {
+      initUniformPytorch(params, H, rng);
     }
     this.#actF = this.activation.f;
     this.#actD = derivativeAt(this.activation);
@@ -197,6 +203,12 @@ class RnnLayer implements Rnn {
     return hs.subarray(BH, (T + 1) * BH);
   }
 
+  /** Zeros standing in for an empty `dhs` (allocated on first use, grown with the batch). */
+  #noSeeds(n: number): Float64Array {
+    if (this.#zeros.length < n) this.#zeros = new Float64Array(n);
+    return this.#zeros.subarray(0, n);
+  }
+
   backward(dhs: Float64Array, opts: BackwardOptions = {}): CellGradients {
     const T = this.#lastT;
     const B = this.#lastB;
@@ -205,7 +217,8 @@ class RnnLayer implements Rnn {
     const H = this.hiddenSize;
     const BH = B * H;
     const R = T * B;
-    if (dhs.length !== R * H) throw new RangeError(`rnn.backward: dhs has length ${dhs.length}, expected T·B·H = ${R * H}`);
+    checkSeeds('rnn', dhs, R * H, opts.dhLast, BH);
+    if (dhs.length === 0) dhs = this.#noSeeds(R * H);
     const rescale = opts.rescale ?? false;
     const paramGrads = !rescale && (opts.paramGrads ?? true);
     const inputGrads = paramGrads && (opts.inputGrads ?? true);
@@ -223,7 +236,8 @@ class RnnLayer implements Rnn {
     const Whh = this.weightHh.w,
       hNorm = this.#hNorm,
       scaleLog2 = this.#scaleLog2;
-    dhN.fill(0, 0, BH);
+    if (opts.dhLast === undefined) dhN.fill(0, 0, BH);
+    else dhN.set(opts.dhLast);
     let scale = 0;
     for (let t = T - 1; t >= 0; t--) {
       if (rescale) scale = rescaleCarries(dhN, BH, dhN, 0, scale);

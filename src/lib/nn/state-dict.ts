@@ -25,7 +25,43 @@ export interface LoadStateDictOptions {
   readonly strict?: boolean;
 }
 
-/** A validation failure of {@link loadStateDict}, naming the offending key and, for shape errors, both shapes. */
+/**
+ * What is wrong with a state_dict (or the file it came in), one code per kind of problem:
+ * - `too-big`: the file is larger than the reader accepts; `empty`: it is empty; `binary`: it is a `torch.save`
+ *   archive (zip or pickle), not JSON; `not-json`: it does not parse as JSON;
+ * - `not-object`: the JSON is not an object keyed by parameter name; `no-layer`: no key of a recurrent layer;
+ *   `ambiguous`: keys of several recurrent modules (name one with a prefix);
+ * - `missing-key`, `unexpected-key`; `not-a-tensor` (not a number or an array of numbers, ragged, nested too deep);
+ *   `shape`; `not-finite` (NaN, ±Infinity, null, a string);
+ * - `too-large`: a hidden size over the reader's limit; `unsupported`: a feature the library's cells do not have
+ *   (`proj_size`); `wrong-kind`: another cell than the one asked for; `no-such-layer`: a layer or direction the dict
+ *   does not have.
+ */
+export type StateDictErrorCode =
+  | 'too-big'
+  | 'empty'
+  | 'binary'
+  | 'not-json'
+  | 'not-object'
+  | 'no-layer'
+  | 'ambiguous'
+  | 'missing-key'
+  | 'unexpected-key'
+  | 'not-a-tensor'
+  | 'shape'
+  | 'not-finite'
+  | 'too-large'
+  | 'unsupported'
+  | 'wrong-kind'
+  | 'no-such-layer';
+
+/** Extra facts of a {@link StateDictError}, for a reader's message in another language (numbers and names only). */
+export type StateDictErrorDetail = Readonly<Record<string, string | number>>;
+
+/**
+ * A validation failure of {@link loadStateDict} or of `fromStateDict` (from-state-dict.ts), naming the offending key
+ * and, for shape errors, both shapes.
+ */
 export class StateDictError extends Error {
   /** The state_dict key the error is about (empty if it concerns the whole object). */
   readonly key: string;
@@ -33,14 +69,27 @@ export class StateDictError extends Error {
   readonly expected: readonly number[] | undefined;
   /** The shape found in the dict, when it could be determined. */
   readonly actual: readonly number[] | undefined;
+  /** What kind of problem it is. */
+  readonly code: StateDictErrorCode;
+  /** The facts the message states (sizes, limits, positions, the offending value), by name. */
+  readonly detail: StateDictErrorDetail;
 
   /** Creates the error; `message` should already name the key. */
-  constructor(message: string, key: string, expected?: readonly number[], actual?: readonly number[]) {
+  constructor(
+    message: string,
+    key: string,
+    expected?: readonly number[],
+    actual?: readonly number[],
+    code: StateDictErrorCode = expected !== undefined && actual !== undefined ? 'shape' : 'not-a-tensor',
+    detail: StateDictErrorDetail = {},
+  ) {
     super(message);
     this.name = 'StateDictError';
     this.key = key;
     this.expected = expected;
     this.actual = actual;
+    this.code = code;
+    this.detail = detail;
   }
 }
 
@@ -61,7 +110,7 @@ export function toStateDict(params: readonly Param[]): StateDict {
       for (let r = 0; r < s[0]!; r++) rows.push(Array.from(p.w.subarray(r * n, (r + 1) * n)));
       out[p.name] = rows;
     } else {
-      throw new StateDictError(`${p.name}: only 0-, 1- and 2-D params are supported, got shape ${fmt(s)}`, p.name);
+      throw new StateDictError(`${p.name}: only 0-, 1- and 2-D params are supported, got shape ${formatShape(s)}`, p.name);
     }
   }
   return out;
@@ -78,7 +127,14 @@ export function toStateDict(params: readonly Param[]): StateDict {
  */
 export function loadStateDict(params: readonly Param[], dict: unknown, options: LoadStateDictOptions = {}): void {
   if (typeof dict !== 'object' || dict === null || Array.isArray(dict)) {
-    throw new StateDictError(`state_dict must be a JSON object keyed by parameter name, got ${describe(dict)}`, '');
+    throw new StateDictError(
+      `state_dict must be a JSON object keyed by parameter name, got ${describeValue(dict)}`,
+      '',
+      undefined,
+      undefined,
+      'not-object',
+      { got: describeValue(dict) },
+    );
   }
   const record = dict as Record<string, unknown>;
   const names = new Set(params.map((p) => p.name));
@@ -89,13 +145,23 @@ export function loadStateDict(params: readonly Param[], dict: unknown, options: 
       throw new StateDictError(
         `${first}: unexpected key in state_dict (unexpected: ${unexpected.join(', ')}; expected keys: ${[...names].join(', ')})`,
         first,
+        undefined,
+        undefined,
+        'unexpected-key',
+        { expectedKeys: [...names].join(', ') },
       );
     }
   }
   const staged: Array<[Param, Float64Array]> = [];
   for (const p of params) {
     if (!Object.prototype.hasOwnProperty.call(record, p.name)) {
-      throw new StateDictError(`${p.name}: missing key in state_dict (expected shape ${fmt(p.shape)})`, p.name, p.shape);
+      throw new StateDictError(
+        `${p.name}: missing key in state_dict (expected shape ${formatShape(p.shape)})`,
+        p.name,
+        p.shape,
+        undefined,
+        'missing-key',
+      );
     }
     staged.push([p, flatten(p, record[p.name])]);
   }
@@ -105,10 +171,15 @@ export function loadStateDict(params: readonly Param[], dict: unknown, options: 
 /** Checks one value against its param and returns the values in row-major order. */
 function flatten(p: Param, value: unknown): Float64Array {
   const key = p.name;
-  const actual = shapeOf(key, value);
+  const actual = tensorShape(key, value);
   const expected = p.shape;
   if (actual.length !== expected.length || actual.some((d, k) => d !== expected[k])) {
-    throw new StateDictError(`${key}: expected shape ${fmt(expected)}, got ${fmt(actual)}`, key, expected, actual);
+    throw new StateDictError(
+      `${key}: expected shape ${formatShape(expected)}, got ${formatShape(actual)}`,
+      key,
+      expected,
+      actual,
+    );
   }
   const out = new Float64Array(p.w.length);
   if (actual.length === 0) {
@@ -131,9 +202,9 @@ function flatten(p: Param, value: unknown): Float64Array {
  * The shape of a nested-array value: [] for a number, [n] for an array of non-arrays, [n, m] for an array of
  * arrays that all have length m. Throws for ragged or deeper nesting and for other types.
  */
-function shapeOf(key: string, value: unknown): number[] {
+export function tensorShape(key: string, value: unknown): number[] {
   if (typeof value === 'number') return [];
-  if (!Array.isArray(value)) throw new StateDictError(`${key}: expected a number or an array, got ${describe(value)}`, key);
+  if (!Array.isArray(value)) throw new StateDictError(`${key}: expected a number or an array, got ${describeValue(value)}`, key);
   if (value.length === 0 || !Array.isArray(value[0])) {
     const nested = value.findIndex((v) => Array.isArray(v));
     if (nested >= 0) throw new StateDictError(`${key}: ragged array (entry [${nested}] is an array, entry [0] is not)`, key);
@@ -157,21 +228,32 @@ function shapeOf(key: string, value: unknown): number[] {
 /** The entry as a finite number, or a StateDictError naming key and index. */
 function finite(key: string, v: unknown, where: string): number {
   if (typeof v !== 'number' || !Number.isFinite(v)) {
-    throw new StateDictError(`${key}${where}: expected a finite number, got ${describe(v)}`, key);
+    throw new StateDictError(
+      `${key}${where}: expected a finite number, got ${describeValue(v)}`,
+      key,
+      undefined,
+      undefined,
+      'not-finite',
+      {
+        where,
+        got: describeValue(v),
+      },
+    );
   }
   return v;
 }
 
 /** Formats a shape like PyTorch prints `torch.Size`: `[4, 2]`. */
-function fmt(shape: readonly number[]): string {
+export function formatShape(shape: readonly number[]): string {
   return `[${shape.join(', ')}]`;
 }
 
 /** A short description of a JSON value for error messages. */
-function describe(v: unknown): string {
+export function describeValue(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return `an array of length ${v.length}`;
   if (typeof v === 'string') return `the string ${JSON.stringify(v.length > 20 ? `${v.slice(0, 20)}…` : v)}`;
   if (typeof v === 'number') return String(v);
+  if (v === undefined) return 'nothing';
   return typeof v;
 }

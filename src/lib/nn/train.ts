@@ -102,13 +102,21 @@ export type TrainResult =
   /**
    * Training step `step` produced a `quantity` that is non-finite or beyond its bound (checked in the order state,
    * loss, gradNorm); the update of that step was not applied, so the weights are those after step − 1.
+   * `lastEvaluation` is the last held-out score before it (`null` if none was due yet).
    */
   | {
       readonly status: 'diverged';
       readonly step: number;
       readonly quantity: DivergedQuantity;
       readonly value: number;
+      readonly lastEvaluation: EvaluationAt | null;
     };
+
+/** A held-out evaluation and the step after whose update it was taken. */
+export interface EvaluationAt {
+  readonly step: number;
+  readonly evaluation: TaskEvaluation;
+}
 
 /** What one call of `Trainer.step()` did. */
 export interface StepReport {
@@ -284,11 +292,14 @@ export function createTrainer(config: TrainConfig): Trainer {
 
   let stepCount = 0;
   let result: TrainResult | null = null;
+  let lastEvaluation: EvaluationAt | null = null;
 
   function evaluate(): TaskEvaluation {
     const hs = layer.forward(heldOut.batch);
     const out = readout.forward(hs, T, heldOut.batch.B);
-    return task.evaluate(out, heldOut);
+    const evaluation = task.evaluate(out, heldOut);
+    lastEvaluation = { step: stepCount, evaluation };
+    return evaluation;
   }
 
   function step(): StepReport {
@@ -306,7 +317,7 @@ export function createTrainer(config: TrainConfig): Trainer {
     if (cs !== null && !Number.isNaN(stateMax)) stateMax = Math.max(stateMax, maxAbs(cs));
     if (outOfBound(stateMax, bounds.state)) {
       return finish(
-        { status: 'diverged', step: n, quantity: 'state', value: stateMax },
+        { status: 'diverged', step: n, quantity: 'state', value: stateMax, lastEvaluation },
         { loss: NaN, gradNorm: NaN, stateMax, evaluation: null },
       );
     }
@@ -315,7 +326,7 @@ export function createTrainer(config: TrainConfig): Trainer {
     const loss = task.lossAndGrad(out, data, grad);
     if (outOfBound(loss, bounds.loss)) {
       return finish(
-        { status: 'diverged', step: n, quantity: 'loss', value: loss },
+        { status: 'diverged', step: n, quantity: 'loss', value: loss, lastEvaluation },
         { loss, gradNorm: NaN, stateMax, evaluation: null },
       );
     }
@@ -324,7 +335,7 @@ export function createTrainer(config: TrainConfig): Trainer {
     const norm = cfg.clip === undefined ? gradNorm(params) : clipGradNorm(params, cfg.clip);
     if (outOfBound(norm, bounds.gradNorm)) {
       return finish(
-        { status: 'diverged', step: n, quantity: 'gradNorm', value: norm },
+        { status: 'diverged', step: n, quantity: 'gradNorm', value: norm, lastEvaluation },
         { loss, gradNorm: norm, stateMax, evaluation: null },
       );
     }
