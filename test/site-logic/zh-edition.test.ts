@@ -40,7 +40,10 @@ const citations = (s: string) =>
 /** Figure components (capitalised JSX tags that are not Cite/Tex/Fragment/links), in order. */
 const figures = (s: string) =>
   [...body(s).matchAll(/<([A-Z][A-Za-z]+)\b([^>]*)\/?>/g)]
-    .filter((m) => !['Cite', 'Tex', 'Fragment', 'ArticleLink', 'SiteLink', 'Bibliography', 'ArticleStyle'].includes(m[1]!))
+    .filter(
+      (m) =>
+        !['Cite', 'Tex', 'Fragment', 'ArticleLink', 'SiteLink', 'AppendixLink', 'Bibliography', 'ArticleStyle'].includes(m[1]!),
+    )
     .map((m) => ({ tag: m[1]!, attrs: m[2]! }));
 
 describe('the language of a page', () => {
