@@ -35,7 +35,7 @@ import { buildLossPlot, lossDomain, type LossSeries, type RefLine } from './curv
 import { agreeingDigits, unpackCommitted } from './committed';
 import { PRESETS } from './presets';
 import { hrefOf, liveState, specOf, type LiveState } from './state';
-import type { FromWorker, ToWorker } from './protocol';
+import { LIVE_EVERY, type FromWorker, type ToWorker } from './protocol';
 import './experiments.css';
 
 /** The precomputed run shown before the reader runs anything (the default configuration). */
@@ -375,6 +375,11 @@ export default function LiveRun({ committed, initial, width = 'page', title, chi
       problems={[...fig.problems, ...crossProblems]}
       status={fig.status}
       onCopyLink={fig.copyLink}
+      onCsv={() =>
+        void import('../../figures/live-csv').then((m) =>
+          m.saveLiveCsv(live.points.length > 0 ? live.points : (series[0]?.points ?? []), live.evals, LIVE_EVERY, id),
+        )
+      }
       hydrated={hydrated}
     >
       <div
