@@ -8,6 +8,8 @@ import { localised, type Localised } from './core.ts';
 export interface GradientStrings {
   /** The button that opens “Use my own weights” (src/components/byo/). */
   readonly useOwn: string;
+  /** The button that offers the network's weights and a PyTorch script (src/components/export/). */
+  readonly takeAway: string;
   readonly title: string;
   readonly dataCaption: string;
   readonly presets: string;

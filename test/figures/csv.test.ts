@@ -7,6 +7,7 @@ import { flowCsv } from '../../src/figures/gradients/csv';
 import { computeFlow } from '../../src/figures/gradients/compute';
 import { curvesOf } from '../../src/figures/gradients/plot';
 import { cellCsv } from '../../src/figures/lstm/csv';
+import { liveCsv } from '../../src/figures/live-csv';
 import { computeCell, DEFAULT_STATE } from '../../src/figures/lstm/explorer';
 import { Activations } from '../../src/lib/nn/activations';
 import { createRng } from '../../src/lib/nn/rng';
@@ -98,5 +99,26 @@ describe('each figure’s CSV', () => {
     for (const r of t.rows) expect(Number.isNaN(r[2])).toBe(false);
     expect(f[0]).toEqual(['ReLU(z)', -2, 0]);
     expect(f.at(-1)).toEqual(['ReLU(z)', 2, 2]);
+  });
+});
+
+describe('the live-run figure’s CSV', () => {
+  it('lists the plotted windowed training loss and the held-out evaluations by step, exactly', () => {
+    const t = liveCsv(
+      [
+        [10, 0.5],
+        [20, null],
+        [30, 0.125],
+      ],
+      [[20, 0.25, 0.9]],
+      10,
+    );
+    expect(t.columns[1]).toBe("training loss (task's loss, mean over the last 10 steps)");
+    expect(t.rows).toEqual([
+      [10, 0.5, '', ''],
+      [20, 'NaN', 0.25, 0.9],
+      [30, 0.125, '', ''],
+    ]);
+    expect(parseCsv(toCsv(t))[2]).toEqual(['20', 'NaN', '0.25', '0.9']);
   });
 });

@@ -37,7 +37,7 @@ import { buildLossPlot, lossDomain, type LossPlotModel, type LossSeries, type Re
 import { agreeingDigits, unpackCommitted } from './committed';
 import { STATE_DOMAIN, replaySeries, unpackReplay, xExtent, type PackedReplay, type PresetLink } from './replay';
 import { liveState, specOf, type LiveState } from './state';
-import type { FromWorker, ToWorker } from './protocol';
+import { LIVE_EVERY, LIVE_STEPWISE, type FromWorker, type ToWorker } from './protocol';
 import './experiments.css';
 
 export interface LiveRunProps {
@@ -404,6 +404,17 @@ export default function LiveRun({ committedUrl, replays, presets, width = 'page'
       problems={[...fig.problems, ...crossProblems]}
       status={fig.status}
       onCopyLink={fig.copyLink}
+      onCsv={() =>
+        void import('../../figures/live-csv').then((m) =>
+          m.saveLiveCsv(
+            live.points.length > 0 ? live.points : (series[0]?.points ?? []),
+            live.evals,
+            LIVE_EVERY,
+            id,
+            LIVE_STEPWISE,
+          ),
+        )
+      }
       hydrated={hydrated}
     >
       <div

@@ -47,6 +47,7 @@ import { Activations, type ActivationKey } from '../../lib/nn/activations';
 import { GRADIENTS } from '../../i18n/gradients';
 import type { Lang } from '../../i18n/core';
 import type { ByoFlowProps } from '../byo/ByoFlow';
+import type { ExportFlowProps } from '../export/ExportFlow';
 import './gradients.css';
 
 export interface GradientFlowProps {
@@ -147,6 +148,8 @@ export default function GradientFlow({
   const presetLabels: Readonly<Record<string, string>> = w.preset[figure];
   // "Use my own weights": a chunk loaded only when the reader asks (src/components/byo/).
   const [Byo, setByo] = useState<ComponentType<ByoFlowProps> | null>(null);
+  // "Weights & PyTorch script": another chunk loaded on request (src/components/export/).
+  const [Take, setTake] = useState<ComponentType<ExportFlowProps> | null>(null);
 
   return (
     <Figure
@@ -162,9 +165,18 @@ export default function GradientFlow({
       status={fig.status}
       onCopyLink={fig.copyLink}
       tools={
-        <Tool name="byo" hydrated={hydrated} onClick={() => void import('../byo/ByoFlow').then((m) => setByo(() => m.default))}>
-          {w.useOwn}
-        </Tool>
+        <>
+          <Tool
+            name="export"
+            hydrated={hydrated}
+            onClick={() => void import('../export/ExportFlow').then((m) => setTake(() => m.default))}
+          >
+            {w.takeAway}
+          </Tool>
+          <Tool name="byo" hydrated={hydrated} onClick={() => void import('../byo/ByoFlow').then((m) => setByo(() => m.default))}>
+            {w.useOwn}
+          </Tool>
+        </>
       }
       hydrated={hydrated}
       lang={lang}
@@ -315,6 +327,7 @@ export default function GradientFlow({
           <li data-events={events.any ? '' : undefined}>{events.text}</li>
           <li>{clipText(r, lang)}</li>
         </ul>
+        {Take && <Take id={id} lang={lang} onClose={() => setTake(null)} params={r.params} T={r.T} />}
         {Byo && (
           <Byo
             id={id}

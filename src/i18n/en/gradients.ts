@@ -9,6 +9,7 @@ const EN: {
   readonly GRADIENTS: GradientStrings;
 } = {
   GRADIENTS: {
+    takeAway: 'Weights & PyTorch script',
     useOwn: 'Use my own weights',
     title: 'Gradient norms through time.',
     dataCaption:

@@ -6,6 +6,7 @@ const ZH: {
   readonly GRADIENTS: GradientStrings;
 } = {
   GRADIENTS: {
+    takeAway: '权重和 PyTorch 脚本',
     useOwn: '使用我自己的权重',
     title: '梯度范数随时间的变化。',
     dataCaption: '‖∂L/∂h_t‖ 及其他曲线在约 20 个时间差处的值（3 位有效数字；超出 float64 范围时给出数量级）。',
