@@ -23,6 +23,7 @@ import { remarkCitations } from './remark-citations.ts';
 import { rehypeExplicitHeadingIds } from './rehype-explicit-heading-ids.mjs';
 import { rehypeFailOnKatexError } from './rehype-fail-on-katex-error.mjs';
 import { rehypeFocusableDisplayMath } from './rehype-focusable-display-math.mjs';
+import { rehypeAnswerMathml } from './rehype-answer-mathml.mjs';
 import { rehypeScrollableTables } from './rehype-scrollable-tables.mjs';
 import { remarkMdxChecks } from './remark-mdx-checks.ts';
 import { rehypeUniqueIds } from './rehype-unique-ids.mjs';
@@ -37,6 +38,7 @@ export const markdownProcessor = unified({
     [rehypeKatex, { ...katexOptions, macros: { ...KATEX_MACROS } }],
     rehypeFailOnKatexError,
     rehypeFocusableDisplayMath,
+    rehypeAnswerMathml,
     rehypeExplicitHeadingIds,
     rehypeHeadingIds,
     rehypeScrollableTables,
