@@ -243,10 +243,6 @@ async function keyboardAudit(page: Page): Promise<KeyboardReport> {
         ];
         await page.keyboard.press(key);
         const ok = (await clicks(c.index)) > clicked || (await changes(page, c.index, before));
-        // A control may open a panel from a lazily loaded chunk that takes focus when it mounts ("Use my own
-        // weights" focuses its heading): let that happen now, not between the next focus() and key press.
-        await page.waitForLoadState('networkidle');
-        await page.waitForTimeout(150);
         const flipped = pressed === null || (await control.getAttribute('aria-pressed').catch(() => pressed)) !== pressed;
         if (!ok) inoperable.push(`${name(c)}: ${key} does not activate it`);
         else if (!flipped) inoperable.push(`${name(c)}: ${key} does not toggle aria-pressed`);
