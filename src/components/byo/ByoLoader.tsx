@@ -141,7 +141,6 @@ export interface ByoPanelProps {
 export function ByoPanel({ byo, figure, id, lang, onClose, children }: ByoPanelProps) {
   const w = BYO[lang];
   const [dragging, setDragging] = useState(false);
-  const head = useRef<HTMLHeadingElement>(null);
   const { state } = byo;
   const elapsed = useElapsed(state.status === 'busy' ? state.since : 0, state.status === 'busy');
   useEffect(() => {
@@ -151,7 +150,6 @@ export function ByoPanel({ byo, figure, id, lang, onClose, children }: ByoPanelP
       link.href = stylesheet;
       document.head.append(link);
     }
-    head.current?.focus();
   }, []);
   const take = (files: FileList | null | undefined) => {
     const f = files?.[0];
@@ -176,9 +174,7 @@ export function ByoPanel({ byo, figure, id, lang, onClose, children }: ByoPanelP
       }}
     >
       <div class="byo-head">
-        <h3 id={`${id}-byo-title`} ref={head} tabIndex={-1}>
-          {w.title}
-        </h3>
+        <h3 id={`${id}-byo-title`}>{w.title}</h3>
         <button type="button" class="byo-close" onClick={onClose}>
           {w.close}
         </button>

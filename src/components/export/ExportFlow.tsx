@@ -4,7 +4,7 @@
  * (src/figures/export/gradient-export.ts), offered as two downloads made in the page (Blob links: nothing is sent
  * anywhere). Loaded only when the reader presses the figure's button.
  */
-import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { useEffect, useMemo } from 'preact/hooks';
 import { flowExport } from '../../figures/export/gradient-export';
 import type { FlowParams } from '../../figures/gradients/types';
 import type { Lang } from '../../i18n/core';
@@ -50,15 +50,11 @@ export default function ExportFlow({ id, lang, onClose, params, T }: ExportFlowP
     [e],
   );
   useEffect(() => () => Object.values(urls).forEach((u) => URL.revokeObjectURL(u)), [urls]);
-  const head = useRef<HTMLHeadingElement>(null);
-  useEffect(() => head.current?.focus(), []);
   const json = `${e.name}-weights.json`;
   const py = `${e.name}.py`;
   return (
     <section class="gf-export" aria-labelledby={`${id}-export-title`} data-export={e.name} data-loss={String(e.loss)}>
-      <h3 id={`${id}-export-title`} ref={head} tabIndex={-1}>
-        {w.title}
-      </h3>
+      <h3 id={`${id}-export-title`}>{w.title}</h3>
       <ul>
         <li>
           <a href={urls.json} download={json} data-download="weights">

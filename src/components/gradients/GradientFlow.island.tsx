@@ -176,6 +176,15 @@ export default function GradientFlow({
           <Tool name="byo" hydrated={hydrated} onClick={() => void import('../byo/ByoFlow').then((m) => setByo(() => m.default))}>
             {w.useOwn}
           </Tool>
+          {Take && <Take id={id} lang={lang} onClose={() => setTake(null)} params={r.params} T={r.T} />}
+          {Byo && (
+            <Byo
+              id={id}
+              lang={lang}
+              onClose={() => setByo(null)}
+              kit={{ LogPlot, clipText, formatMeasured, formatNumber, cellNames: w.cellNames }}
+            />
+          )}
         </>
       }
       hydrated={hydrated}
@@ -327,15 +336,6 @@ export default function GradientFlow({
           <li data-events={events.any ? '' : undefined}>{events.text}</li>
           <li>{clipText(r, lang)}</li>
         </ul>
-        {Take && <Take id={id} lang={lang} onClose={() => setTake(null)} params={r.params} T={r.T} />}
-        {Byo && (
-          <Byo
-            id={id}
-            lang={lang}
-            onClose={() => setByo(null)}
-            kit={{ LogPlot, clipText, formatMeasured, formatNumber, cellNames: w.cellNames }}
-          />
-        )}
       </div>
     </Figure>
   );

@@ -331,9 +331,12 @@ export default function CellExplorer({ lang = 'en' }: CellExplorerProps) {
       status={fig.status}
       onCopyLink={fig.copyLink}
       tools={
-        <Tool name="byo" hydrated={hydrated} onClick={() => void import('../byo/ByoCell').then((m) => setByo(() => m.default))}>
-          {w.useOwn}
-        </Tool>
+        <>
+          <Tool name="byo" hydrated={hydrated} onClick={() => void import('../byo/ByoCell').then((m) => setByo(() => m.default))}>
+            {w.useOwn}
+          </Tool>
+          {Byo && <Byo id={cellUrlState.key} lang={lang} onClose={() => setByo(null)} />}
+        </>
       }
       hydrated={hydrated}
       lang={lang}
@@ -560,7 +563,6 @@ export default function CellExplorer({ lang = 'en' }: CellExplorerProps) {
           ))}
         </div>
       </div>
-      {Byo && <Byo id={cellUrlState.key} lang={lang} onClose={() => setByo(null)} />}
     </Figure>
   );
 }
