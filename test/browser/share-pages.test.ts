@@ -74,7 +74,8 @@ describe('section share pages (static)', () => {
       expect(title).toContain(s.heading);
       const description = head.meta('og:description') ?? '';
       expect(description.length).toBeGreaterThan(s.zh ? 5 : 20);
-      expect(description).not.toMatch(/\[\d|#$|\s[.,]/); // no citation marks, permalinks or orphaned punctuation
+      // no citation marks ([3], [1, 2], [4–6]; a rate's interval such as [91–100 %] is text), permalinks or orphaned punctuation
+      expect(description).not.toMatch(/\[\d+(?:\s*[,–]\s*\d+)*\]|#$|\s[.,]/);
       expect(head.meta('twitter:card')).toBe('summary_large_image');
       expect(head.meta('robots')).toBe('noindex');
       const image = new URL(head.meta('og:image')!);
