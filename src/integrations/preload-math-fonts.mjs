@@ -16,13 +16,19 @@ import { rewriteBuiltPages } from './built-pages.mjs';
 export const PRELOADED_MATH_FONTS = ['KaTeX_Main-Regular', 'KaTeX_Math-Italic'];
 
 /**
- * The page with a preload link for each of {@link PRELOADED_MATH_FONTS}, when it has KaTeX HTML output; unchanged
- * otherwise. The URLs are those of the page's own (inlined) KaTeX CSS, so they carry the build's hashes and base path.
+ * The page with a preload link for each of {@link PRELOADED_MATH_FONTS}, when it has KaTeX HTML output before its
+ * second section heading (`<h2>`); unchanged otherwise. The URLs are those of the page's own (inlined) KaTeX CSS, so they carry the build's hashes and base path.
  * Throws when a page has math but its CSS does not name a font (the KaTeX CSS changed shape).
  */
 export function preloadMathFonts(/** @type {string} */ html) {
-  // KaTeX's HTML output (`katex-html`) is what uses the web fonts; MathML alone (the glossary) uses the browser's.
-  if (!/<span class="katex-html"/.test(html) || /<link rel="preload"[^>]*as="font"/.test(html)) return html;
+  // KaTeX's HTML output (`katex-html`) is what uses the web fonts; MathML alone (the glossary, answer blocks) uses the
+  // browser's. Only math near the top — the lead and the first section, what a phone's first screen can show — is laid
+  // out at load (later blocks are skipped while off screen), so a page whose KaTeX HTML all comes later would download
+  // fonts it does not use at load.
+  const firstMath = html.search(/<span class="katex-html"/);
+  const secondSection = [...html.matchAll(/<h2[\s>]/g)][1]?.index ?? -1;
+  if (firstMath < 0 || (secondSection >= 0 && secondSection < firstMath)) return html;
+  if (/<link rel="preload"[^>]*as="font"/.test(html)) return html;
   const links = PRELOADED_MATH_FONTS.map((name) => {
     const url = new RegExp(`url\\(["']?([^)"']*/${name}\\.[\\w-]+\\.woff2)["']?\\)`).exec(html)?.[1];
     if (!url) throw new Error(`preload-math-fonts: a page has math but its CSS names no ${name}.woff2`);

@@ -34,6 +34,13 @@ describe('preloadMathFonts', () => {
     expect(preloadMathFonts(html)).toBe(html);
   });
 
+  it('preloads for math in the lead or the first section, and leaves a page whose math all comes later alone', () => {
+    const h2 = (id: string) => `<h2 id="${id}">${id}</h2><p>Text.</p>`;
+    expect(preloadMathFonts(page(h2('a') + math + h2('b')))).toContain('rel="preload"');
+    const later = page(h2('a') + h2('b') + math);
+    expect(preloadMathFonts(later)).toBe(later);
+  });
+
   it('is idempotent', () => {
     const once = preloadMathFonts(page(math));
     expect(preloadMathFonts(once)).toBe(once);
