@@ -147,9 +147,10 @@ describe('what the search index holds', () => {
   it('formulas as text: “f(z) = …” rather than the labels of formulas run together', async () => {
     const { context, page } = await openPage(browser, server.origin);
     try {
-      const act = (await indexed(page, 'sigmoid')).find((p) => p.url.endsWith('/articles/activation-functions/'))!;
-      expect(act.content).not.toMatch(/f\(z\)f′\(z\)/);
-      expect(act.content).toMatch(/σ\(z\) = 1\s*\/\s*\(1 \+ e\^\(−z\)\)/);
+      // the formula cards live in the activation article's appendix
+      const cards = (await indexed(page, 'sigmoid')).find((p) => p.url.endsWith('/articles/activation-functions/appendix/'))!;
+      expect(cards.content).not.toMatch(/f\(z\)f′\(z\)/);
+      expect(cards.content).toMatch(/σ\(z\) = 1\s*\/\s*\(1 \+ e\^\(−z\)\)/);
     } finally {
       await context.close();
     }

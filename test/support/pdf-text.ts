@@ -60,10 +60,13 @@ function cmap(source: string): CMap {
   }
   for (const block of source.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
     for (const [, lo, hi, dst] of block[1]!.matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g)) {
+      // dst is UTF-16BE: one code unit, or a surrogate pair (8 hex digits) for a character beyond U+FFFF such as
+      // 𝑓 (U+1D453, <D835DC53>); the range steps its last code unit.
       const width = lo!.length;
-      const first = parseInt(dst!, 16);
+      const units = (dst!.match(/.{4}/g) ?? []).map((h) => parseInt(h, 16));
       for (let c = parseInt(lo!, 16), k = 0; c <= parseInt(hi!, 16); c++, k++) {
-        map.set(c.toString(16).toUpperCase().padStart(width, '0'), String.fromCodePoint(first + k));
+        const stepped = units.map((u, i) => (i === units.length - 1 ? u + k : u));
+        map.set(c.toString(16).toUpperCase().padStart(width, '0'), String.fromCharCode(...stepped));
       }
     }
   }
