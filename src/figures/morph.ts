@@ -47,7 +47,7 @@ export function maxDeviationFromTanh(t: number, lo = -6, hi = 6, n = 1201): numb
   let m = 0;
   for (let k = 0; k < n; k++) {
     const z = lo + ((hi - lo) * k) / (n - 1);
-    m = Math.max(m, Math.abs(g(z) - Math.tanh(z)));
+    m = Math.max(m, Math.abs(g(z) - Activations.tanh.f(z)));
   }
   return m;
 }

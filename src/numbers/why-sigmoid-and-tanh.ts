@@ -100,7 +100,7 @@ export const HOLD = Object.freeze({
   forget: 0.99,
   rnnWeight: 1,
   /** The stored values: 0, one half, and tanh(1) (the value a unit holds with pre-activation 1). */
-  values: Object.freeze([0, 0.5, Math.tanh(1)]),
+  values: Object.freeze([0, 0.5, Activations.tanh.f(1)]),
 });
 
 /** "Below 1 % of its peak": the threshold for where a derivative has died out. */
@@ -214,8 +214,8 @@ function derivativeNumbers() {
     d2IdentityError: maxOverGrid((z) => Math.abs(t.d2f(z) - 8 * s.d2f(2 * z)), -10, 10, 2001),
     /** 2σ(z) − 1 = tanh(z/2) and 4σ(z) − 2 = 2 tanh(z/2): largest deviations over the same grid. */
     squashIdentityError: Math.max(
-      maxOverGrid((z) => Math.abs(2 * s.f(z) - 1 - Math.tanh(z / 2)), -10, 10, 2001),
-      maxOverGrid((z) => Math.abs(4 * s.f(z) - 2 - 2 * Math.tanh(z / 2)), -10, 10, 2001),
+      maxOverGrid((z) => Math.abs(2 * s.f(z) - 1 - Activations.tanh.f(z / 2)), -10, 10, 2001),
+      maxOverGrid((z) => Math.abs(4 * s.f(z) - 2 - 2 * Activations.tanh.f(z / 2)), -10, 10, 2001),
     ),
     forum: {
       z: zCheck,

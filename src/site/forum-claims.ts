@@ -16,6 +16,7 @@ import { formatNumber, formatScientific } from '../figures/format';
 import { ACTIVATION_COSTS } from '../i18n/activation-table';
 import { FORUM_CLAIMS_TEXT, FORUM_GLOSS } from '../i18n/forum-claims';
 import type { Lang } from '../i18n/core';
+import { Activations } from '../lib/nn/activations';
 
 /** The verdicts, in the order the table's key lists them. One vocabulary for every claim. */
 export const VERDICTS = ['correct', 'partly', 'wrong', 'unsupported'] as const;
@@ -277,10 +278,10 @@ export function forumNumbersOf(n: WhySigmoidNumbers, decayFraction: number): For
     hold: {
       steps: n.hold.steps,
       forget: n.hold.forget,
-      lstmGrad: at(Math.tanh(1)).lstmGrad,
+      lstmGrad: at(Activations.tanh.f(1)).lstmGrad,
       rnnWeight: n.hold.rnnWeight,
       rnnAtZero: at(0).rnnGrad,
-      rnnAtTanh1: at(Math.tanh(1)).rnnGrad,
+      rnnAtTanh1: at(Activations.tanh.f(1)).rnnGrad,
     },
     forum: d.forum,
     oneUnitRelu: { solved: relu.solved, n: relu.n, interval: relu.interval },

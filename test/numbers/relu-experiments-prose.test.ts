@@ -63,10 +63,6 @@ const ALLOWED: readonly Allowed[] = [
   { phrase: 'Greff et al. 2017', why: 'a year' },
   { phrase: 'Le et al. 2015', why: 'a year' },
   { phrase: 'Jozefowicz et al. 2015', why: 'a year' },
-  {
-    phrase: 'to 12 or more significant digits',
-    why: 'browser against Node, checked by test/browser/experiments.test.ts (agrees to 12–17 digits)',
-  },
 ];
 
 /** Hand-typed result numbers still in the prose: compute them in src/numbers/relu-experiments.ts or drop them. */

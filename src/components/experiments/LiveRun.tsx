@@ -353,7 +353,8 @@ export default function LiveRun({ committedUrl, replays, presets, width = 'page'
       const digits = !Number.isFinite(mine) && Number.isNaN(reference.headLast) ? 17 : agreeingDigits(mine, reference.headLast);
       reproduction =
         `Not bit-for-bit identical to the precomputed run (fingerprint ${live.fingerprint}, precomputed ${reference.fingerprint}): ` +
-        `your browser’s Math.exp and Math.tanh round differently from Node’s in the last bit for some inputs. ` +
+        `the library computes σ and tanh with its own IEEE arithmetic, the same in every browser, so this points to a ` +
+        `difference in this browser’s float arithmetic or a bug — please report it with this page’s link. ` +
         `The training loss at step ${reference.headSteps} agrees to ${digits} significant digits (${mine} here, ${reference.headLast} precomputed).`;
     }
     if (live.outcome && live.outcome.status !== 'cancelled') {

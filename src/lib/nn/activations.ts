@@ -19,6 +19,7 @@
  */
 
 import type { ActivationFn } from './types';
+import { exp, expm1, sigmoid, tanh } from './elementary.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Public types
@@ -276,7 +277,7 @@ const erfcAbove = (y: number): number => {
   // exp(−y²) without the rounding error of y²: split y = ysq + (y − ysq) with ysq a multiple of 1/16 (exact square).
   const ysq = Math.trunc(y * 16) / 16;
   const del = (y - ysq) * (y + ysq);
-  return Math.exp(-ysq * ysq) * Math.exp(-del) * r;
+  return exp(-ysq * ysq) * exp(-del) * r;
 };
 
 /**
@@ -318,32 +319,29 @@ export function erfc(x: number): number {
 const MAX = Number.MAX_VALUE;
 const INV_SQRT_2PI = 0.3989422804014327; // 1/√(2π)
 
-/** σ(z) = 1/(1 + e^{−z}) via e^{−|z|}: no overflow, full relative precision in both tails. */
-const sigmoidF = (z: number): number => {
-  const e = Math.exp(-Math.abs(z));
-  return z >= 0 ? 1 / (1 + e) : e / (1 + e);
-};
+/** σ(z) = 1/(1 + e^{−z}) via e^{−|z|}: no overflow, full relative precision in both tails (elementary.ts). */
+const sigmoidF = sigmoid;
 /** σ′(z) = e^{−|z|}/(1 + e^{−|z|})², accurate in relative terms in the tails (unlike σ(1 − σ)). */
 const sigmoidDf = (z: number): number => {
-  const e = Math.exp(-Math.abs(z));
+  const e = exp(-Math.abs(z));
   const d = 1 + e;
   return e / (d * d);
 };
 /** σ″(z) = σ′(z)(1 − 2σ(z)) = −tanh(z/2)·σ′(z) (no cancellation in 1 − 2σ). */
-const sigmoidD2f = (z: number): number => -Math.tanh(0.5 * z) * sigmoidDf(z);
+const sigmoidD2f = (z: number): number => -tanh(0.5 * z) * sigmoidDf(z);
 
 /** tanh′(z) = sech²(z) = 4e^{−2|z|}/(1 + e^{−2|z|})², accurate in relative terms in the tails. */
 const tanhDf = (z: number): number => {
-  const e = Math.exp(-2 * Math.abs(z));
+  const e = exp(-2 * Math.abs(z));
   const d = 1 + e;
   return (4 * e) / (d * d);
 };
-const tanhD2f = (z: number): number => -2 * Math.tanh(z) * tanhDf(z);
+const tanhD2f = (z: number): number => -2 * tanh(z) * tanhDf(z);
 
 /** Φ(z), the standard normal CDF, as ½·erfc(−z/√2): accurate in relative terms in the lower tail. */
 const normalCdf = (z: number): number => 0.5 * erfc(-z * Math.SQRT1_2);
 /** φ(z), the standard normal density. */
-const normalPdf = (z: number): number => Math.exp(-0.5 * z * z) * INV_SQRT_2PI;
+const normalPdf = (z: number): number => exp(-0.5 * z * z) * INV_SQRT_2PI;
 
 /** 0 for every number, NaN for NaN: the second derivative of piecewise-linear functions. */
 const zeroD2f = (z: number): number => (z === z ? 0 : z);
@@ -494,9 +492,9 @@ export function elu(alpha = 1): Activation<'elu'> {
   return make({
     key: 'elu',
     label: 'ELU',
-    f: (z) => (z > 0 ? z : a * Math.expm1(z)),
-    df: (z) => (z > 0 ? 1 : a * Math.exp(z)),
-    d2f: (z) => (z > 0 ? 0 : a * Math.exp(z)),
+    f: (z) => (z > 0 ? z : a * expm1(z)),
+    df: (z) => (z > 0 ? 1 : a * exp(z)),
+    d2f: (z) => (z > 0 ? 0 : a * exp(z)),
     dfFromOutput: (y) => (y > 0 ? 1 : y + a),
     range: [-a, Infinity],
     rangeClosed: [false, false],
@@ -559,7 +557,7 @@ export const Activations: { readonly [K in ActivationKey]: Activation<K> } = Obj
   tanh: make({
     key: 'tanh',
     label: 'tanh',
-    f: Math.tanh,
+    f: tanh,
     df: tanhDf,
     d2f: tanhD2f,
     dfFromOutput: (y) => 1 - y * y,
@@ -703,10 +701,10 @@ export const Activations: { readonly [K in ActivationKey]: Activation<K> } = Obj
   softplus: make({
     key: 'softplus',
     label: 'Softplus',
-    f: (z) => Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z))),
+    f: (z) => Math.max(z, 0) + Math.log1p(exp(-Math.abs(z))),
     df: sigmoidF,
     d2f: sigmoidDf,
-    dfFromOutput: (y) => -Math.expm1(-y),
+    dfFromOutput: (y) => -expm1(-y),
     range: [0, Infinity],
     rangeClosed: [false, false],
     props: { bounded: false, monotonic: true, zeroCentred: false, smooth: true, saturating: true },
@@ -730,14 +728,14 @@ export const Activations: { readonly [K in ActivationKey]: Activation<K> } = Obj
     },
     df: (z) => {
       const x = Math.min(Math.max(z, -MAX), MAX);
-      const e = Math.exp(-Math.abs(x));
+      const e = exp(-Math.abs(x));
       const d = 1 + e;
       const s = x >= 0 ? 1 / d : e / d;
       return s + (x * e) / (d * d);
     },
     d2f: (z) => {
       const x = Math.min(Math.max(z, -MAX), MAX);
-      return sigmoidDf(x) * (2 - x * Math.tanh(0.5 * x));
+      return sigmoidDf(x) * (2 - x * tanh(0.5 * x));
     },
     dfFromOutput: undefined,
     range: [SILU_MIN, Infinity],
@@ -790,9 +788,9 @@ export const Activations: { readonly [K in ActivationKey]: Activation<K> } = Obj
   lecuntanh: make({
     key: 'lecuntanh',
     label: 'LeCun tanh',
-    f: (z) => LECUN_A * Math.tanh(LECUN_B * z),
+    f: (z) => LECUN_A * tanh(LECUN_B * z),
     df: (z) => LECUN_AB * tanhDf(LECUN_B * z),
-    d2f: (z) => -2 * LECUN_B * Math.tanh(LECUN_B * z) * (LECUN_AB * tanhDf(LECUN_B * z)),
+    d2f: (z) => -2 * LECUN_B * tanh(LECUN_B * z) * (LECUN_AB * tanhDf(LECUN_B * z)),
     dfFromOutput: (y) => LECUN_B * (LECUN_A - (y * y) / LECUN_A),
     range: [-LECUN_A, LECUN_A],
     rangeClosed: [false, false],

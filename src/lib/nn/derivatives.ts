@@ -18,7 +18,7 @@ export type DerivativeAt = (z: number, y: number) => number;
  * otherwise `act.df(z)`.
  *
  * This is what PyTorch's backward kernels do (σ′ = y(1 − y), tanh′ = 1 − y² from the saved output) and it saves
- * one `Math.exp`/`Math.tanh` per gate, unit and step. It agrees with `act.df(z)` to absolute rounding error (a few
+ * one exponential per gate, unit and step. It agrees with `act.df(z)` to absolute rounding error (a few
  * ulp of 1; the registry's `df` is more accurate in relative terms deep in the saturated tails). The same rule
  * applies to every activation; there is no special case by key.
  */

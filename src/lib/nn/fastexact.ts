@@ -8,7 +8,7 @@
  * pre-activations change sign at random. {@link sigmoidExact} computes the same expression without data-dependent
  * branches:
  *
- * - e^{−|z|} by the very algorithm V8 uses for `Math.exp` (fdlibm's `e_exp.c`, as ported in V8's
+ * - e^{−|z|} by the algorithm of `elementary.ts`'s exp (fdlibm's `e_exp.c`, as ported in V8's
  *   `src/base/ieee754.cc`: argument reduction x = k·ln2 + r with ln2 split in two, the degree-5 Remez rational
  *   approximation, scaling by 2^k), specialised to x = −|z| ≤ 0 so that the three reduction branches collapse
  *   into one formula (shown in the comments below to give the same k, hi and lo as the branches);
@@ -16,12 +16,11 @@
  *   sign bit of z.
  *
  * Every IEEE operation is the one fdlibm performs, in the same order, and JavaScript evaluates float64 arithmetic
- * without contraction or extra precision, so the result is bit-identical to `Activations.sigmoid.f` wherever
- * `Math.exp` is fdlibm's (V8, i.e. Node and Chromium). `test/lib/fastexact.test.ts` checks this on every
- * reduction boundary and a few hundred thousand random arguments, so a runtime with a different `Math.exp` fails
- * the tests loudly instead of changing results silently. Arguments outside 2^−28 ≤ |z| < 707 (and NaN) take the
- * registry function itself. tanh has no such fast path: a branch-free port of fdlibm's tanh/expm1 measured slower
- * than the built-in `Math.tanh`, so the cells call `Math.tanh` directly.
+ * without contraction or extra precision, so the result is bit-identical to `Activations.sigmoid.f`, which computes
+ * σ with the same fdlibm exp written out in `elementary.ts` — in every engine, whatever its `Math.exp`.
+ * `test/lib/fastexact.test.ts` checks this on every reduction boundary and a few hundred thousand random arguments.
+ * Arguments outside 2^−28 ≤ |z| < 707 (and NaN) take the registry function itself. tanh has no such fast path: the
+ * cells call `elementary.ts`'s tanh.
  *
  * @module
  */

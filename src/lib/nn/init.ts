@@ -14,6 +14,7 @@
  * @module
  */
 import type { Param, Rng } from './types.ts';
+import { exp } from './elementary.ts';
 
 /** Options shared by the block-wise initialisers. */
 export interface BlockOptions {
@@ -236,7 +237,7 @@ export function spectralRadius(param: Param, options: SpectralOptions = {}): num
     weight *= 0.5;
     [b, sq] = [sq, b];
   }
-  return Math.exp(logRho);
+  return exp(logRho);
 }
 
 function frobenius(a: Float64Array): number {

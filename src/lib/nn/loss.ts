@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { exp } from './elementary.ts';
 
 /**
  * Mean squared error over the first `n` elements, as `torch.nn.MSELoss()`:
@@ -70,11 +71,11 @@ export function crossEntropyLoss(
     let max = -Infinity;
     for (let c = 0; c < classes; c++) max = Math.max(max, logits[o + c]!);
     let sum = 0;
-    for (let c = 0; c < classes; c++) sum += Math.exp(logits[o + c]! - max);
+    for (let c = 0; c < classes; c++) sum += exp(logits[o + c]! - max);
     const lse = max + Math.log(sum);
     total += lse - logits[o + t]!;
     if (grad !== null) {
-      for (let c = 0; c < classes; c++) grad[o + c] = Math.exp(logits[o + c]! - lse) * inv;
+      for (let c = 0; c < classes; c++) grad[o + c] = exp(logits[o + c]! - lse) * inv;
       grad[o + t]! -= inv;
     }
   }

@@ -41,6 +41,7 @@ import { initUniformPytorch } from './init.ts';
 import { addColumnSums, gemmABt, norm2, rescaleCarries } from './kernels.ts';
 import { createRecurrentParams, initStream, type InitMode } from './params.ts';
 import { createGemmArena, type GemmArena } from './simd.ts';
+import { tanh } from './elementary.ts';
 
 /** The three activation roles of an LSTM. */
 export interface LstmActivations {
@@ -364,7 +365,7 @@ class LstmLayer implements Lstm {
    * Step t of the forward pass: Z_t from one fused multiply, then the cell equations for all B·H units, row by row
    * in three short passes (gates, candidate, cell) that also add the bias, so that the default σ and tanh run as
    * inline code: σ through {@link biasSigmoidInto} (the registry's σ bit for bit, without its data-dependent
-   * branches) and tanh as `Math.tanh`, which is what the registry entry is. Other activations are called through
+   * branches) and tanh as elementary.ts's `tanh`, which is what the registry entry is. Other activations are called through
    * the registry.
    */
   #forwardStep(t: number, T: number, B: number): void {
@@ -415,7 +416,7 @@ class LstmLayer implements Lstm {
         }
       }
       const zg = zRow + 2 * H;
-      if (candTanh) for (let j = 0; j < H; j++) gg[row + j] = Math.tanh((z[zg + j] += bs[2 * H + j]!));
+      if (candTanh) for (let j = 0; j < H; j++) gg[row + j] = tanh((z[zg + j] += bs[2 * H + j]!));
       else for (let j = 0; j < H; j++) gg[row + j] = candF((z[zg + j] += bs[2 * H + j]!));
       const next = (t + 1) * B * K + b * K + I; // h_t's slot in the next fused row (none after the last step)
       for (let j = 0; j < H; j++) {
@@ -425,7 +426,7 @@ class LstmLayer implements Lstm {
         // c_t = f ⊙ c_{t−1} + i ⊙ g   (c_{t−1} at k, c_t at k + BH in Cs)
         const c = f * cs[k]! + i * gg[k]!;
         // h_t = o ⊙ φ(c_t)
-        const p = phiTanh ? Math.tanh(c) : phiF(c);
+        const p = phiTanh ? tanh(c) : phiF(c);
         const h = go[k]! * p;
         if (cifg) gi[k] = i;
         cs[k + BH] = c;
