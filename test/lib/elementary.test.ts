@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ELEMENTARY_MAX_ULP, exp, expm1, sigmoid, tanh } from '../../src/lib/nn/elementary.ts';
+import { ELEMENTARY_MAX_ULP, cos, exp, expm1, ilogb, log, sigmoid, sin, tanh } from '../../src/lib/nn/elementary.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // A 128-bit binary floating-point reference, in BigInt: value = m · 2^e with |m| < 2^P. Truncating arithmetic is
@@ -74,6 +74,58 @@ function bigExp(x: number): Big {
   return { m: sum.m, e: sum.e + BigInt(k) };
 }
 
+/** π to 240 bits, by Machin's formula π = 16·atan(1/5) − 4·atan(1/239). */
+const PI: Big = (() => {
+  const F = 260n;
+  const atanInv = (q: bigint): bigint => {
+    let sum = 0n;
+    let power = (1n << F) / q; // q^−(2n+1), scaled
+    for (let n = 0n; power !== 0n; n++) {
+      sum += (n % 2n === 0n ? 1n : -1n) * (power / (2n * n + 1n));
+      power /= q * q;
+    }
+    return sum;
+  };
+  return norm(16n * atanInv(5n) - 4n * atanInv(239n), -F);
+})();
+
+/** ln x for a positive finite double: x = m·2^k with m ∈ [0.75, 1.5), ln m = 2·atanh((m − 1)/(m + 1)). */
+function bigLog(x: number): Big {
+  const exact = fromDouble(x);
+  // m = exact / 2^k with k chosen so that m ∈ [0.75, 1.5)
+  let k = BigInt(Math.floor(Math.log2(x)));
+  const mOf = (kk: bigint): Big => ({ m: exact.m, e: exact.e - kk });
+  const ge = (a: Big, b: Big) => add(a, neg(b)).m >= 0n;
+  let m = mOf(k);
+  if (ge(m, norm(3n, -1n))) m = mOf(++k);
+  if (!ge(m, norm(3n, -2n))) m = mOf(--k);
+  const s = div(add(m, neg(ONE)), add(m, ONE));
+  const s2 = mul(s, s);
+  let term = s;
+  let sum = ZERO;
+  for (let n = 1n; term.m !== 0n && term.e + bitLength(term.m) > -P - 8n; n += 2n) {
+    sum = add(sum, div(term, norm(n, 0n)));
+    term = mul(term, s2);
+  }
+  return add(mul(norm(k, 0n), LN2), { m: sum.m, e: sum.e + 1n });
+}
+
+/** cos x (or sin x when `sine`): x − n·π/2 = r with |r| ≤ π/4, then the Taylor series of cos r or sin r. */
+function bigTrig(x: number, sine: boolean): Big {
+  const n = Math.round(x / (Math.PI / 2));
+  const r = add(fromDouble(x), neg(mul(norm(BigInt(n), 0n), { m: PI.m, e: PI.e - 1n })));
+  const q = (((n % 4) + 4) % 4) + (sine ? 3 : 0); // sin x = cos(x − π/2)
+  const useSin = q % 2 === 1;
+  const r2 = mul(r, r);
+  let term = useSin ? r : ONE;
+  let sum = ZERO;
+  for (let j = useSin ? 1n : 0n; term.m !== 0n && term.e + bitLength(term.m) > -P - 8n; j += 2n) {
+    sum = add(sum, term);
+    term = neg(div(mul(term, r2), norm((j + 1n) * (j + 2n), 0n)));
+  }
+  return q % 4 === 1 || q % 4 === 2 ? neg(sum) : sum;
+}
+
 /** |d − ref| in units of the last place of ref (as a double's ulp: 2^(⌊log₂|ref|⌋ − 52), at least 2^−1074). */
 function ulpError(d: number, ref: Big): number {
   if (ref.m === 0n) return d === 0 ? 0 : Infinity;
@@ -92,8 +144,11 @@ const references = {
     return div(add(e2, neg(ONE)), add(e2, ONE));
   },
   sigmoid: (x: number) => div(ONE, add(ONE, bigExp(-x))),
+  log: (x: number) => bigLog(x),
+  cos: (x: number) => bigTrig(x, false),
+  sin: (x: number) => bigTrig(x, true),
 };
-const implementations = { exp, expm1, tanh, sigmoid };
+const implementations = { exp, expm1, tanh, sigmoid, log, cos, sin };
 
 /** xorshift32, so that the sample is fixed. */
 function xorshift(seed: number): () => number {
@@ -119,19 +174,20 @@ function sample(n: number, lim: number, seed: number): number[] {
   return xs;
 }
 
-// Per function: the domain sampled, and how many arguments (≥ 10⁶ in all, 250 000 per function).
-const DOMAINS = { exp: 709, expm1: 60, tanh: 25, sigmoid: 60 } as const;
-const PER_FUNCTION = 250_000;
+// Per function: the domain sampled (log: |x| of it, plus 1e−300, so every binade from 2^−40 up is covered), and how
+// many arguments: 250 000 per function for the four of the cells (10⁶ in all), 100 000 for those of the RNG and init.
+const DOMAINS = { exp: 709, expm1: 60, tanh: 25, sigmoid: 60, log: 1e6, cos: 800, sin: 800 } as const;
+const COUNT = { exp: 250_000, expm1: 250_000, tanh: 250_000, sigmoid: 250_000, log: 100_000, cos: 100_000, sin: 100_000 };
 
 describe('elementary functions', () => {
-  for (const name of ['exp', 'expm1', 'tanh', 'sigmoid'] as const) {
-    it(`${name} is within ${ELEMENTARY_MAX_ULP[name]} ulp of a 128-bit reference on ${PER_FUNCTION.toLocaleString('en')} arguments`, () => {
+  for (const name of ['exp', 'expm1', 'tanh', 'sigmoid', 'log', 'cos', 'sin'] as const) {
+    it(`${name} is within ${ELEMENTARY_MAX_ULP[name]} ulp of a 128-bit reference on ${COUNT[name].toLocaleString('en')} arguments`, () => {
       const f = implementations[name];
       const ref = references[name];
       let worst = 0;
       let worstAt = 0;
       let sum = 0;
-      const xs = sample(PER_FUNCTION, DOMAINS[name], 1 + name.length);
+      const xs = sample(COUNT[name], DOMAINS[name], 1 + name.length).map((x) => (name === 'log' ? Math.abs(x) + 1e-300 : x));
       for (const x of xs) {
         const err = ulpError(f(x), ref(x));
         sum += err;
@@ -175,7 +231,26 @@ describe('elementary functions', () => {
       0.5, 0.5, 1, 0, 1, 0,
     ]);
     expect(sigmoid(-740)).toBeGreaterThan(0); // e^−740, subnormal, not flushed to 0
-    for (const f of [exp, expm1, tanh, sigmoid]) expect(f(NaN)).toBeNaN();
+    expect([log(0), log(-0), log(Infinity), log(1), log(Number.MIN_VALUE), log(2 ** -1030)]).toEqual([
+      -Infinity,
+      -Infinity,
+      Infinity,
+      0,
+      Math.log(Number.MIN_VALUE), // subnormal arguments, scaled up by 2^54 first
+      Math.log(2 ** -1030),
+    ]);
+    expect(log(-1)).toBeNaN();
+    expect(Object.is(sin(-0), -0) && cos(-0) === 1 && sin(min) === min).toBe(true);
+    for (const f of [exp, expm1, tanh, sigmoid, log, cos, sin]) expect(f(NaN)).toBeNaN();
+    for (const f of [cos, sin]) expect(f(Infinity)).toBeNaN();
+  });
+
+  it('ilogb gives ⌊log₂ |x|⌋ exactly, at powers of two, just below them and for subnormals', () => {
+    for (let k = -1074; k <= 1023; k++) {
+      expect(ilogb(2 ** k)).toBe(k);
+      expect(ilogb(-(2 ** k))).toBe(k);
+      if (k > -1022) expect(ilogb(2 ** k * (1 - 2 ** -53))).toBe(k - 1); // the largest double below 2^k
+    }
   });
 
   it('are odd or shifted-odd where the maths says so, bit for bit', () => {
@@ -189,7 +264,7 @@ describe('elementary functions against the engine', () => {
   // Node's Math.exp/expm1/tanh are V8's ports of the same fdlibm code, so every committed number the site computed
   // with them is unchanged. If this fails, the engine changed its libm: the library's results do not change (they
   // never call Math.exp/Math.tanh), but the claim in elementary.ts's module comment must be corrected.
-  it('give the same bits as Node’s Math.exp, Math.expm1 and Math.tanh on 600 000 arguments and every boundary', () => {
+  it('give the same bits as Node’s Math.exp, expm1, tanh, log, cos and sin on 600 000 arguments and every boundary', () => {
     const rnd = xorshift(99);
     const view = new DataView(new ArrayBuffer(8));
     const xs: number[] = [];
@@ -211,6 +286,9 @@ describe('elementary functions against the engine', () => {
         [exp, Math.exp],
         [expm1, Math.expm1],
         [tanh, Math.tanh],
+        [log, Math.log],
+        [cos, Math.cos],
+        [sin, Math.sin],
       ] as const) {
         if (!Object.is(f(x), g(x))) {
           differ++;

@@ -14,7 +14,7 @@
  * @module
  */
 import type { Param, Rng } from './types.ts';
-import { exp } from './elementary.ts';
+import { exp, log, sin } from './elementary.ts';
 
 /** Options shared by the block-wise initialisers. */
 export interface BlockOptions {
@@ -171,7 +171,7 @@ export function spectralNorm(param: Param, options: SpectralOptions = {}): numbe
   const v = new Float64Array(n);
   const u = new Float64Array(n);
   // Deterministic, generic start vector: not orthogonal to any fixed singular vector in practice.
-  for (let i = 0; i < n; i++) v[i] = 1 + 0.5 * Math.sin(i + 1);
+  for (let i = 0; i < n; i++) v[i] = 1 + 0.5 * sin(i + 1);
   normalise(v);
   let sigma = 0;
   for (let it = 0; it < iters; it++) {
@@ -225,7 +225,7 @@ export function spectralRadius(param: Param, options: SpectralOptions = {}): num
   if (norm === 0) return 0;
   let b: Float64Array = a;
   scaleInPlace(b, 1 / norm);
-  let logRho = Math.log(norm);
+  let logRho = log(norm);
   let sq: Float64Array = new Float64Array(n * n);
   let weight = 0.5;
   for (let j = 0; j < iters; j++) {
@@ -233,7 +233,7 @@ export function spectralRadius(param: Param, options: SpectralOptions = {}): num
     norm = frobenius(sq);
     if (norm === 0) return 0;
     scaleInPlace(sq, 1 / norm);
-    logRho += Math.log(norm) * weight;
+    logRho += log(norm) * weight;
     weight *= 0.5;
     [b, sq] = [sq, b];
   }

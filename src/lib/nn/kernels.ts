@@ -16,6 +16,7 @@
  *
  * @module
  */
+import { ilogb } from './elementary.ts';
 /**
  * Rows of the shared dimension processed per chunk by {@link gemmAtB} (keeps the A and B panels in L2). Part of its
  * summation order: `simd.ts` uses the same chunks.
@@ -795,7 +796,7 @@ export function scaleByPow2(x: Float64Array, off: number, len: number, e: number
 export function rescaleCarries(a: Float64Array, na: number, b: Float64Array, nb: number, scale: number): number {
   const m = Math.max(maxAbs(a, 0, na), maxAbs(b, 0, nb));
   if (!(m > 0) || !Number.isFinite(m) || (m <= 2 ** 256 && m >= 2 ** -256)) return scale;
-  const e = Math.floor(Math.log2(m));
+  const e = ilogb(m);
   scaleByPow2(a, 0, na, -e);
   scaleByPow2(b, 0, nb, -e);
   return scale + e;

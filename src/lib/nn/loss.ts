@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { exp } from './elementary.ts';
+import { exp, log } from './elementary.ts';
 
 /**
  * Mean squared error over the first `n` elements, as `torch.nn.MSELoss()`:
@@ -72,7 +72,7 @@ export function crossEntropyLoss(
     for (let c = 0; c < classes; c++) max = Math.max(max, logits[o + c]!);
     let sum = 0;
     for (let c = 0; c < classes; c++) sum += exp(logits[o + c]! - max);
-    const lse = max + Math.log(sum);
+    const lse = max + log(sum);
     total += lse - logits[o + t]!;
     if (grad !== null) {
       for (let c = 0; c < classes; c++) grad[o + c] = exp(logits[o + c]! - lse) * inv;

@@ -13,13 +13,15 @@
  *
  * Determinism: the same seed gives a bit-identical stream of {@link Rng.next}, {@link Rng.int} and
  * {@link Rng.uniform} values on every engine (exact integer and float64 arithmetic only). {@link Rng.normal}
- * also uses `Math.log`, `Math.sqrt` and `Math.cos`; ECMAScript lets `log` and `cos` differ by an ulp between
- * engines, so normals are bit-identical for a given engine and equal to ~1e-15 across engines.
+ * also needs a logarithm, a square root and a cosine: `Math.sqrt` is correctly rounded everywhere, and ln and cos
+ * come from `elementary.ts` (IEEE arithmetic alone) rather than `Math.log`/`Math.cos`, which engines round
+ * differently, so normals are bit-identical on every engine too.
  *
  * @packageDocumentation
  */
 
 import type { Rng } from './types';
+import { cos, log } from './elementary.ts';
 
 const TWO_26 = 67108864;
 const TWO_32 = 4294967296;
@@ -112,7 +114,7 @@ export function createRng(seed: number): Rng {
   const normal = (): number => {
     const u1 = 1 - next();
     const u2 = next();
-    return Math.sqrt(-2 * Math.log(u1)) * Math.cos(TWO_PI * u2);
+    return Math.sqrt(-2 * log(u1)) * cos(TWO_PI * u2);
   };
 
   return Object.freeze({ seed: seed + 0, next, uniform, normal, int });

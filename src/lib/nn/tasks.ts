@@ -12,6 +12,7 @@
 import { argmax, crossEntropyLoss, mseLoss } from './loss.ts';
 import type { ReadoutMode } from './readout.ts';
 import type { Rng, SeqBatch } from './types.ts';
+import { log } from './elementary.ts';
 
 /** Number of held-out sequences on which "solved" is decided. */
 export const HELD_OUT_SIZE = 1024;
@@ -315,7 +316,7 @@ export function copyTask(options: CopyTaskOptions = {}): Task {
       const metric = correct / (L * B);
       return { loss, metric, solved: metric >= threshold };
     },
-    baselineLoss: (T) => (L * Math.log(K)) / T,
+    baselineLoss: (T) => (L * log(K)) / T,
   };
 }
 
