@@ -94,11 +94,29 @@ export function runModelFromStateDict(spec: RunSpec, dict: unknown): { layer: St
   return { layer, linear };
 }
 
+/**
+ * The state_dict as JSON: every double in JavaScript's shortest round-trip form (as `JSON.stringify` writes it), but
+ * −0 as `-0.0`, which JSON.parse and Python's json both read back as −0 (`JSON.stringify` writes `0`).
+ */
+export function stateDictJson(dict: StateDict): string {
+  const num = (v: number): string => {
+    if (!Number.isFinite(v)) throw new RangeError(`stateDictJson: ${v} has no JSON form`);
+    return Object.is(v, -0) ? '-0.0' : String(v);
+  };
+  const value = (v: StateDict[string]): string =>
+    typeof v === 'number'
+      ? num(v)
+      : `[${(v as (number | number[])[]).map((r) => (typeof r === 'number' ? num(r) : `[${r.map(num).join(', ')}]`)).join(', ')}]`;
+  return `{${Object.entries(dict)
+    .map(([k, v]) => `${JSON.stringify(k)}: ${value(v)}`)
+    .join(', ')}}`;
+}
+
 /** The export of a run's weights. */
 export function runExport(w: RunWeights): RunExport {
   const stateDict = runStateDict(w);
   const H = w.layer.find((p) => p.name === 'weight_hh_l0')?.shape[1] ?? normalizeSpec(w.spec).H;
-  return { stateDict, json: JSON.stringify(stateDict), loss: w.loss, step: w.step, script: runScript(w.spec, w.step, w.loss, H) };
+  return { stateDict, json: stateDictJson(stateDict), loss: w.loss, step: w.step, script: runScript(w.spec, w.step, w.loss, H) };
 }
 
 const CELL_WORDS = { lstm: 'LSTM', gru: 'GRU', rnn: 'vanilla RNN' } as const;
@@ -161,7 +179,9 @@ export function runScript(spec: RunSpec, step: number, loss: number, H: number):
     `Adam, learning rate ${s.lr}, ${s.clip > 0 ? `gradient clipping at ${s.clip}` : 'no clipping'}` +
     `${fb !== PROTOCOL.forgetBias ? `, forget-gate bias + ${fb} at initialisation` : ''}, seed ${s.seed}`;
   const every = task.readout === 'every';
-  const readout = every ? 'self.readout(h.reshape(-1, h.shape[2]))  # every step: row t * B + b' : 'self.readout(h[-1])  # the last step';
+  const readout = every
+    ? 'self.readout(h.reshape(-1, h.shape[2]))  # every step: row t * B + b'
+    : 'self.readout(h[-1])  # the last step';
   const lossLine =
     task.loss === 'mse'
       ? 'loss = torch.nn.functional.mse_loss(out.reshape(-1), torch.tensor(target, dtype=torch.float64))'
