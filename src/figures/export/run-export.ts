@@ -123,7 +123,7 @@ const CELL_WORDS = { lstm: 'LSTM', gru: 'GRU', rnn: 'vanilla RNN' } as const;
 const GATE_ORDER = { lstm: 'i, f, g, o', gru: 'r, z, n', rnn: '' } as const;
 
 /** The custom cell of a run whose activations PyTorch's own module does not have. */
-function customCell(spec: RunSpec, kind: CellKind, a: CellActivations): string {
+function customCell(kind: CellKind, a: CellActivations): string {
   const G = { lstm: 4, gru: 3, rnn: 1 }[kind];
   const roles =
     kind === 'lstm'
@@ -221,7 +221,7 @@ I = ${I}
 H = ${H}
 SITE_LOSS = ${pyNumber(loss)}
 
-${torchModule ? '' : `\n${customCell(s, kind, a)}\n\n`}
+${torchModule ? '' : `\n${customCell(kind, a)}\n\n`}
 class Model(torch.nn.Module):
     """The recurrent layer, then a linear readout of its hidden states."""
 
