@@ -209,7 +209,7 @@ export function ByoPanel({ byo, figure, id, lang, onClose, children }: ByoPanelP
             <strong>{w.error[state.error.code]}</strong>
           </p>
           <p>
-            {w.errorDetail} <code data-error-detail>{state.error.message}</code>
+            {w.errorDetail} <code data-error-detail>{w.errorText(state.error)}</code>
           </p>
         </div>
       )}
