@@ -6,16 +6,25 @@
  *
  * The files are written to a temporary directory and handed to the input by path (an in-memory buffer timed out on a
  * loaded machine), and only after the panel's chunk has loaded (`data-byo-ready`).
+ *
+ * The other way round, the live-run figure's export: the state_dict a short run downloads, loaded by the library here,
+ * gives the first-batch loss the page shows.
  */
-import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { hrefOf } from '../../src/components/experiments/state';
+import { firstBatchLoss } from '../../src/experiments/first-batch';
+import { DEFAULT_SPEC } from '../../src/experiments/grid';
+import type { RunSpec } from '../../src/experiments/spec';
 import { cellTrace } from '../../src/figures/byo/cell';
 import { layerFlow } from '../../src/figures/byo/flow';
 import { PROBE } from '../../src/figures/byo/limits';
 import { unitAt } from '../../src/figures/byo/view';
+import { pyNumber } from '../../src/figures/export/python';
+import { runModelFromStateDict } from '../../src/figures/export/run-export';
 import { fromStateDict } from '../../src/lib/nn/from-state-dict';
 import { consoleProblems, launchBrowser, openPage, type PageLog } from '../support/browser';
 import { startStaticServer, type StaticServer } from '../support/static-server';
@@ -288,4 +297,42 @@ describe('bad files', () => {
       await context.close();
     }, 600_000);
   }
+});
+
+describe('the live-run figure’s “Weights & PyTorch script”', () => {
+  it('after a short run, downloads a state_dict that the library loads, with the first-batch loss the page shows', async () => {
+    const spec: RunSpec = { ...DEFAULT_SPEC, T: 20, candidate: 'relu', H: 8, clip: 1, seed: 3, steps: 60 };
+    const { context, page, log } = await openPage(browser, server.origin);
+    await page.goto(`${server.url('articles/relu-experiments/')}${hrefOf(spec)}`);
+    const f = page.locator('figure#fig-run');
+    await f.scrollIntoViewIfNeeded();
+    const button = f.locator('button.fig-export:not(.pending)');
+    await button.waitFor({ timeout: 120_000 });
+    // Pressed before any run: the panel trains the configuration first, then offers its weights.
+    await button.click();
+    const panel = f.locator('section[data-export="run"]');
+    await panel.waitFor({ timeout: 120_000 });
+    await expect.poll(() => panel.getAttribute('data-export-status'), { timeout: 300_000, interval: 250 }).toBe('ready');
+    expect(await f.locator('.xr-body').getAttribute('data-status')).toBe('done');
+    expect(await panel.getAttribute('data-export-step')).toBe(String(spec.steps));
+    const shown = Number(await panel.getAttribute('data-loss'));
+    expect(await panel.locator('[data-export-loss]').innerText()).toBe(String(shown));
+
+    const [download] = await Promise.all([page.waitForEvent('download'), panel.locator('a[data-download="weights"]').click()]);
+    expect(download.suggestedFilename()).toBe('model-weights.json');
+    const path = join(dir, 'model-weights.json');
+    await download.saveAs(path);
+    const { layer, linear } = runModelFromStateDict(spec, JSON.parse(readFileSync(path, 'utf8')));
+    const loss = firstBatchLoss(spec, layer, linear);
+    // The page trained and scored with Chromium's Math.tanh and Math.exp; Node's may differ in the last bit (see `close`).
+    expect(close(loss, shown), `${loss} in Node, ${shown} on the page`).toBe(true);
+
+    const [script] = await Promise.all([page.waitForEvent('download'), panel.locator('a[data-download="script"]').click()]);
+    expect(script.suggestedFilename()).toBe('model.py');
+    const py = join(dir, 'model.py');
+    await script.saveAs(py);
+    expect(readFileSync(py, 'utf8')).toContain(`SITE_LOSS = ${pyNumber(shown)}`);
+    expect(problems(log)).toEqual([]);
+    await context.close();
+  }, 600_000);
 });

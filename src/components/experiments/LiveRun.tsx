@@ -466,19 +466,20 @@ export default function LiveRun({ committedUrl, replays, presets, width = 'page'
       }
       hydrated={hydrated}
     >
+      {/* The data-* of what a run has produced are absent until it has: no empty attributes in the page's HTML. */}
       <div
         class="fig-body xr-body"
         data-status={live.phase}
         data-key={key}
         data-step={live.step}
-        data-outcome={live.outcome?.status ?? ''}
-        data-outcome-step={live.outcome?.step ?? ''}
-        data-fingerprint={live.fingerprint ?? ''}
-        data-fingerprint-steps={live.fingerprintSteps}
-        data-head={live.head.length > 0 ? JSON.stringify(live.head) : ''}
-        data-final-loss={live.outcome?.final ? String(live.outcome.final.loss) : ''}
-        data-wall-ms={live.phase === 'done' ? live.wallMs.toFixed(0) : ''}
-        data-compute-ms={live.ms.toFixed(0)}
+        data-outcome={live.outcome?.status}
+        data-outcome-step={live.outcome?.step}
+        data-fingerprint={live.fingerprint ?? undefined}
+        data-fingerprint-steps={live.fingerprint !== null ? live.fingerprintSteps : undefined}
+        data-head={live.head.length > 0 ? JSON.stringify(live.head) : undefined}
+        data-final-loss={live.outcome?.final ? String(live.outcome.final.loss) : undefined}
+        data-wall-ms={live.phase === 'done' ? live.wallMs.toFixed(0) : undefined}
+        data-compute-ms={live.phase === 'idle' ? undefined : live.ms.toFixed(0)}
       >
         <Controls label="Task and cell">
           <Select<TaskId>
