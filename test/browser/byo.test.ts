@@ -299,6 +299,24 @@ describe('bad files', () => {
   }
 });
 
+describe('bad files on the Chinese pages', () => {
+  it('get their detail line in Chinese, naming the key and the expected shape', async () => {
+    const good = seededStateDict('lstm', 2, 3, 5);
+    const { context, page, log } = await openPage(browser, server.origin);
+    const f = await openPanel(page, 'zh/articles/why-sigmoid-and-tanh/', 'cell');
+    const missing = Object.fromEntries(Object.entries(good).filter(([k]) => k !== 'bias_hh_l0'));
+    expect(await load(f, file('zh-missing.json', pythonJson(missing)))).toBe('error');
+    const alert = f.locator('.byo-error[role="alert"]');
+    expect(await alert.getAttribute('data-error')).toBe('missing-key');
+    expect(await alert.locator('[data-error-detail]').innerText()).toBe('bias_hh_l0：state_dict 中缺少这个键（应为形状 [12]）');
+    const wide = { ...good, weight_ih_l0: Array.from({ length: 8 }, () => [0.5, 0.5]) };
+    expect(await load(f, file('zh-shape.json', pythonJson(wide)))).toBe('error');
+    expect(await alert.locator('[data-error-detail]').innerText()).toBe('weight_ih_l0：形状应为 [12, 2]，实际为 [8, 2]');
+    expect(problems(log)).toEqual([]);
+    await context.close();
+  }, 600_000);
+});
+
 describe('the live-run figure’s “Weights & PyTorch script”', () => {
   it('after a short run, downloads a state_dict that the library loads, with the first-batch loss the page shows', async () => {
     const spec: RunSpec = { ...DEFAULT_SPEC, T: 20, candidate: 'relu', H: 8, clip: 1, seed: 3, steps: 60 };
