@@ -61,11 +61,6 @@ export interface ByoStrings {
   /** The lead sentence of each problem (the library's message, which names the key and the shapes, follows it). */
   readonly error: { readonly [C in StateDictErrorCode | 'internal']: string };
   readonly errorDetail: string;
-  /**
-   * The detail line of a problem: what is wrong, naming the key and the expected shape. English: the library's own
-   * message; another language writes it from the facts ({@link ByoErrorFacts}), one message per cause.
-   */
-  readonly errorText: (e: ByoErrorFacts) => string;
 }
 
 const shape = (s: readonly number[]): string => `[${s.join(', ')}]`;
@@ -207,7 +202,6 @@ export const BYO: Localised<ByoStrings> = {
       internal: 'The computation failed.',
     },
     errorDetail: 'Details:',
-    errorText: (e) => e.message,
   },
   zh: {
     title: '你自己的权重',
@@ -267,6 +261,15 @@ export const BYO: Localised<ByoStrings> = {
       internal: '计算失败。',
     },
     errorDetail: '详情：',
-    errorText: zhErrorText,
   },
+};
+
+/**
+ * The detail line of a problem, in every language: what is wrong, naming the key and the expected shape. English: the
+ * library's own message; Chinese is written from the facts ({@link ByoErrorFacts}), one message per cause. (A table
+ * of its own: its entries take the facts, not the strings of the figure string tables.)
+ */
+export const BYO_ERROR_TEXT: Localised<(e: ByoErrorFacts) => string> = {
+  en: (e) => e.message,
+  zh: zhErrorText,
 };

@@ -4,7 +4,7 @@
  * pages show the library's own message.
  */
 import { describe, expect, it } from 'vitest';
-import { BYO, zhValue, type ByoErrorFacts } from '../../src/i18n/byo';
+import { BYO, BYO_ERROR_TEXT, zhValue, type ByoErrorFacts } from '../../src/i18n/byo';
 import { checkStateDict, fromStateDict, inspectStateDict } from '../../src/lib/nn/from-state-dict';
 import { StateDictError, loadStateDict, type StateDictErrorCode } from '../../src/lib/nn/state-dict';
 import { createLinear } from '../../src/lib/nn/readout';
@@ -101,14 +101,14 @@ describe('the Chinese detail lines of “Use my own weights”', () => {
   for (const c of CASES) {
     it(`${c.code}: a Chinese sentence naming ${c.names.join(', ')}`, () => {
       expect(c.error.code).toBe(c.code);
-      const zh = BYO.zh.errorText(c.error);
+      const zh = BYO_ERROR_TEXT.zh(c.error);
       for (const n of c.names) expect(zh).toContain(n);
       if (c.error.key !== '') expect(zh).toContain(c.error.key);
       if (c.code !== 'internal') {
         expect(zh).toMatch(/[\u4e00-\u9fff]/);
         expect(zh).not.toMatch(/\b(expected|got|missing key|does not|is not|must be|larger than|at most|found)\b/);
       }
-      expect(BYO.en.errorText(c.error)).toBe(c.error.message);
+      expect(BYO_ERROR_TEXT.en(c.error)).toBe(c.error.message);
     });
   }
 
