@@ -14,6 +14,7 @@ import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { hrefOf } from '../../src/components/experiments/state';
 import { firstBatchLoss } from '../../src/experiments/first-batch';
@@ -344,12 +345,17 @@ describe('the live-run figure’s “Weights & PyTorch script”', () => {
     const loss = firstBatchLoss(spec, layer, linear);
     // The page trained and scored with Chromium's Math.tanh and Math.exp; Node's may differ in the last bit (see `close`).
     expect(close(loss, shown), `${loss} in Node, ${shown} on the page`).toBe(true);
+    console.log(
+      `first-batch loss: ${shown} on the page, ${loss} in Node (${Object.is(loss, shown) ? 'same bits' : 'last bits differ'})`,
+    );
 
     const [script] = await Promise.all([page.waitForEvent('download'), panel.locator('a[data-download="script"]').click()]);
     expect(script.suggestedFilename()).toBe('model.py');
     const py = join(dir, 'model.py');
     await script.saveAs(py);
     expect(readFileSync(py, 'utf8')).toContain(`SITE_LOSS = ${pyNumber(shown)}`);
+    const axe = await new AxeBuilder({ page }).include('#fig-run').analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}× e.g. ${v.nodes[0]?.target})`)).toEqual([]);
     expect(problems(log)).toEqual([]);
     await context.close();
   }, 600_000);
