@@ -5,6 +5,17 @@
 import type { Localised } from './core.ts';
 import type { StateDictErrorCode } from '../lib/nn/state-dict.ts';
 
+/** The facts of a problem with a file, as the worker reports them (a StateDictError's fields, or `internal`). */
+export interface ByoErrorFacts {
+  readonly code: StateDictErrorCode | 'internal';
+  readonly key: string;
+  /** The library's message, in English. */
+  readonly message: string;
+  readonly detail: Readonly<Record<string, string | number>>;
+  readonly expected?: readonly number[] | undefined;
+  readonly actual?: readonly number[] | undefined;
+}
+
 /** The phases of reading and computing, as the panel reports them. */
 export interface PhaseStrings {
   readonly read: string;
@@ -50,6 +61,84 @@ export interface ByoStrings {
   /** The lead sentence of each problem (the library's message, which names the key and the shapes, follows it). */
   readonly error: { readonly [C in StateDictErrorCode | 'internal']: string };
   readonly errorDetail: string;
+}
+
+const shape = (s: readonly number[]): string => `[${s.join(', ')}]`;
+const MODULE: Readonly<Record<string, string>> = { lstm: 'nn.LSTM', gru: 'nn.GRU', rnn: 'nn.RNN' };
+const GATES: Readonly<Record<string, number>> = { lstm: 4, gru: 3, rnn: 1 };
+const mb = (bytes: string | number | undefined): string => (Number(bytes) / 1e6).toFixed(1);
+
+/** A value as the library describes it (`describeValue`: "an array of length 3", "the string …", NaN, null), in Chinese. */
+export function zhValue(got: string | number | undefined): string {
+  const v = String(got ?? '');
+  const array = /^an array of length (\d+)$/.exec(v);
+  if (array) return `长度为 ${array[1]} 的数组`;
+  if (v.startsWith('the string ')) return `字符串 ${v.slice('the string '.length)}`;
+  const words: Readonly<Record<string, string>> = { nothing: '空缺', object: '对象', boolean: '布尔值', undefined: '空缺' };
+  return words[v] ?? v;
+}
+
+/** The Chinese detail line of each cause (see {@link ByoStrings.errorText}). */
+function zhErrorText(e: ByoErrorFacts): string {
+  const d = e.detail;
+  const k = e.key;
+  switch (e.code) {
+    case 'too-big':
+      return `文件大小为 ${mb(d['bytes'])} MB；此处最多读取 ${mb(d['limit'])} MB`;
+    case 'empty':
+      return '文件是空的：应为 state_dict 的 JSON 对象';
+    case 'binary':
+      return (
+        '这是二进制文件（torch.save 写出的 zip 或 pickle 归档），不是 JSON：请用 ' +
+        'json.dump({k: v.tolist() for k, v in model.state_dict().items()}, open("lstm.json", "w")) 把 state_dict 写成 JSON'
+      );
+    case 'not-json':
+      return Number(d['line']) > 0 ? `不是有效的 JSON（第 ${d['line']} 行，第 ${d['column']} 列）` : '不是有效的 JSON';
+    case 'not-object':
+      return `state_dict 应为以参数名为键的 JSON 对象，实际是 ${zhValue(d['got'])}`;
+    case 'no-layer':
+      return k !== ''
+        ? `${k}：没有前缀为 "${k.replace(/weight_hh_l0$/, '')}" 的循环层（weight_hh_l0 出现在这些前缀下：${d['prefixes'] ?? ''}）`
+        : '这个 state_dict 中没有循环层：应有 torch.nn.LSTM、GRU 或 RNN 的键——weight_ih_l0 [G·H, I]、weight_hh_l0 [G·H, H]、' +
+            `bias_ih_l0 [G·H]、bias_hh_l0 [G·H]，G = 4、3 或 1；实际找到：${d['found'] ?? ''}`;
+    case 'ambiguous':
+      return `这个 state_dict 包含多个循环模块（前缀：${d['prefixes'] ?? ''}）；请用 prefix 选项指明其中之一`;
+    case 'missing-key': {
+      const want = e.expected ? shape(e.expected) : d['what'];
+      return want !== undefined ? `${k}：state_dict 中缺少这个键（应为形状 ${want}）` : `${k}：state_dict 中缺少这个键`;
+    }
+    case 'unexpected-key':
+      return `${k}：state_dict 中有多余的键（应有的键：${d['expectedKeys'] ?? ''}）`;
+    case 'not-a-tensor':
+      return `${k}：不是张量——应为一个数、一个数的数组，或各行长度相同的数的矩阵`;
+    case 'shape':
+      if (e.expected && e.actual) return `${k}：形状应为 ${shape(e.expected)}，实际为 ${shape(e.actual)}`;
+      if (d['what'] !== undefined && e.actual) return `${k}：应为矩阵 ${d['what']}，实际形状为 ${shape(e.actual)}`;
+      return `${k}：形状 ${e.actual ? shape(e.actual) : ''} 不是 [G·H, H]（G = 4 为 LSTM，3 为 GRU，1 为 RNN）`;
+    case 'not-finite':
+      return `${k}${d['where'] ?? ''}：应为有限数，实际为 ${zhValue(d['got'])}`;
+    case 'too-large':
+      return `${k}：隐藏层大小 H = ${d['hidden']}，超过本页能计算的上限 ${d['limit']}`;
+    case 'unsupported':
+      return (
+        `${k}：这是 proj_size = ${d['projSize']} 的 nn.LSTM（weight_hr_l* [P, H] 把 h 投影到 P 个单元）；` +
+        '本站库中的 LSTM 没有投影，无法载入这个 state_dict'
+      );
+    case 'wrong-kind': {
+      const want = String(d['expectedKind']);
+      const got = String(d['kind']);
+      return (
+        `应为 ${MODULE[want] ?? want} 的 state_dict（weight_hh_l0 [${GATES[want] ?? 'G'}H, H]），` +
+        `实际是 ${MODULE[got] ?? got}：${k} 的形状为 [${GATES[got] ?? 'G'}H, H]`
+      );
+    }
+    case 'no-such-layer':
+      return Number(d['layer']) < Number(d['numLayers'])
+        ? '反向不存在：这个 state_dict 不是双向的（没有以 _reverse 结尾的键）'
+        : `第 ${d['layer']} 层不存在：这个 state_dict 的 num_layers = ${d['numLayers']}（第 0 … ${Number(d['numLayers']) - 1} 层）`;
+    case 'internal':
+      return e.message;
+  }
 }
 
 export const BYO: Localised<ByoStrings> = {
@@ -173,4 +262,14 @@ export const BYO: Localised<ByoStrings> = {
     },
     errorDetail: '详情：',
   },
+};
+
+/**
+ * The detail line of a problem, in every language: what is wrong, naming the key and the expected shape. English: the
+ * library's own message; Chinese is written from the facts ({@link ByoErrorFacts}), one message per cause. (A table
+ * of its own: its entries take the facts, not the strings of the figure string tables.)
+ */
+export const BYO_ERROR_TEXT: Localised<(e: ByoErrorFacts) => string> = {
+  en: (e) => e.message,
+  zh: zhErrorText,
 };

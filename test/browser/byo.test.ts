@@ -6,16 +6,26 @@
  *
  * The files are written to a temporary directory and handed to the input by path (an in-memory buffer timed out on a
  * loaded machine), and only after the panel's chunk has loaded (`data-byo-ready`).
+ *
+ * The other way round, the live-run figure's export: the state_dict a short run downloads, loaded by the library here,
+ * gives the first-batch loss the page shows.
  */
-import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { hrefOf } from '../../src/components/experiments/state';
+import { firstBatchLoss } from '../../src/experiments/first-batch';
+import { DEFAULT_SPEC } from '../../src/experiments/grid';
+import type { RunSpec } from '../../src/experiments/spec';
 import { cellTrace } from '../../src/figures/byo/cell';
 import { layerFlow } from '../../src/figures/byo/flow';
 import { PROBE } from '../../src/figures/byo/limits';
 import { unitAt } from '../../src/figures/byo/view';
+import { pyNumber } from '../../src/figures/export/python';
+import { runModelFromStateDict } from '../../src/figures/export/run-export';
 import { fromStateDict } from '../../src/lib/nn/from-state-dict';
 import { consoleProblems, launchBrowser, openPage, type PageLog } from '../support/browser';
 import { startStaticServer, type StaticServer } from '../support/static-server';
@@ -284,4 +294,65 @@ describe('bad files', () => {
       await context.close();
     }, 600_000);
   }
+});
+
+describe('bad files on the Chinese pages', () => {
+  it('get their detail line in Chinese, naming the key and the expected shape', async () => {
+    const good = seededStateDict('lstm', 2, 3, 5);
+    const { context, page, log } = await openPage(browser, server.origin);
+    const f = await openPanel(page, 'zh/articles/why-sigmoid-and-tanh/', 'cell');
+    const missing = Object.fromEntries(Object.entries(good).filter(([k]) => k !== 'bias_hh_l0'));
+    expect(await load(f, file('zh-missing.json', pythonJson(missing)))).toBe('error');
+    const alert = f.locator('.byo-error[role="alert"]');
+    expect(await alert.getAttribute('data-error')).toBe('missing-key');
+    expect(await alert.locator('[data-error-detail]').innerText()).toBe('bias_hh_l0：state_dict 中缺少这个键（应为形状 [12]）');
+    const wide = { ...good, weight_ih_l0: Array.from({ length: 8 }, () => [0.5, 0.5]) };
+    expect(await load(f, file('zh-shape.json', pythonJson(wide)))).toBe('error');
+    expect(await alert.locator('[data-error-detail]').innerText()).toBe('weight_ih_l0：形状应为 [12, 2]，实际为 [8, 2]');
+    expect(problems(log)).toEqual([]);
+    await context.close();
+  }, 600_000);
+});
+
+describe('the live-run figure’s “Weights & PyTorch script”', () => {
+  it('after a short run, downloads a state_dict that the library loads, with the first-batch loss the page shows', async () => {
+    const spec: RunSpec = { ...DEFAULT_SPEC, T: 20, candidate: 'relu', H: 8, clip: 1, seed: 3, steps: 60 };
+    const { context, page, log } = await openPage(browser, server.origin);
+    await page.goto(`${server.url('articles/relu-experiments/')}${hrefOf(spec)}`);
+    const f = page.locator('figure#fig-run');
+    await f.scrollIntoViewIfNeeded();
+    const button = f.locator('button.fig-export:not(.pending)');
+    await button.waitFor({ timeout: 120_000 });
+    // Pressed before any run: the panel trains the configuration first, then offers its weights.
+    await button.click();
+    const panel = f.locator('section[data-export="run"]');
+    await panel.waitFor({ timeout: 120_000 });
+    await expect.poll(() => panel.getAttribute('data-export-status'), { timeout: 300_000, interval: 250 }).toBe('ready');
+    expect(await f.locator('.xr-body').getAttribute('data-status')).toBe('done');
+    expect(await panel.getAttribute('data-export-step')).toBe(String(spec.steps));
+    const shown = Number(await panel.getAttribute('data-loss'));
+    expect(await panel.locator('[data-export-loss]').innerText()).toBe(String(shown));
+
+    const [download] = await Promise.all([page.waitForEvent('download'), panel.locator('a[data-download="weights"]').click()]);
+    expect(download.suggestedFilename()).toBe('model-weights.json');
+    const path = join(dir, 'model-weights.json');
+    await download.saveAs(path);
+    const { layer, linear } = runModelFromStateDict(spec, JSON.parse(readFileSync(path, 'utf8')));
+    const loss = firstBatchLoss(spec, layer, linear);
+    // The page trained and scored with Chromium's Math.tanh and Math.exp; Node's may differ in the last bit (see `close`).
+    expect(close(loss, shown), `${loss} in Node, ${shown} on the page`).toBe(true);
+    console.log(
+      `first-batch loss: ${shown} on the page, ${loss} in Node (${Object.is(loss, shown) ? 'same bits' : 'last bits differ'})`,
+    );
+
+    const [script] = await Promise.all([page.waitForEvent('download'), panel.locator('a[data-download="script"]').click()]);
+    expect(script.suggestedFilename()).toBe('model.py');
+    const py = join(dir, 'model.py');
+    await script.saveAs(py);
+    expect(readFileSync(py, 'utf8')).toContain(`SITE_LOSS = ${pyNumber(shown)}`);
+    const axe = await new AxeBuilder({ page }).include('#fig-run').analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}× e.g. ${v.nodes[0]?.target})`)).toEqual([]);
+    expect(problems(log)).toEqual([]);
+    await context.close();
+  }, 600_000);
 });

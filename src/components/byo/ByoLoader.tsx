@@ -18,7 +18,7 @@ import type {
   ComputeRequest,
 } from '../../figures/byo/byo.worker';
 import { hiddenLimit, PROBE } from '../../figures/byo/limits';
-import { BYO } from '../../i18n/byo';
+import { BYO, BYO_ERROR_TEXT } from '../../i18n/byo';
 import type { Lang } from '../../i18n/core';
 // The panel's styles as a file of their own, linked when the panel opens: imported as CSS, they would be inlined
 // into every page of the figure, for readers who never open it.
@@ -209,7 +209,7 @@ export function ByoPanel({ byo, figure, id, lang, onClose, children }: ByoPanelP
             <strong>{w.error[state.error.code]}</strong>
           </p>
           <p>
-            {w.errorDetail} <code data-error-detail>{state.error.message}</code>
+            {w.errorDetail} <code data-error-detail>{BYO_ERROR_TEXT[lang](state.error)}</code>
           </p>
         </div>
       )}

@@ -8,8 +8,10 @@
  * link reproduces "this exact run"; a run of the committed grid is compared with its precomputed fingerprint.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { ComponentChildren } from 'preact';
-import { Figure, descriptionId, type FigureWidth } from '../figures/Figure';
+import type { ComponentChildren, ComponentType } from 'preact';
+import { Figure, Tool, descriptionId, type FigureWidth } from '../figures/Figure';
+import type { ExportRunProps } from '../export/ExportRun';
+import type { RunWeights } from '../../experiments/first-batch';
 import { Controls, NumberField, Select } from '../figures/controls';
 import { useFigureState, useHydrated, useSize } from '../figures/hooks';
 import { formatNumber } from '../../figures/format';
@@ -179,8 +181,27 @@ export default function LiveRun({ committedUrl, replays, presets, width = 'page'
     [],
   );
 
+  // "Weights & PyTorch script": a chunk loaded on request (src/components/export/); its weights come from the worker.
+  const [Take, setTake] = useState<ComponentType<ExportRunProps> | null>(null);
+  const weightsWaiter = useRef<{ id: number; resolve: (w: RunWeights) => void; reject: (e: Error) => void } | null>(null);
+  const fetchWeights = (): Promise<RunWeights> =>
+    new Promise((resolve, reject) => {
+      const id = liveRef.current.id;
+      weightsWaiter.current?.reject(new Error('replaced by a newer request'));
+      weightsWaiter.current = { id, resolve, reject };
+      worker.current?.postMessage({ type: 'weights', id } satisfies ToWorker);
+    });
+
   const onMessage = (e: MessageEvent<FromWorker>) => {
     const m = e.data;
+    if (m.type === 'weights') {
+      const w = weightsWaiter.current;
+      if (!w || w.id !== m.id) return;
+      weightsWaiter.current = null;
+      if (m.weights) w.resolve(m.weights);
+      else w.reject(new Error(m.problem ?? 'no weights'));
+      return;
+    }
     setLive((l) => {
       if (m.id !== l.id) return l;
       switch (m.type) {
@@ -416,21 +437,50 @@ export default function LiveRun({ committedUrl, replays, presets, width = 'page'
           ),
         )
       }
+      tools={
+        <>
+          <Tool
+            name="export"
+            hydrated={hydrated}
+            onClick={() =>
+              void import('../export/ExportRun').then((m) => {
+                setTake(() => m.default);
+                // A configuration not trained here yet (the replayed, precomputed run): train it, to have its weights.
+                if (liveRef.current.phase === 'idle') start();
+              })
+            }
+          >
+            {'Weights & PyTorch script'}
+          </Tool>
+          {Take && (
+            <Take
+              id={id}
+              runId={live.id}
+              phase={live.phase}
+              step={live.step}
+              steps={spec.steps}
+              fetchWeights={fetchWeights}
+              onClose={() => setTake(null)}
+            />
+          )}
+        </>
+      }
       hydrated={hydrated}
     >
+      {/* The data-* of what a run has produced are absent until it has: no empty attributes in the page's HTML. */}
       <div
         class="fig-body xr-body"
         data-status={live.phase}
         data-key={key}
         data-step={live.step}
-        data-outcome={live.outcome?.status ?? ''}
-        data-outcome-step={live.outcome?.step ?? ''}
-        data-fingerprint={live.fingerprint ?? ''}
-        data-fingerprint-steps={live.fingerprintSteps}
-        data-head={live.head.length > 0 ? JSON.stringify(live.head) : ''}
-        data-final-loss={live.outcome?.final ? String(live.outcome.final.loss) : ''}
-        data-wall-ms={live.phase === 'done' ? live.wallMs.toFixed(0) : ''}
-        data-compute-ms={live.ms.toFixed(0)}
+        data-outcome={live.outcome?.status}
+        data-outcome-step={live.outcome?.step}
+        data-fingerprint={live.fingerprint ?? undefined}
+        data-fingerprint-steps={live.fingerprint !== null ? live.fingerprintSteps : undefined}
+        data-head={live.head.length > 0 ? JSON.stringify(live.head) : undefined}
+        data-final-loss={live.outcome?.final ? String(live.outcome.final.loss) : undefined}
+        data-wall-ms={live.phase === 'done' ? live.wallMs.toFixed(0) : undefined}
+        data-compute-ms={live.phase === 'idle' ? undefined : live.ms.toFixed(0)}
       >
         <Controls label="Task and cell">
           <Select<TaskId>

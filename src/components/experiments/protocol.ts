@@ -2,6 +2,7 @@
  * Messages between the live-run island (LiveRun.tsx) and its Web Worker (run.worker.ts), and the windows of steps
  * the worker's curve points stand for.
  */
+import type { RunWeights } from '../../experiments/first-batch';
 import type { RunOutcome } from '../../experiments/runner';
 import type { RunSpec } from '../../experiments/spec';
 
@@ -28,7 +29,9 @@ export type ToWorker =
   | { readonly type: 'start'; readonly id: number; readonly spec: RunSpec }
   | { readonly type: 'pause'; readonly id: number }
   | { readonly type: 'resume'; readonly id: number }
-  | { readonly type: 'cancel'; readonly id: number };
+  | { readonly type: 'cancel'; readonly id: number }
+  /** The weights of run `id` as they are now (paused or ended), and their loss on the run's first batch. */
+  | { readonly type: 'weights'; readonly id: number };
 
 export type FromWorker =
   | {
@@ -71,4 +74,6 @@ export type FromWorker =
       readonly ms: number;
       readonly baseline: number;
     }
+  /** The answer to a `weights` request: the weights, or (null) why there are none. */
+  | { readonly type: 'weights'; readonly id: number; readonly weights: RunWeights | null; readonly problem?: string }
   | { readonly type: 'error'; readonly id: number; readonly message: string };

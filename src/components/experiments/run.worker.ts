@@ -3,6 +3,7 @@
  * time slices (so that pause, resume and cancel messages are handled between slices), and streams the curve, the
  * held-out evaluations and the outcome to the page. The main thread only draws.
  */
+import { runWeights } from '../../experiments/first-batch';
 import { createExperimentRun, type ExperimentRun } from '../../experiments/runner';
 import { PROTOCOL } from '../../experiments/spec';
 import { liveWindow, liveWindows, type FromWorker, type ToWorker } from './protocol';
@@ -31,6 +32,8 @@ interface Active {
 }
 
 let active: Active | null = null;
+/** The last run started, kept after it ends so that its weights can still be asked for. */
+let latest: Active | null = null;
 
 type Points = [number, number | null][];
 
@@ -156,6 +159,7 @@ scope.onmessage = (e) => {
       timer: null,
     };
     active = a;
+    latest = a;
     const metric = run.trainer.config.task.metric;
     scope.postMessage({
       type: 'ready',
@@ -167,6 +171,18 @@ scope.onmessage = (e) => {
       loss: run.trainer.config.task.loss,
     });
     a.timer = setTimeout(() => slice(a), 0);
+    return;
+  }
+  if (m.type === 'weights') {
+    const l = latest;
+    if (!l || l.id !== m.id) return;
+    const { trainer } = l.run;
+    try {
+      const weights = runWeights(l.run.spec, trainer.stepCount, trainer.layer, trainer.readout.linear);
+      scope.postMessage({ type: 'weights', id: m.id, weights });
+    } catch (err) {
+      scope.postMessage({ type: 'weights', id: m.id, weights: null, problem: String(err) });
+    }
     return;
   }
   const a = active;
