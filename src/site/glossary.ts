@@ -121,7 +121,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     id: 'zero-centred',
     en: 'zero-centred',
     zh: '以零为中心',
-    meaning: '$f(0) = 0$ 且正负两种值都取；这样的输出能让下一层学得更快。',
+    meaning: '$f(0) = 0$ 且正负两种值都取（逐点的定义）。它并不保证平均输出为零；让下一层学得更快的经典论证要求的是均值接近零。',
     defined: { article: 'activation-functions', section: 'properties' },
   },
   {
