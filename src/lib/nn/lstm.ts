@@ -23,8 +23,8 @@
  * per-step multiply skips the x columns). The multiplies run in WebAssembly SIMD where the runtime has it (`simd.ts`,
  * about 3–4× the JavaScript kernels at these sizes): their operands live on a WebAssembly memory, and the forward
  * multiply uses a stored transpose of [W_ih | W_hh] so that two output columns fill one f64x2 register; elsewhere the
- * JavaScript kernels of `kernels.ts` run, with the same bits. The default σ runs as branch-free inline code that
- * returns the registry's bits (`fastexact.ts`), and the σ/tanh derivatives are written out from the saved outputs.
+ * JavaScript kernels of `kernels.ts` run, with the same bits. The default σ and tanh run as nearly branch-free inline
+ * code that returns the registry's bits (`fastexact.ts`), and the σ/tanh derivatives are written out from the saved outputs.
  * Every change of this kind keeps each sum's order, so results are bit-for-bit those of the plain formulation. Buffers
  * are sized for the largest (T, B) seen so far and only reallocated when a bigger batch arrives; nothing is allocated
  * per step.
@@ -34,14 +34,13 @@
 import type { ActivationFn, Param, Rng, SeqBatch } from './types.ts';
 import type { BackwardOptions, CellGradients, InstrumentedLayer, ScaledGradientFlow } from './gradflow.ts';
 import { Activations } from './activations.ts';
-import { biasSigmoidInto } from './fastexact.ts';
+import { biasSigmoidInto, biasTanhInto, tanhInto } from './fastexact.ts';
 import { checkBatch, checkSize, checkState, checkSeeds } from './checks.ts';
 import { derivativeAt, exactDerivativeAt, type DerivativeAt } from './derivatives.ts';
 import { initUniformPytorch } from './init.ts';
 import { addColumnSums, gemmABt, norm2, rescaleCarries } from './kernels.ts';
 import { createRecurrentParams, initStream, type InitMode } from './params.ts';
 import { createGemmArena, type GemmArena } from './simd.ts';
-import { tanh } from './elementary.ts';
 
 /** The three activation roles of an LSTM. */
 export interface LstmActivations {
@@ -365,8 +364,8 @@ class LstmLayer implements Lstm {
    * Step t of the forward pass: Z_t from one fused multiply, then the cell equations for all B·H units, row by row
    * in three short passes (gates, candidate, cell) that also add the bias, so that the default σ and tanh run as
    * inline code: σ through {@link biasSigmoidInto} (the registry's σ bit for bit, without its data-dependent
-   * branches) and tanh as elementary.ts's `tanh`, which is what the registry entry is. Other activations are called through
-   * the registry.
+   * branches) and tanh through {@link biasTanhInto} and {@link tanhInto} (elementary.ts's tanh, which is what the
+   * registry entry is, bit for bit, with one predictable branch). Other activations are called through the registry.
    */
   #forwardStep(t: number, T: number, B: number): void {
     const I = this.inputSize,
@@ -416,22 +415,23 @@ class LstmLayer implements Lstm {
         }
       }
       const zg = zRow + 2 * H;
-      if (candTanh) for (let j = 0; j < H; j++) gg[row + j] = tanh((z[zg + j] += bs[2 * H + j]!));
+      if (candTanh) biasTanhInto(z, zg, bs, 2 * H, H, gg, row);
       else for (let j = 0; j < H; j++) gg[row + j] = candF((z[zg + j] += bs[2 * H + j]!));
-      const next = (t + 1) * B * K + b * K + I; // h_t's slot in the next fused row (none after the last step)
       for (let j = 0; j < H; j++) {
         const k = row + j;
         const f = gf[k]!;
         const i = cifg ? 1 - f : gi[k]!;
         // c_t = f ⊙ c_{t−1} + i ⊙ g   (c_{t−1} at k, c_t at k + BH in Cs)
-        const c = f * cs[k]! + i * gg[k]!;
-        // h_t = o ⊙ φ(c_t)
-        const p = phiTanh ? tanh(c) : phiF(c);
-        const h = go[k]! * p;
+        cs[k + BH] = f * cs[k]! + i * gg[k]!;
         if (cifg) gi[k] = i;
-        cs[k + BH] = c;
-        phi[k] = p;
-        hs[k] = h;
+      }
+      // φ(c_t), then h_t = o ⊙ φ(c_t)
+      if (phiTanh) tanhInto(cs, row + BH, H, phi, row);
+      else for (let j = 0; j < H; j++) phi[row + j] = phiF(cs[row + BH + j]!);
+      const next = (t + 1) * B * K + b * K + I; // h_t's slot in the next fused row (none after the last step)
+      for (let j = 0; j < H; j++) {
+        const h = go[row + j]! * phi[row + j]!;
+        hs[row + j] = h;
         if (feed) xh[next + j] = h;
       }
     }
