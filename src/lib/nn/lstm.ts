@@ -23,8 +23,10 @@
  * per-step multiply skips the x columns). The multiplies run in WebAssembly SIMD where the runtime has it (`simd.ts`,
  * about 3–4× the JavaScript kernels at these sizes): their operands live on a WebAssembly memory, and the forward
  * multiply uses a stored transpose of [W_ih | W_hh] so that two output columns fill one f64x2 register; elsewhere the
- * JavaScript kernels of `kernels.ts` run, with the same bits. The default σ and tanh run as nearly branch-free inline
- * code that returns the registry's bits (`fastexact.ts`), and the σ/tanh derivatives are written out from the saved outputs.
+ * JavaScript kernels of `kernels.ts` run, with the same bits. The default σ and tanh run once per step over all B
+ * rows, in the same SIMD memory and module pair (`simd.ts`) or as nearly branch-free JavaScript loops
+ * (`fastexact.ts`), both returning the registry's bits, and the σ/tanh derivatives are written out from the saved
+ * outputs.
  * Every change of this kind keeps each sum's order, so results are bit-for-bit those of the plain formulation. Buffers
  * are sized for the largest (T, B) seen so far and only reallocated when a bigger batch arrives; nothing is allocated
  * per step.
@@ -361,11 +363,11 @@ class LstmLayer implements Lstm {
   }
 
   /**
-   * Step t of the forward pass: Z_t from one fused multiply, then the cell equations for all B·H units, row by row
-   * in three short passes (gates, candidate, cell) that also add the bias, so that the default σ and tanh run as
-   * inline code: σ through {@link biasSigmoidInto} (the registry's σ bit for bit, without its data-dependent
-   * branches) and tanh through {@link biasTanhInto} and {@link tanhInto} (elementary.ts's tanh, which is what the
-   * registry entry is, bit for bit, with one predictable branch). Other activations are called through the registry.
+   * Step t of the forward pass: Z_t from one fused multiply, then the cell equations for all B·H units in short
+   * passes over all B rows (gates and candidate, which also add the bias; c_t; φ(c_t); h_t). The default σ and tanh
+   * run through the arena's `biasSigmoidRows`, `biasTanhRows` and `tanhInto`: WebAssembly SIMD where the arena has
+   * it, else fastexact.ts's loops, both the registry's bits without its data-dependent branches. Other activations
+   * are called through the registry.
    */
   #forwardStep(t: number, T: number, B: number): void {
     const I = this.inputSize,

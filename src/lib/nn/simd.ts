@@ -1,5 +1,6 @@
 /**
- * WebAssembly SIMD (f64x2) versions of the matrix multiplies of `kernels.ts`, returning **the same bits**.
+ * WebAssembly SIMD (f64x2) versions of the matrix multiplies of `kernels.ts`, and of the element-wise σ and tanh of
+ * `fastexact.ts`, returning **the same bits**.
  *
  * Why the bits cannot change: every entry of a product is one sequential sum s = 0; s += a_k·b_k (k ascending),
  * then stored (C = s) or added (C = C + s), exactly as in the JavaScript kernels. Here the two lanes of an f64x2
@@ -24,6 +25,12 @@
  * all three operands of a multiply are views of that memory (and the product is not tiny), otherwise the JavaScript
  * kernel (same result). Where WebAssembly or its SIMD extension is missing, or the memory cannot be allocated, the
  * arena's buffers are ordinary `Float64Array`s and every multiply runs in JavaScript.
+ *
+ * σ and tanh: a second module on the same memory ({@link buildElementwiseModule}) applies them to rows of
+ * pre-activations two at a time, each lane performing fastexact.ts's IEEE operations in their order (`f64x2.div`
+ * and the others are correctly rounded per lane, like the scalar ones), so that {@link GemmArena.biasSigmoidRows},
+ * {@link GemmArena.biasTanhRows} and {@link GemmArena.tanhInto} give the bits of fastexact.ts's loops, which are
+ * their fallback (`test/lib/simd.test.ts` compares them).
  *
  * @module
  */
