@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Activations } from '../../src/lib/nn/activations.ts';
-import { biasSigmoidInto, sigmoidExact } from '../../src/lib/nn/fastexact.ts';
+import { tanh } from '../../src/lib/nn/elementary.ts';
+import { biasSigmoidInto, biasTanhInto, sigmoidExact, tanhExact, tanhInto } from '../../src/lib/nn/fastexact.ts';
 
 const reference = Activations.sigmoid.f;
 
@@ -89,5 +90,93 @@ describe('the bit-exact fast sigmoid', () => {
     const sums = [-0.2 + 0.5, 0 - 0.25, 0.2 + 1e-30, 3 - 1];
     expect(Array.from(z)).toEqual([-3, ...sums, 50]);
     expect(Array.from(out)).toEqual([0, 0, ...sums.map(reference), 0, 0]);
+  });
+});
+
+/**
+ * Arguments x at which tanh's expm1(±2|x|) changes branch or reduction step, with both signs and their
+ * neighbours: every boundary k·ln2 and (k ± ½)·ln2 of 2|x| up to 2|x| = 44, the high words where fdlibm's tests
+ * flip (2|x| at ½·ln2 and 1.5·ln2, |x| at 2^−28, 1 and 22), and the special values.
+ */
+function tanhBoundaryArguments(): number[] {
+  const xs: number[] = [0, 1, 0.5, 2, 21.99, 22, 22.01, 30, 700, 1e300, Infinity, NaN];
+  xs.push(Number.MIN_VALUE, 2 ** -1022, 2 ** -1022 - Number.MIN_VALUE, 1e-300, 2 ** -28, 2 ** -29, 2 ** -27);
+  // High words of |x|: 2^−28, ½·ln2/2, 1.5·ln2/2, 1, 22 (the thresholds for 2|x| move down one binade).
+  for (const hw of [0x3e300000, 0x3fc62e42, 0x3fc62e43, 0x3fe0a2b2, 0x3ff00000, 0x40360000]) {
+    for (const lo of [0, 1, 0x7fffffff, 0xfefa39ef, 0xfefa39f0, 0xffffffff]) {
+      for (const d of [-1, 0, 1]) xs.push(fromWords(hw + d, lo));
+    }
+  }
+  for (let k = 0; k <= 64; k++) {
+    for (const b of [k * Math.LN2, (k - 0.5) * Math.LN2, (k + 0.5) * Math.LN2]) {
+      for (let j = -4; j <= 4; j++) xs.push((b / 2) * (1 + j * 2 ** -52));
+    }
+  }
+  return xs.flatMap((x) => [x, -x]);
+}
+
+describe('the bit-exact fast tanh', () => {
+  it('returns the same bits as elementary.ts’s tanh on every boundary of its expm1 and the special values', () => {
+    const xs = tanhBoundaryArguments();
+    const wrong = xs.filter((x) => !Object.is(tanhExact(x), tanh(x)));
+    expect(wrong.map((x) => `tanh(${x}): ${tanhExact(x)} vs ${tanh(x)}`)).toEqual([]);
+    const out = new Float64Array(xs.length);
+    tanhInto(Float64Array.from(xs), 0, xs.length, out, 0);
+    const wrongRow = xs.filter((x, j) => !Object.is(out[j], tanh(x)));
+    expect(wrongRow.map((x) => `tanhInto(${x}) vs ${tanh(x)}`)).toEqual([]);
+  });
+
+  it('returns the same bits as elementary.ts’s tanh on 1 200 000 random arguments of every magnitude', () => {
+    const rnd = xorshift(20261207);
+    const words = new Uint32Array(2);
+    const asDouble = new Float64Array(words.buffer);
+    const n = 1_200_000;
+    const xs = new Float64Array(n);
+    for (let j = 0; j < n; j++) {
+      let x: number;
+      switch (j % 4) {
+        case 0:
+          x = (rnd() - 0.5) * 6; // typical pre-activations and cell states
+          break;
+        case 1:
+          x = (rnd() - 0.5) * 50; // up to and past 22
+          break;
+        case 2:
+          x = (rnd() - 0.5) * 2 ** -20;
+          break;
+        default:
+          words[0] = rnd() * 4294967296;
+          words[1] = rnd() * 4294967296;
+          x = asDouble[0]!; // any bit pattern, NaNs and subnormals included
+      }
+      if (rnd() < 0.3) x *= 2 ** -Math.floor(rnd() * 40);
+      xs[j] = x;
+    }
+    const out = new Float64Array(n);
+    tanhInto(xs, 0, n, out, 0);
+    let mismatches = 0;
+    let first = '';
+    for (let j = 0; j < n; j++) {
+      const x = xs[j]!;
+      const want = tanh(x);
+      if (!Object.is(tanhExact(x), want) || !Object.is(out[j], want)) {
+        mismatches++;
+        first ||= `tanh(${x}): ${tanhExact(x)} and ${out[j]} vs ${want}`;
+      }
+    }
+    expect(mismatches, first).toBe(0);
+  });
+
+  it('adds a bias in place and writes tanh of the sums, the same bits as elementary.ts, and tanhInto works in place', () => {
+    const z = Float64Array.from([-3, -0.2, 0, 0.2, 3, 50]);
+    const bias = Float64Array.from([9, 0.5, -0.25, 1e-30, -1, 2, 9]);
+    const out = new Float64Array(8);
+    biasTanhInto(z, 1, bias, 1, 4, out, 2);
+    const sums = [-0.2 + 0.5, 0 - 0.25, 0.2 + 1e-30, 3 - 1];
+    expect(Array.from(z)).toEqual([-3, ...sums, 50]);
+    expect(Array.from(out)).toEqual([0, 0, ...sums.map(tanh), 0, 0]);
+    const inPlace = Float64Array.from([-3, 0.1, 25, -1e-310]);
+    tanhInto(inPlace, 1, 3, inPlace, 1);
+    expect(Array.from(inPlace)).toEqual([-3, tanh(0.1), 1, -1e-310]);
   });
 });

@@ -3,7 +3,15 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Activations } from '../../src/lib/nn/activations.ts';
 import { gemmAB, gemmABt, gemmAtB } from '../../src/lib/nn/kernels.ts';
 import { createLstm, type LstmOptions } from '../../src/lib/nn/lstm.ts';
-import { buildGemmModule, createGemmArena, setWasmSimdEnabled, wasmSimdAvailable } from '../../src/lib/nn/simd.ts';
+import { tanh } from '../../src/lib/nn/elementary.ts';
+import { biasSigmoidInto, biasTanhInto, tanhInto } from '../../src/lib/nn/fastexact.ts';
+import {
+  buildElementwiseModule,
+  buildGemmModule,
+  createGemmArena,
+  setWasmSimdEnabled,
+  wasmSimdAvailable,
+} from '../../src/lib/nn/simd.ts';
 import { randomBatch, testRng, uniformArray } from './gradcheck-helper.ts';
 
 afterEach(() => setWasmSimdEnabled(true));
@@ -175,6 +183,107 @@ describe('a GemmArena', () => {
     plain.gemmAB(4, 6, 9, plain.buffers[0]!, 0, 9, plain.buffers[1]!, 0, 6, plain.buffers[2]!, 0, 6, false);
     simd.gemmAB(4, 6, 9, simd.buffers[0]!, 0, 9, simd.buffers[1]!, 0, 6, simd.buffers[2]!, 0, 6, false);
     expect(sameBits(plain.buffers[2]!, simd.buffers[2]!)).toBe(true);
+  });
+});
+
+describe('the WebAssembly SIMD σ and tanh', () => {
+  it('fit in 4 KB, a module of their own beside the multiplies', () => {
+    expect(buildElementwiseModule().length).toBeLessThan(4096);
+  });
+
+  /**
+   * Pre-activations of every kind: typical ones, the tails, every reduction boundary of σ's exp(−|z|) and tanh's
+   * expm1(±2|x|), and (with `special`) the values outside the fast ranges (NaN, ±∞, ±0, subnormals, |z| ≥ 22 or
+   * 707), which the arena hands back to the reference.
+   */
+  function preActivations(n: number, seed: number, special: boolean): Float64Array {
+    const rng = testRng(seed);
+    const boundaries: number[] = [];
+    for (let k = -1; k <= 66; k++) for (const d of [-1e-16, 0, 1e-16]) boundaries.push((k / 2) * Math.LN2 * (1 + d));
+    // The high words where fdlibm's tests flip: 2^−28, ½·ln2 and 1.5·ln2 (for z and for 2x), 1, 22.
+    const view = new DataView(new ArrayBuffer(8));
+    for (const hw of [0x3e300000, 0x3fc62e43, 0x3fd62e43, 0x3fe0a2b2, 0x3ff0a2b2, 0x3ff00000, 0x40360000]) {
+      for (const lo of [0, 1, 0xfefa39ef, 0xffffffff]) {
+        for (const d of [-1, 0, 1]) {
+          view.setUint32(0, hw + d);
+          view.setUint32(4, lo);
+          boundaries.push(view.getFloat64(0));
+        }
+      }
+    }
+    const specials = [0, -0, 5e-324, -2.5e-310, 2 ** -29, 22, -30, 707, -750, 1e300, Infinity, -Infinity, NaN];
+    const a = new Float64Array(n);
+    for (let k = 0; k < n; k++) {
+      const u = rng.uniform(0, 1);
+      const sign = rng.uniform(0, 1) < 0.5 ? -1 : 1;
+      if (special && u < 0.05) a[k] = specials[Math.floor(rng.uniform(0, specials.length))]!;
+      else if (u < 0.2) a[k] = sign * boundaries[Math.floor(rng.uniform(0, boundaries.length))]!;
+      else if (u < 0.6) a[k] = rng.uniform(-4, 4);
+      else if (u < 0.8) a[k] = rng.uniform(-40, 40);
+      else a[k] = sign * 2 ** rng.uniform(-30, 3);
+    }
+    return a;
+  }
+
+  const layouts = fc.record({
+    n: fc.integer({ min: 0, max: 21 }), // odd n: the last entry of each row in JavaScript
+    rows: fc.integer({ min: 1, max: 6 }),
+    pad: fc.integer({ min: 0, max: 3 }),
+    off: fc.integer({ min: 0, max: 3 }), // odd offsets: f64x2 loads that are not 16-byte aligned
+    special: fc.boolean(),
+    zeroBias: fc.boolean(), // so that the boundary values reach the functions unchanged
+    seed: fc.integer({ min: 0, max: 1e6 }),
+  });
+
+  for (const kind of ['sigmoid', 'tanh'] as const) {
+    it(`add the bias and give fastexact.ts's ${kind} bits for any row layout, in place of the JavaScript loop`, () => {
+      const property = fc.property(layouts, ({ n, rows, pad, off, special, zeroBias, seed }) => {
+        const zs = n + pad,
+          os = n + 2 * pad;
+        const arena = createGemmArena([off + rows * zs, off + n, off + rows * os], ALL_SIMD);
+        const [z, bias, out] = arena.buffers as [Float64Array, Float64Array, Float64Array];
+        z.set(preActivations(z.length, seed, special));
+        if (!zeroBias) bias.set(preActivations(bias.length, seed + 1, false).map((v) => v / 4));
+        const zJs = z.slice(),
+          outJs = out.slice();
+        const js = kind === 'sigmoid' ? biasSigmoidInto : biasTanhInto;
+        for (let r = 0; r < rows; r++) js(zJs, off + r * zs, bias, off, n, outJs, off + r * os);
+        if (kind === 'sigmoid') arena.biasSigmoidRows(z, off, zs, bias, off, n, rows, out, off, os);
+        else arena.biasTanhRows(z, off, zs, bias, off, n, rows, out, off, os);
+        return arena.simd && sameBits(z, zJs) && sameBits(out, outJs);
+      });
+      fc.assert(property, { numRuns: 300 });
+    });
+  }
+
+  it('give elementary.ts’s tanh on 200 000 pre-activations in one call, and work in place', () => {
+    const n = 200_001;
+    const arena = createGemmArena([n, n], ALL_SIMD);
+    const [x, out] = arena.buffers as [Float64Array, Float64Array];
+    x.set(preActivations(n, 7, true));
+    arena.tanhInto(x, 0, n, out, 0);
+    const wrong = Array.from(x).filter((v, k) => !Object.is(out[k], tanh(v)));
+    expect(wrong.slice(0, 5)).toEqual([]);
+    const before = x.slice();
+    arena.tanhInto(x, 1, n - 1, x, 1); // in place, from an odd offset
+    expect(Object.is(x[0], before[0])).toBe(true);
+    expect(sameBits(x.subarray(1), before.subarray(1).map(tanh))).toBe(true);
+  });
+
+  it('run in JavaScript, with the same bits, on arrays that are not the arena’s', () => {
+    const arena = createGemmArena([8], ALL_SIMD);
+    const z = preActivations(9, 3, true),
+      bias = preActivations(9, 4, false);
+    const out = new Float64Array(9),
+      zJs = z.slice(),
+      outJs = new Float64Array(9);
+    arena.biasTanhRows(z, 0, 3, bias, 0, 3, 3, out, 0, 3);
+    for (let r = 0; r < 3; r++) biasTanhInto(zJs, 3 * r, bias, 0, 3, outJs, 3 * r);
+    expect(sameBits(out, outJs) && sameBits(z, zJs)).toBe(true);
+    const phi = new Float64Array(9);
+    arena.tanhInto(z, 0, 9, phi, 0);
+    tanhInto(zJs, 0, 9, outJs, 0);
+    expect(sameBits(phi, outJs)).toBe(true);
   });
 });
 

@@ -19,12 +19,15 @@
  * without contraction or extra precision, so the result is bit-identical to `Activations.sigmoid.f`, which computes
  * σ with the same fdlibm exp written out in `elementary.ts` — in every engine, whatever its `Math.exp`.
  * `test/lib/fastexact.test.ts` checks this on every reduction boundary and a few hundred thousand random arguments.
- * Arguments outside 2^−28 ≤ |z| < 707 (and NaN) take the registry function itself. tanh has no such fast path: the
- * cells call `elementary.ts`'s tanh.
+ * Arguments outside 2^−28 ≤ |z| < 707 (and NaN) take the registry function itself. {@link tanhExact},
+ * {@link biasTanhInto} and {@link tanhInto} do the same for tanh on fdlibm's expm1 (one formula with a table per
+ * reduction step in place of expm1's five final cases), since `elementary.ts`'s tanh, with its data-dependent
+ * branches, is slow in a loop.
  *
  * @module
  */
 import { Activations } from './activations.ts';
+import { tanh as tanhReference } from './elementary.ts';
 
 /** Scratch for reading the high 32 bits of a float64 (little-endian: word 1). */
 const F64 = new Float64Array(1);
@@ -138,5 +141,186 @@ export function biasSigmoidInto(
     const e = (1 - (lo - (r * c) / (2.0 - c) - hi)) * POW2[k + 1074]!;
     const s = hz >>> 31;
     out[oOff + j] = (1 - s + s * e) / (1 + e);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// tanh
+// ---------------------------------------------------------------------------------------------------------------
+
+// s_expm1.c: scaled coefficients of the rational approximation of e^r − 1.
+const Q1 = -3.33333333333331316428e-2;
+const Q2 = 1.58730158725481460165e-3;
+const Q3 = -7.93650757867487942473e-5;
+const Q4 = 4.00821782732936239552e-6;
+const Q5 = -2.01099218183624371326e-7;
+/** tanh's own range: |x| < 22 (above, tanh rounds to ±1; fdlibm's high-word test `ix < 0x40360000`). */
+const TANH_LARGE = 22;
+/** High word of |x| from which fdlibm's tanh takes expm1(2|x|) (|x| ≥ 1) instead of expm1(−2|x|). */
+const ONE_HW = 0x3ff00000;
+/** High word of |x| from which expm1(−2|x|) reduces its argument: 2|x| > ½·ln2, i.e. the high word of 2|x| ≥
+ * 0x3FD62E43, which is the high word of |x| ≥ 0x3FC62E43 (doubling adds one to the exponent field). */
+const TANH_REDUCE_HW = 0x3fc62e43;
+/** The reduction steps k of expm1(±2|x|) that tanh reaches: −3 … 0 for 2^−28 ≤ |x| < 1, 3 … 63 for 1 ≤ |x| < 22. */
+const K_MIN = -3;
+const K_MAX = 63;
+
+/**
+ * expm1's last step, which fdlibm writes as five cases of k, as one formula with per-k constants:
+ * e^x − 1 = ((r − (e + M_k)) + C_k)·2^k − D_k, with r the reduced argument and e the correction term. The cases
+ * (`s_expm1.c`, in the order written there) and why each one is this formula exactly:
+ *
+ * - k = 0: r − e. Here C = 0, M = D = 0: (r − (e + 0)) + 0 = r − e, times 1, minus 0.
+ * - k = −1: ½(r − e) − ½. With C = −1: ((r − e) − 1)·½, and halving commutes with rounding (no subnormals here).
+ * - k ≤ −2 or k > 56: (1 − (e − r))·2^k − 1. With C = 1, D = 1: r − e = −(e − r) exactly, so (r − e) + 1 rounds
+ *   like 1 − (e − r).
+ * - 2 ≤ k < 20: (1 − 2^−k − (e − r))·2^k. With C = 1 − 2^−k (exact for k < 53), the same argument.
+ * - 20 ≤ k ≤ 56: ((r − (e + 2^−k)) + 1)·2^k. With M = 2^−k, C = 1.
+ *
+ * Adding or subtracting a zero constant changes no bits (e + 0 = e for every e ≠ −0, and r − (±0) = r). k = 1,
+ * which has a case of its own, never occurs for tanh's arguments. Indexed by k − K_MIN.
+ */
+const EXPM1_P = new Float64Array(K_MAX - K_MIN + 1);
+const EXPM1_C = new Float64Array(K_MAX - K_MIN + 1);
+const EXPM1_M = new Float64Array(K_MAX - K_MIN + 1);
+const EXPM1_D = new Float64Array(K_MAX - K_MIN + 1);
+for (let k = K_MIN; k <= K_MAX; k++) {
+  const i = k - K_MIN;
+  const p = k >= 0 ? 2 ** k : POW2[k + 1074]!;
+  const q = k >= 0 ? POW2[-k + 1074]! : 2 ** -k; // 2^−k, exact
+  EXPM1_P[i] = p;
+  if (k === 0 || k === -1 || (k >= 2 && k < 20)) EXPM1_C[i] = 1 - q;
+  else EXPM1_C[i] = 1;
+  EXPM1_M[i] = k >= 20 && k <= 56 ? q : 0;
+  EXPM1_D[i] = k <= -2 || k > 56 ? 1 : 0;
+}
+
+/**
+ * tanh(x), bit-identical to `elementary.ts`'s tanh (FreeBSD's `s_tanh.c` on fdlibm's `s_expm1.c`, as in V8) and so
+ * to `Activations.tanh.f`, with one predictable branch (arguments outside 2^−28 ≤ |x| < 22, and NaN, take
+ * `elementary.ts`'s tanh) instead of the half a dozen data-dependent ones of the reference.
+ *
+ * tanh(x) = sign(x)·(1 − 2/(t + 2)) with t = expm1(2|x|) for |x| ≥ 1, and sign(x)·(−t/(t + 2)) with
+ * t = expm1(−2|x|) below. Here both are m − N/(t + 2) with m ∈ {0, 1} (whether |x| ≥ 1), N = 2 or t as the exact
+ * blend 2m + (1 − m)·t, and t = expm1(X) with X = ±2|x| (an exact doubling). expm1's reduction is specialised
+ * as {@link sigmoidExact} specialises exp's: k = (int)(X/ln2 ± ½) gives fdlibm's k = −1 and its hi and lo on the
+ * middle range, a mask gives k = 0 where fdlibm does not reduce; its final step is one formula with a table
+ * per k (see `EXPM1_P`).
+ */
+export function tanhExact(x: number): number {
+  const a = Math.abs(x);
+  if (!(a >= TINY && a < TANH_LARGE) || !LITTLE_ENDIAN) return tanhReference(x);
+  F64[0] = x;
+  const hx = I32[1]!;
+  const ha = hx & 0x7fffffff;
+  const m = ((ONE_HW - 1 - ha) >>> 31) as 0 | 1; // 1 iff |x| ≥ 1
+  const sgn = 2 * m - 1;
+  const X = 2 * sgn * a; // 2|x| or −2|x|, exact
+  const k = ((INV_LN2 * X + 0.5 * sgn) | 0) & ~((ha - TANH_REDUCE_HW) >> 31);
+  const hi = X - k * LN2_HI;
+  const lo = k * LN2_LO;
+  const r = hi - lo;
+  const cr = hi - r - lo;
+  const hfx = 0.5 * r;
+  const hxs = r * hfx;
+  const r1 = 1 + hxs * (Q1 + hxs * (Q2 + hxs * (Q3 + hxs * (Q4 + hxs * Q5))));
+  const u = 3 - r1 * hfx;
+  let e = hxs * ((r1 - u) / (6 - r * u));
+  e = r * (e - cr) - cr;
+  e -= hxs;
+  const i = k - K_MIN;
+  const t = (r - (e + EXPM1_M[i]!) + EXPM1_C[i]!) * EXPM1_P[i]! - EXPM1_D[i]!;
+  const z = m - (2 * m + (1 - m) * t) / (t + 2);
+  return (1 - 2 * (hx >>> 31)) * z;
+}
+
+/**
+ * Adds a bias and applies tanh, for a row of pre-activations: for j < n, `z[zOff + j] += bias[bOff + j]`, then
+ * `out[oOff + j] = tanh(z[zOff + j])`, bit-identical to `elementary.ts`'s tanh (the body of {@link tanhExact},
+ * repeated so that it runs inline).
+ *
+ * @param z - pre-activations without the bias; updated in place.
+ * @param zOff - offset of the first one.
+ * @param bias - the bias.
+ * @param bOff - offset of the bias of the first one.
+ * @param n - how many.
+ * @param out - output; must not overlap `z`.
+ * @param oOff - offset of the first output.
+ */
+export function biasTanhInto(
+  z: Float64Array,
+  zOff: number,
+  bias: Float64Array,
+  bOff: number,
+  n: number,
+  out: Float64Array,
+  oOff: number,
+): void {
+  for (let j = 0; j < n; j++) {
+    const x = (z[zOff + j] += bias[bOff + j]!);
+    const a = Math.abs(x);
+    if (!(a >= TINY && a < TANH_LARGE) || !LITTLE_ENDIAN) {
+      out[oOff + j] = tanhReference(x);
+      continue;
+    }
+    F64[0] = x;
+    const hx = I32[1]!;
+    const ha = hx & 0x7fffffff;
+    const m = (ONE_HW - 1 - ha) >>> 31;
+    const sgn = 2 * m - 1;
+    const X = 2 * sgn * a;
+    const k = ((INV_LN2 * X + 0.5 * sgn) | 0) & ~((ha - TANH_REDUCE_HW) >> 31);
+    const hi = X - k * LN2_HI;
+    const lo = k * LN2_LO;
+    const r = hi - lo;
+    const cr = hi - r - lo;
+    const hfx = 0.5 * r;
+    const hxs = r * hfx;
+    const r1 = 1 + hxs * (Q1 + hxs * (Q2 + hxs * (Q3 + hxs * (Q4 + hxs * Q5))));
+    const u = 3 - r1 * hfx;
+    let e = hxs * ((r1 - u) / (6 - r * u));
+    e = r * (e - cr) - cr;
+    e -= hxs;
+    const i = k - K_MIN;
+    const t = (r - (e + EXPM1_M[i]!) + EXPM1_C[i]!) * EXPM1_P[i]! - EXPM1_D[i]!;
+    const q = m - (2 * m + (1 - m) * t) / (t + 2);
+    out[oOff + j] = (1 - 2 * (hx >>> 31)) * q;
+  }
+}
+
+/**
+ * tanh of a row: for j < n, `out[oOff + j] = tanh(x[xOff + j])`, bit-identical to `elementary.ts`'s tanh (the body
+ * of {@link tanhExact}, repeated so that it runs inline). `out` may be `x` itself at the same offset.
+ */
+export function tanhInto(x: Float64Array, xOff: number, n: number, out: Float64Array, oOff: number): void {
+  for (let j = 0; j < n; j++) {
+    const v = x[xOff + j]!;
+    const a = Math.abs(v);
+    if (!(a >= TINY && a < TANH_LARGE) || !LITTLE_ENDIAN) {
+      out[oOff + j] = tanhReference(v);
+      continue;
+    }
+    F64[0] = v;
+    const hx = I32[1]!;
+    const ha = hx & 0x7fffffff;
+    const m = (ONE_HW - 1 - ha) >>> 31;
+    const sgn = 2 * m - 1;
+    const X = 2 * sgn * a;
+    const k = ((INV_LN2 * X + 0.5 * sgn) | 0) & ~((ha - TANH_REDUCE_HW) >> 31);
+    const hi = X - k * LN2_HI;
+    const lo = k * LN2_LO;
+    const r = hi - lo;
+    const cr = hi - r - lo;
+    const hfx = 0.5 * r;
+    const hxs = r * hfx;
+    const r1 = 1 + hxs * (Q1 + hxs * (Q2 + hxs * (Q3 + hxs * (Q4 + hxs * Q5))));
+    const u = 3 - r1 * hfx;
+    let e = hxs * ((r1 - u) / (6 - r * u));
+    e = r * (e - cr) - cr;
+    e -= hxs;
+    const i = k - K_MIN;
+    const t = (r - (e + EXPM1_M[i]!) + EXPM1_C[i]!) * EXPM1_P[i]! - EXPM1_D[i]!;
+    const q = m - (2 * m + (1 - m) * t) / (t + 2);
+    out[oOff + j] = (1 - 2 * (hx >>> 31)) * q;
   }
 }

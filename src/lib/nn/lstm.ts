@@ -23,8 +23,10 @@
  * per-step multiply skips the x columns). The multiplies run in WebAssembly SIMD where the runtime has it (`simd.ts`,
  * about 3–4× the JavaScript kernels at these sizes): their operands live on a WebAssembly memory, and the forward
  * multiply uses a stored transpose of [W_ih | W_hh] so that two output columns fill one f64x2 register; elsewhere the
- * JavaScript kernels of `kernels.ts` run, with the same bits. The default σ runs as branch-free inline code that
- * returns the registry's bits (`fastexact.ts`), and the σ/tanh derivatives are written out from the saved outputs.
+ * JavaScript kernels of `kernels.ts` run, with the same bits. The default σ and tanh run once per step over all B
+ * rows, in the same SIMD memory and module pair (`simd.ts`) or as nearly branch-free JavaScript loops
+ * (`fastexact.ts`), both returning the registry's bits, and the σ/tanh derivatives are written out from the saved
+ * outputs.
  * Every change of this kind keeps each sum's order, so results are bit-for-bit those of the plain formulation. Buffers
  * are sized for the largest (T, B) seen so far and only reallocated when a bigger batch arrives; nothing is allocated
  * per step.
@@ -34,14 +36,12 @@
 import type { ActivationFn, Param, Rng, SeqBatch } from './types.ts';
 import type { BackwardOptions, CellGradients, InstrumentedLayer, ScaledGradientFlow } from './gradflow.ts';
 import { Activations } from './activations.ts';
-import { biasSigmoidInto } from './fastexact.ts';
 import { checkBatch, checkSize, checkState, checkSeeds } from './checks.ts';
 import { derivativeAt, exactDerivativeAt, type DerivativeAt } from './derivatives.ts';
 import { initUniformPytorch } from './init.ts';
 import { addColumnSums, gemmABt, norm2, rescaleCarries } from './kernels.ts';
 import { createRecurrentParams, initStream, type InitMode } from './params.ts';
 import { createGemmArena, type GemmArena } from './simd.ts';
-import { tanh } from './elementary.ts';
 
 /** The three activation roles of an LSTM. */
 export interface LstmActivations {
@@ -217,7 +217,7 @@ class LstmLayer implements Lstm {
   /** ∂L/∂[W_ih | W_hh] of one backward, [4H, I + H]. */
   #dWcat = new Float64Array(0);
   /** b_ih + b_hh, [4H]. */
-  readonly #bsum: Float64Array;
+  #bsum: Float64Array;
   /** Σ over rows of ∂L/∂Z, [4H]. */
   readonly #dbsum: Float64Array;
 
@@ -295,18 +295,19 @@ class LstmLayer implements Lstm {
     const K = this.#K;
     // The largest multiply is ∂W's over all R rows (4H·K·R multiply-adds; the per-step ones are capB·4H·K at most).
     // Below the SIMD size threshold every multiply runs in JavaScript, and the arena allocates no WebAssembly memory.
-    const arena = createGemmArena([R * K, R * 4 * H, R * 4 * H, capB * K, 4 * H * K, 4 * H * K, 4 * H * K], {
-      maxProduct: 4 * H * K * R,
-    });
+    // The gates, cell states, φ(c) and the bias live on the arena too, for its element-wise σ and tanh.
+    const RH = R * H;
+    const arena = createGemmArena(
+      [R * K, R * 4 * H, R * 4 * H, capB * K, 4 * H * K, 4 * H * K, 4 * H * K, RH, RH, RH, RH, (R + capB) * H, RH, 4 * H],
+      { maxProduct: 4 * H * K * R },
+    );
     this.#arena = arena;
     [this.#XH, this.#Z, this.#dZ, this.#dXH, this.#Wcat, this.#WcatT, this.#dWcat] = arena.buffers;
-    this.#Gi = new Float64Array(R * H);
-    this.#Gf = new Float64Array(R * H);
-    this.#Gg = new Float64Array(R * H);
-    this.#Go = new Float64Array(R * H);
+    [this.#Gi, this.#Gf, this.#Gg, this.#Go, this.#Cs, this.#Phi] = arena.buffers.slice(7, 13);
+    const bsum = arena.buffers[13]!;
+    bsum.set(this.#bsum);
+    this.#bsum = bsum;
     this.#Hs = new Float64Array(R * H);
-    this.#Cs = new Float64Array((R + capB) * H);
-    this.#Phi = new Float64Array(R * H);
     this.#dx = new Float64Array(R * this.inputSize);
     this.#dh = new Float64Array(capB * H);
     this.#dc = new Float64Array(capB * H);
@@ -362,11 +363,11 @@ class LstmLayer implements Lstm {
   }
 
   /**
-   * Step t of the forward pass: Z_t from one fused multiply, then the cell equations for all B·H units, row by row
-   * in three short passes (gates, candidate, cell) that also add the bias, so that the default σ and tanh run as
-   * inline code: σ through {@link biasSigmoidInto} (the registry's σ bit for bit, without its data-dependent
-   * branches) and tanh as elementary.ts's `tanh`, which is what the registry entry is. Other activations are called through
-   * the registry.
+   * Step t of the forward pass: Z_t from one fused multiply, then the cell equations for all B·H units in short
+   * passes over all B rows (gates and candidate, which also add the bias; c_t; φ(c_t); h_t). The default σ and tanh
+   * run through the arena's `biasSigmoidRows`, `biasTanhRows` and `tanhInto`: WebAssembly SIMD where the arena has
+   * it, else fastexact.ts's loops, both the registry's bits without its data-dependent branches. Other activations
+   * are called through the registry.
    */
   #forwardStep(t: number, T: number, B: number): void {
     const I = this.inputSize,
@@ -397,17 +398,20 @@ class LstmLayer implements Lstm {
     const arena = this.#arena!;
     if (arena.simd) arena.gemmAB(B, H4, K, xh, t * B * K, K, this.#WcatT, 0, H4, z, t * B * H4, H4, false);
     else gemmABt(B, H4, K, xh, t * B * K, K, this.#Wcat, 0, K, z, t * B * H4, H4, false);
-    for (let b = 0; b < B; b++) {
-      const zRow = (t * B + b) * H4;
-      const row = (t * B + b) * H; // (t, b) in [T, B, H]
-      // Z_t += b_ih + b_hh, fused into the activation passes: i = σ(z_i), f = σ(z_f), o = σ(z_o), g = ψ(z_g);
-      // with CIFG i = 1 − f (set in the cell pass; z_i still gets its bias, for the trace).
-      if (gateSigmoid) {
-        if (cifg) for (let j = 0; j < H; j++) z[zRow + j] += bs[j]!;
-        else biasSigmoidInto(z, zRow, bs, 0, H, gi, row);
-        biasSigmoidInto(z, zRow + H, bs, H, H, gf, row);
-        biasSigmoidInto(z, zRow + 3 * H, bs, 3 * H, H, go, row);
-      } else {
+    // Z_t += b_ih + b_hh, fused into the activation passes over all B rows: i = σ(z_i), f = σ(z_f), o = σ(z_o),
+    // g = ψ(z_g); with CIFG i = 1 − f (set in the cell pass; z_i still gets its bias, for the trace). The arena runs
+    // the default σ and tanh in WebAssembly SIMD where it can, otherwise fastexact.ts's loops (the same bits).
+    const z0 = t * B * H4,
+      row0 = t * B * H; // (t, 0) in [T, B, H]
+    if (gateSigmoid) {
+      if (cifg) for (let b = 0; b < B; b++) for (let j = 0; j < H; j++) z[z0 + b * H4 + j] += bs[j]!;
+      else arena.biasSigmoidRows(z, z0, H4, bs, 0, H, B, gi, row0, H);
+      arena.biasSigmoidRows(z, z0 + H, H4, bs, H, H, B, gf, row0, H);
+      arena.biasSigmoidRows(z, z0 + 3 * H, H4, bs, 3 * H, H, B, go, row0, H);
+    } else {
+      for (let b = 0; b < B; b++) {
+        const zRow = z0 + b * H4,
+          row = row0 + b * H;
         for (let j = 0; j < H; j++) {
           const zi = (z[zRow + j] += bs[j]!);
           if (!cifg) gi[row + j] = gateF(zi);
@@ -415,23 +419,31 @@ class LstmLayer implements Lstm {
           go[row + j] = gateF((z[zRow + 3 * H + j] += bs[3 * H + j]!));
         }
       }
-      const zg = zRow + 2 * H;
-      if (candTanh) for (let j = 0; j < H; j++) gg[row + j] = tanh((z[zg + j] += bs[2 * H + j]!));
-      else for (let j = 0; j < H; j++) gg[row + j] = candF((z[zg + j] += bs[2 * H + j]!));
+    }
+    if (candTanh) arena.biasTanhRows(z, z0 + 2 * H, H4, bs, 2 * H, H, B, gg, row0, H);
+    else {
+      for (let b = 0; b < B; b++) {
+        const zg = z0 + b * H4 + 2 * H,
+          row = row0 + b * H;
+        for (let j = 0; j < H; j++) gg[row + j] = candF((z[zg + j] += bs[2 * H + j]!));
+      }
+    }
+    // c_t = f ⊙ c_{t−1} + i ⊙ g   (c_{t−1} at k, c_t at k + BH in Cs)
+    for (let k = row0; k < row0 + BH; k++) {
+      const f = gf[k]!;
+      const i = cifg ? 1 - f : gi[k]!;
+      cs[k + BH] = f * cs[k]! + i * gg[k]!;
+      if (cifg) gi[k] = i;
+    }
+    // φ(c_t), then h_t = o ⊙ φ(c_t)
+    if (phiTanh) arena.tanhInto(cs, row0 + BH, BH, phi, row0);
+    else for (let k = row0; k < row0 + BH; k++) phi[k] = phiF(cs[k + BH]!);
+    for (let b = 0; b < B; b++) {
+      const row = row0 + b * H;
       const next = (t + 1) * B * K + b * K + I; // h_t's slot in the next fused row (none after the last step)
       for (let j = 0; j < H; j++) {
-        const k = row + j;
-        const f = gf[k]!;
-        const i = cifg ? 1 - f : gi[k]!;
-        // c_t = f ⊙ c_{t−1} + i ⊙ g   (c_{t−1} at k, c_t at k + BH in Cs)
-        const c = f * cs[k]! + i * gg[k]!;
-        // h_t = o ⊙ φ(c_t)
-        const p = phiTanh ? tanh(c) : phiF(c);
-        const h = go[k]! * p;
-        if (cifg) gi[k] = i;
-        cs[k + BH] = c;
-        phi[k] = p;
-        hs[k] = h;
+        const h = go[row + j]! * phi[row + j]!;
+        hs[row + j] = h;
         if (feed) xh[next + j] = h;
       }
     }

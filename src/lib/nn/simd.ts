@@ -1,5 +1,6 @@
 /**
- * WebAssembly SIMD (f64x2) versions of the matrix multiplies of `kernels.ts`, returning **the same bits**.
+ * WebAssembly SIMD (f64x2) versions of the matrix multiplies of `kernels.ts`, and of the element-wise σ and tanh of
+ * `fastexact.ts`, returning **the same bits**.
  *
  * Why the bits cannot change: every entry of a product is one sequential sum s = 0; s += a_k·b_k (k ascending),
  * then stored (C = s) or added (C = C + s), exactly as in the JavaScript kernels. Here the two lanes of an f64x2
@@ -25,8 +26,15 @@
  * kernel (same result). Where WebAssembly or its SIMD extension is missing, or the memory cannot be allocated, the
  * arena's buffers are ordinary `Float64Array`s and every multiply runs in JavaScript.
  *
+ * σ and tanh: a second module on the same memory ({@link buildElementwiseModule}) applies them to rows of
+ * pre-activations two at a time, each lane performing fastexact.ts's IEEE operations in their order (`f64x2.div`
+ * and the others are correctly rounded per lane, like the scalar ones), so that {@link GemmArena.biasSigmoidRows},
+ * {@link GemmArena.biasTanhRows} and {@link GemmArena.tanhInto} give the bits of fastexact.ts's loops, which are
+ * their fallback (`test/lib/simd.test.ts` compares them).
+ *
  * @module
  */
+import { biasSigmoidInto, biasTanhInto, sigmoidExact, tanhExact, tanhInto } from './fastexact.ts';
 import { AtB_CHUNK, gemmAB as jsGemmAB, gemmAtB as jsGemmAtB } from './kernels.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -385,6 +393,286 @@ export function buildGemmModule(): Uint8Array<ArrayBuffer> {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// The element-wise module: σ and tanh of rows of pre-activations, two at a time in f64x2, with fastexact.ts's bits.
+// ---------------------------------------------------------------------------------------------------------------
+
+// More SIMD opcodes (after the 0xfd prefix).
+const V128_CONST = 0x0c;
+const V128_NOT = 0x4d;
+const V128_AND = 0x4e;
+const V128_OR = 0x50;
+const V128_BITSELECT = 0x52;
+const V128_ANY_TRUE = 0x53;
+const F64X2_LT = 0x49;
+const F64X2_GE = 0x4c;
+const F64X2_ABS = 0xec;
+const F64X2_NEG = 0xed;
+const F64X2_SUB = 0xf1;
+const F64X2_DIV = 0xf3;
+const I32X4_TRUNC_SAT_F64X2_S_ZERO = 0xfc;
+const F64X2_CONVERT_LOW_I32X4_S = 0xfe;
+const I64X2_EXTEND_LOW_I32X4_S = 0xc7;
+const I64X2_SHL = 0xcb;
+const I64X2_ADD = 0xce;
+const I64X2_SUB = 0xd1;
+const I64X2_LT_S = 0xd8;
+const I64X2_GT_S = 0xd9;
+const I32_OR = 0x72;
+
+/** Appends `v128.const` with both lanes the float64 `v`. */
+function f64x2(c: Code, v: number): Code {
+  c.bytes.push(0xfd, V128_CONST, ...new Uint8Array(new Float64Array([v, v]).buffer));
+  return c;
+}
+
+/** Appends `v128.const` with both lanes the 64-bit integer `v` (a small integer). */
+function i64x2(c: Code, v: number): Code {
+  const high = v < 0 ? -1 : 0;
+  c.bytes.push(0xfd, V128_CONST, ...new Uint8Array(new Int32Array([v, high, v, high]).buffer));
+  return c;
+}
+
+/** The double whose high 32 bits are `hi` and low 32 bits 0. */
+function fromHighWord(hi: number): number {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setUint32(0, hi >>> 0);
+  return view.getFloat64(0);
+}
+
+// Parameters of the element-wise functions (i32; addresses and strides in bytes).
+const E_Z = 0, // pre-activations of the first row (updated in place when a bias is added)
+  E_ZS = 1, // distance between rows of z
+  E_B = 2, // the bias (the same for every row)
+  E_NP = 3, // pairs per row
+  E_ROWS = 4,
+  E_OUT = 5,
+  E_OS = 6, // distance between rows of out
+  E_BIAS = 7, // 1: z += bias first
+  E_N_PARAMS = 8;
+// i32 locals.
+const E_J = 8,
+  E_PZ = 9,
+  E_PB = 10,
+  E_PO = 11,
+  E_BAD = 12,
+  E_N_I32 = 5;
+// v128 locals.
+const V_X = 13,
+  V_A = 14,
+  V_M = 15, // a lane mask
+  V_XX = 16, // the argument of exp or expm1
+  V_KD = 17, // k as float64
+  V_K = 18, // k as int64
+  V_HI = 19,
+  V_LO = 20,
+  V_R = 21,
+  V_C = 22,
+  V_T = 23,
+  V_U = 24,
+  V_E = 25,
+  V_R1 = 26,
+  V_Q = 27,
+  V_HFX = 28,
+  E_N_V128 = 16;
+
+// fdlibm's constants, as in fastexact.ts and elementary.ts.
+const W_LN2_HI = 6.9314718036912381649e-1;
+const W_LN2_LO = 1.90821492927058770002e-10;
+const W_INV_LN2 = 1.442695040888963387;
+const W_P = [
+  1.66666666666666019037e-1, -2.77777777770155933842e-3, 6.61375632143793436117e-5, -1.6533902205465251539e-6,
+  4.13813679705723846039e-8,
+];
+const W_Q = [
+  -3.33333333333331316428e-2, 1.58730158725481460165e-3, -7.93650757867487942473e-5, 4.00821782732936239552e-6,
+  -2.01099218183624371326e-7,
+];
+/** The ranges of the fast paths (outside them fastexact.ts's functions call the reference; here: flagged). */
+const W_TINY = 2 ** -28;
+const W_SIGMOID_LARGE = 707;
+const W_TANH_LARGE = 22;
+
+/** Flags (E_BAD = 1) a pair with a lane outside lo ≤ |x| < hi, NaN included; |x| in V_A. */
+function emitRangeCheck(c: Code, lo: number, hi: number): void {
+  f64x2(c.get(V_A), lo).simd(F64X2_GE);
+  f64x2(c.get(V_A), hi).simd(F64X2_LT).simd(V128_AND).simd(V128_NOT).simd(V128_ANY_TRUE);
+  c.get(E_BAD).op(I32_OR).set(E_BAD);
+}
+
+/**
+ * From X/ln2 ± ½ on the stack: k, truncated towards zero like `| 0`, into V_KD (float64) and V_K (int64), both
+ * zero in the lanes where the mask in `reduce` is clear (where fdlibm does not reduce the argument).
+ */
+function emitK(c: Code, reduce: number): void {
+  c.simd(I32X4_TRUNC_SAT_F64X2_S_ZERO).tee(V_K);
+  c.simd(F64X2_CONVERT_LOW_I32X4_S).get(reduce).simd(V128_AND).set(V_KD);
+  c.get(V_K).simd(I64X2_EXTEND_LOW_I32X4_S).get(reduce).simd(V128_AND).set(V_K);
+}
+
+/** Replaces the int64 lanes k on the stack by the float64 2^k (exact for −1022 ≤ k ≤ 1023). */
+function emitPow2(c: Code): void {
+  i64x2(c, 1023).simd(I64X2_ADD).i32(52).simd(I64X2_SHL);
+}
+
+/** Pushes p0 + t·(p1 + t·(p2 + t·(p3 + t·p4))) for t in local `t` (Horner, in fdlibm's order). */
+function emitHorner(c: Code, t: number, p: readonly number[]): void {
+  for (let i = 0; i < p.length - 1; i++) f64x2(c, p[i]!).get(t);
+  f64x2(c, p[p.length - 1]!);
+  for (let i = 0; i < p.length - 1; i++) c.simd(F64X2_MUL).simd(F64X2_ADD);
+}
+
+/** Pushes σ(x) for x in V_X, lane by lane the operations of fastexact.ts's `sigmoidExact` (see there). */
+function emitSigmoid(c: Code): void {
+  c.get(V_X).simd(F64X2_ABS).set(V_A);
+  emitRangeCheck(c, W_TINY, W_SIGMOID_LARGE);
+  // e^x with x = −|z|: reduce unless |x| < the double with high word 0x3FD62E43
+  f64x2(c.get(V_A), fromHighWord(0x3fd62e43)).simd(F64X2_GE).set(V_M);
+  c.get(V_A).simd(F64X2_NEG).set(V_XX);
+  f64x2(f64x2(c.get(V_XX), W_INV_LN2).simd(F64X2_MUL), 0.5).simd(F64X2_SUB);
+  emitK(c, V_M);
+  // hi = x − k·ln2_hi, lo = k·ln2_lo, r = hi − lo, t = r²
+  f64x2(c.get(V_XX).get(V_KD), W_LN2_HI).simd(F64X2_MUL).simd(F64X2_SUB).set(V_HI);
+  f64x2(c.get(V_KD), W_LN2_LO).simd(F64X2_MUL).set(V_LO);
+  c.get(V_HI).get(V_LO).simd(F64X2_SUB).tee(V_R).get(V_R).simd(F64X2_MUL).set(V_T);
+  // c = r − t·(P1 + t·(P2 + t·(P3 + t·(P4 + t·P5))))
+  c.get(V_R).get(V_T);
+  emitHorner(c, V_T, W_P);
+  c.simd(F64X2_MUL).simd(F64X2_SUB).set(V_C);
+  // e = (1 − ((lo − r·c/(2 − c)) − hi))·2^k
+  f64x2(c, 1).get(V_LO).get(V_R).get(V_C).simd(F64X2_MUL);
+  f64x2(c, 2).get(V_C).simd(F64X2_SUB).simd(F64X2_DIV).simd(F64X2_SUB).get(V_HI).simd(F64X2_SUB).simd(F64X2_SUB);
+  c.get(V_K);
+  emitPow2(c);
+  c.simd(F64X2_MUL).set(V_E);
+  // (z < 0 ? e : 1)/(1 + e)
+  c.get(V_E);
+  f64x2(c, 1).get(V_X);
+  f64x2(c, 0).simd(F64X2_LT).simd(V128_BITSELECT);
+  f64x2(c, 1).get(V_E).simd(F64X2_ADD).simd(F64X2_DIV);
+}
+
+/** Pushes tanh(x) for x in V_X, lane by lane the operations of fastexact.ts's `tanhExact` (see there). */
+function emitTanh(c: Code): void {
+  c.get(V_X).simd(F64X2_ABS).set(V_A);
+  emitRangeCheck(c, W_TINY, W_TANH_LARGE);
+  // m: |x| ≥ 1; X = m ? 2|x| : −2|x|
+  f64x2(c.get(V_A), 1).simd(F64X2_GE).set(V_M);
+  f64x2(c.get(V_A), 2).simd(F64X2_MUL).tee(V_XX).get(V_XX).simd(F64X2_NEG).get(V_M).simd(V128_BITSELECT).set(V_XX);
+  // expm1(X): reduce unless |X| < the double with high word 0x3FD62E43, i.e. |x| < the one with 0x3FC62E43
+  f64x2(c.get(V_A), fromHighWord(0x3fc62e43)).simd(F64X2_GE).set(V_LO);
+  f64x2(c.get(V_XX), W_INV_LN2).simd(F64X2_MUL);
+  f64x2(f64x2(c, 0.5), -0.5).get(V_M).simd(V128_BITSELECT).simd(F64X2_ADD);
+  emitK(c, V_LO);
+  // hi = X − k·ln2_hi, lo = k·ln2_lo, r = hi − lo, c = (hi − r) − lo
+  f64x2(c.get(V_XX).get(V_KD), W_LN2_HI).simd(F64X2_MUL).simd(F64X2_SUB).set(V_HI);
+  f64x2(c.get(V_KD), W_LN2_LO).simd(F64X2_MUL).set(V_LO);
+  c.get(V_HI).get(V_LO).simd(F64X2_SUB).set(V_R);
+  c.get(V_HI).get(V_R).simd(F64X2_SUB).get(V_LO).simd(F64X2_SUB).set(V_C);
+  // hfx = r/2, hxs = r·hfx, r1 = 1 + hxs·(Q1 + …), u = 3 − r1·hfx
+  f64x2(c, 0.5).get(V_R).simd(F64X2_MUL).set(V_HFX);
+  c.get(V_R).get(V_HFX).simd(F64X2_MUL).set(V_T);
+  f64x2(c, 1).get(V_T);
+  emitHorner(c, V_T, W_Q);
+  c.simd(F64X2_MUL).simd(F64X2_ADD).set(V_R1);
+  f64x2(c, 3).get(V_R1).get(V_HFX).simd(F64X2_MUL).simd(F64X2_SUB).set(V_U);
+  // e = hxs·((r1 − u)/(6 − r·u)); e = r·(e − c) − c; e −= hxs
+  c.get(V_T).get(V_R1).get(V_U).simd(F64X2_SUB);
+  f64x2(c, 6).get(V_R).get(V_U).simd(F64X2_MUL).simd(F64X2_SUB).simd(F64X2_DIV).simd(F64X2_MUL).set(V_E);
+  c.get(V_R).get(V_E).get(V_C).simd(F64X2_SUB).simd(F64X2_MUL).get(V_C).simd(F64X2_SUB).get(V_T).simd(F64X2_SUB);
+  c.set(V_E);
+  // t = ((r − (e + M_k)) + C_k)·2^k − D_k, with M_k = 2^−k for 20 ≤ k ≤ 56, C_k = 1 − 2^−k for −1 ≤ k < 20
+  // (else 1), D_k = 1 for k ≤ −2 or k > 56 (else 0): fastexact.ts's tables, built from masks of k
+  i64x2(c, 1023).get(V_K).simd(I64X2_SUB).i32(52).simd(I64X2_SHL).set(V_Q); // 2^−k
+  c.get(V_R).get(V_E).get(V_Q);
+  i64x2(c.get(V_K), 19).simd(I64X2_GT_S);
+  i64x2(c.get(V_K), 57).simd(I64X2_LT_S).simd(V128_AND).simd(V128_AND).simd(F64X2_ADD).simd(F64X2_SUB);
+  f64x2(c, 1).get(V_Q);
+  i64x2(c.get(V_K), -2).simd(I64X2_GT_S);
+  i64x2(c.get(V_K), 20).simd(I64X2_LT_S).simd(V128_AND).simd(V128_AND).simd(F64X2_SUB).simd(F64X2_ADD);
+  c.get(V_K);
+  emitPow2(c);
+  c.simd(F64X2_MUL);
+  f64x2(c, 1);
+  i64x2(c.get(V_K), -1).simd(I64X2_LT_S);
+  i64x2(c.get(V_K), 56).simd(I64X2_GT_S).simd(V128_OR).simd(V128_AND).simd(F64X2_SUB).set(V_U);
+  // m − (m ? 2 : t)/(t + 2), then the sign of x
+  f64x2(c, 1).get(V_M).simd(V128_AND);
+  f64x2(c, 2).get(V_U).get(V_M).simd(V128_BITSELECT);
+  f64x2(c.get(V_U), 2).simd(F64X2_ADD).simd(F64X2_DIV).simd(F64X2_SUB);
+  f64x2(c.get(V_X), -0).simd(V128_AND).simd(V128_OR);
+}
+
+/** One exported element-wise function: rows × pairs, optional bias, `fn` on each pair; returns E_BAD. */
+function emitRowsOfPairs(c: Code, fn: (c: Code) => void): void {
+  c.i32(0).set(E_BAD);
+  c.block().get(E_ROWS).op(I32_EQZ).brIf(0).loop();
+  c.get(E_Z).set(E_PZ).get(E_B).set(E_PB).get(E_OUT).set(E_PO).get(E_NP).set(E_J);
+  c.block().get(E_J).op(I32_EQZ).brIf(0).loop();
+  c.get(E_PZ).mem(V128_LOAD, 0, true).set(V_X);
+  c.get(E_BIAS).if();
+  c.get(V_X).get(E_PB).mem(V128_LOAD, 0, true).simd(F64X2_ADD).set(V_X);
+  c.get(E_PZ).get(V_X).mem(V128_STORE, 0, true);
+  c.end();
+  c.get(E_PO);
+  fn(c);
+  c.mem(V128_STORE, 0, true);
+  for (const p of [E_PZ, E_PB, E_PO]) c.get(p).i32(16).op(I32_ADD).set(p);
+  c.get(E_J).i32(1).op(I32_SUB).tee(E_J).brIf(0);
+  c.end().end();
+  c.get(E_Z).get(E_ZS).op(I32_ADD).set(E_Z);
+  c.get(E_OUT).get(E_OS).op(I32_ADD).set(E_OUT);
+  c.get(E_ROWS).i32(1).op(I32_SUB).tee(E_ROWS).brIf(0);
+  c.end().end();
+  c.get(E_BAD);
+  c.end(); // function
+}
+
+/**
+ * The binary of the element-wise module: it imports `env.memory` and exports `sigmoid` and `tanh`, both
+ * `(z, zStride, bias, pairs, rows, out, outStride, addBias) → flag` (i32; addresses and strides in bytes): for each
+ * of `rows` rows and the first 2·`pairs` entries of the row, z += bias if `addBias`, then out = σ(z) or tanh(z),
+ * two entries per f64x2 operation. Every lane performs the IEEE operations of fastexact.ts's `sigmoidExact` /
+ * `tanhExact` in their order (the same bits; the table lookups of tanh are formed from masks of k, and the
+ * branch-free blends become `v128.bitselect`, which selects the same values). The result is 1 when some entry was
+ * outside the fast range (2^−28 ≤ |z| < 707 for σ, < 22 for tanh, NaN): the caller then recomputes those entries
+ * with the reference. A separate module from the multiplies', since Chromium compiles modules synchronously only
+ * up to 4 KB.
+ */
+export function buildElementwiseModule(): Uint8Array<ArrayBuffer> {
+  const bodies = [emitSigmoid, emitTanh].map((fn) => {
+    const c = new Code();
+    emitRowsOfPairs(c, fn);
+    const body: number[] = [];
+    uleb(body, 2); // local declarations
+    uleb(body, E_N_I32);
+    body.push(I32);
+    uleb(body, E_N_V128);
+    body.push(V128);
+    body.push(...c.bytes);
+    return body;
+  });
+  const bytes: number[] = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
+  const section = (id: number, content: number[]): void => {
+    bytes.push(id);
+    uleb(bytes, content.length);
+    bytes.push(...content);
+  };
+  const name = (s: string): number[] => [s.length, ...Array.from(s, (ch) => ch.charCodeAt(0))];
+  // Type: (i32 × 8) → i32.
+  section(1, [1, 0x60, E_N_PARAMS, ...new Array<number>(E_N_PARAMS).fill(I32), 1, I32]);
+  section(2, [1, ...name('env'), ...name('memory'), 0x02, 0x00, 0x00]);
+  section(3, [2, 0, 0]);
+  section(7, [2, ...name('sigmoid'), 0x00, 0, ...name('tanh'), 0x00, 1]);
+  const code: number[] = [2];
+  for (const body of bodies) {
+    uleb(code, body.length);
+    code.push(...body);
+  }
+  section(10, code);
+  return new Uint8Array(bytes);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // Loading, and the arena.
 // ---------------------------------------------------------------------------------------------------------------
 
@@ -409,8 +697,37 @@ type WasmGemm = (
  */
 const Wasm = (globalThis as { WebAssembly?: typeof WebAssembly }).WebAssembly;
 
+/** The element-wise functions' signature: z, zStride, bias, pairs, rows, out, outStride (bytes), addBias (0/1). */
+type WasmElementwise = (
+  z: number,
+  zStride: number,
+  bias: number,
+  pairs: number,
+  rows: number,
+  out: number,
+  outStride: number,
+  addBias: number,
+) => number;
+
 let compiled: WebAssembly.Module | null | undefined;
+let compiledElementwise: WebAssembly.Module | null | undefined;
 let enabled = true;
+
+/** The compiled element-wise module, or null where it cannot be compiled (compiled once, on first use). */
+function elementwiseModule(): WebAssembly.Module | null {
+  if (compiledElementwise === undefined) {
+    compiledElementwise = null;
+    try {
+      if (Wasm !== undefined) {
+        const bytes = buildElementwiseModule();
+        if (Wasm.validate(bytes)) compiledElementwise = new Wasm.Module(bytes);
+      }
+    } catch {
+      compiledElementwise = null;
+    }
+  }
+  return compiledElementwise;
+}
 
 /** The compiled module, or null where WebAssembly SIMD is unavailable (compiled once, on first use). */
 function wasmModule(): WebAssembly.Module | null {
@@ -475,6 +792,8 @@ export class GemmArena {
   /** Whether multiplies on these buffers run in WebAssembly SIMD (otherwise in JavaScript). */
   readonly simd: boolean;
   readonly #gemm: WasmGemm | null;
+  readonly #sigmoid: WasmElementwise | null;
+  readonly #tanh: WasmElementwise | null;
   readonly #memory: ArrayBuffer | null;
   readonly #small: number;
 
@@ -488,6 +807,8 @@ export class GemmArena {
   constructor(lengths: readonly number[], options: GemmArenaOptions = {}) {
     this.#small = (options.tinyInJs ?? true) ? SMALL : 0;
     let gemm: WasmGemm | null = null;
+    let sigmoid: WasmElementwise | null = null;
+    let tanh: WasmElementwise | null = null;
     let memory: ArrayBuffer | null = null;
     // No memory when even the largest product would stay in JavaScript (e.g. an LSTM with I = H = 1, T = B = 1).
     const module = enabled && (options.maxProduct ?? Infinity) >= this.#small ? wasmModule() : null;
@@ -500,9 +821,17 @@ export class GemmArena {
         const instance = new Wasm.Instance(module, { env: { memory: mem } });
         gemm = instance.exports['gemm'] as WasmGemm;
         memory = mem.buffer;
+        const ew = elementwiseModule();
+        if (ew !== null) {
+          const exports = new Wasm.Instance(ew, { env: { memory: mem } }).exports;
+          sigmoid = exports['sigmoid'] as WasmElementwise;
+          tanh = exports['tanh'] as WasmElementwise;
+        }
       } catch {
         // E.g. out of address space for another memory: the JavaScript kernels give the same results.
         gemm = null;
+        sigmoid = null;
+        tanh = null;
         memory = null;
       }
     }
@@ -518,6 +847,8 @@ export class GemmArena {
     }
     this.buffers = buffers;
     this.#gemm = gemm;
+    this.#sigmoid = sigmoid;
+    this.#tanh = tanh;
     this.#memory = memory;
     this.simd = gemm !== null;
   }
@@ -607,6 +938,111 @@ export class GemmArena {
       const k1 = Math.min(K, k0 + AtB_CHUNK);
       gemm(M, N, k1 - k0, a + 8 * k0 * lda, 8, 8 * lda, b + 8 * k0 * ldb, 8 * ldb, c, 8 * ldc, 1);
     }
+  }
+
+  /**
+   * σ of rows of pre-activations plus a bias: for r < rows and j < n, with zr = zOff + r·zStride and
+   * or = oOff + r·oStride, `z[zr + j] += bias[bOff + j]`, then `out[or + j] = σ(z[zr + j])`; the bits of
+   * fastexact.ts's `biasSigmoidInto` (and so of the registry's σ), two entries per f64x2 operation when all three
+   * arrays are buffers of this arena. `out` must not overlap `z`.
+   */
+  biasSigmoidRows(
+    z: Float64Array,
+    zOff: number,
+    zStride: number,
+    bias: Float64Array,
+    bOff: number,
+    n: number,
+    rows: number,
+    out: Float64Array,
+    oOff: number,
+    oStride: number,
+  ): void {
+    const fn = this.#sigmoid;
+    const mem = this.#memory;
+    if (fn === null || n < 2 || z.buffer !== mem || bias.buffer !== mem || out.buffer !== mem) {
+      for (let r = 0; r < rows; r++) biasSigmoidInto(z, zOff + r * zStride, bias, bOff, n, out, oOff + r * oStride);
+      return;
+    }
+    const pairs = n >> 1;
+    const bad = fn(
+      z.byteOffset + 8 * zOff,
+      8 * zStride,
+      bias.byteOffset + 8 * bOff,
+      pairs,
+      rows,
+      out.byteOffset + 8 * oOff,
+      8 * oStride,
+      1,
+    );
+    for (let r = 0; r < rows; r++) {
+      const zr = zOff + r * zStride,
+        or = oOff + r * oStride;
+      // Entries outside the fast range again, through the function that hands them to the reference.
+      if (bad !== 0) for (let j = 0; j < 2 * pairs; j++) out[or + j] = sigmoidExact(z[zr + j]!);
+      if (n & 1) biasSigmoidInto(z, zr + n - 1, bias, bOff + n - 1, 1, out, or + n - 1);
+    }
+  }
+
+  /**
+   * tanh of rows of pre-activations plus a bias, as {@link GemmArena.biasSigmoidRows} for σ: the bits of
+   * fastexact.ts's `biasTanhInto` (and so of elementary.ts's tanh), two entries per f64x2 operation when all three
+   * arrays are buffers of this arena. `out` must not overlap `z`.
+   */
+  biasTanhRows(
+    z: Float64Array,
+    zOff: number,
+    zStride: number,
+    bias: Float64Array,
+    bOff: number,
+    n: number,
+    rows: number,
+    out: Float64Array,
+    oOff: number,
+    oStride: number,
+  ): void {
+    const fn = this.#tanh;
+    const mem = this.#memory;
+    if (fn === null || n < 2 || z.buffer !== mem || bias.buffer !== mem || out.buffer !== mem) {
+      for (let r = 0; r < rows; r++) biasTanhInto(z, zOff + r * zStride, bias, bOff, n, out, oOff + r * oStride);
+      return;
+    }
+    const pairs = n >> 1;
+    const bad = fn(
+      z.byteOffset + 8 * zOff,
+      8 * zStride,
+      bias.byteOffset + 8 * bOff,
+      pairs,
+      rows,
+      out.byteOffset + 8 * oOff,
+      8 * oStride,
+      1,
+    );
+    for (let r = 0; r < rows; r++) {
+      const zr = zOff + r * zStride,
+        or = oOff + r * oStride;
+      if (bad !== 0) for (let j = 0; j < 2 * pairs; j++) out[or + j] = tanhExact(z[zr + j]!);
+      if (n & 1) biasTanhInto(z, zr + n - 1, bias, bOff + n - 1, 1, out, or + n - 1);
+    }
+  }
+
+  /**
+   * `out[oOff + j] = tanh(x[xOff + j])` for j < n: the bits of fastexact.ts's `tanhInto`, two entries per f64x2
+   * operation when both arrays are buffers of this arena. `out` may be `x` at the same offset (that runs in
+   * JavaScript: the entries outside the fast range are recomputed from `x` afterwards).
+   */
+  tanhInto(x: Float64Array, xOff: number, n: number, out: Float64Array, oOff: number): void {
+    const fn = this.#tanh;
+    const mem = this.#memory;
+    const inPlace = x.buffer === out.buffer && x.byteOffset + 8 * xOff === out.byteOffset + 8 * oOff;
+    if (fn === null || n < 2 || x.buffer !== mem || out.buffer !== mem || inPlace) {
+      tanhInto(x, xOff, n, out, oOff);
+      return;
+    }
+    const pairs = n >> 1;
+    const bad = fn(x.byteOffset + 8 * xOff, 0, 0, pairs, 1, out.byteOffset + 8 * oOff, 0, 0);
+    if (bad !== 0) tanhInto(x, xOff, 2 * pairs, out, oOff);
+    if (n & 1) tanhInto(x, xOff + n - 1, 1, out, oOff + n - 1);
   }
 }
 
