@@ -58,6 +58,18 @@ const ALLOWED: readonly Allowed[] = [
   { phrase: 'otherwise 0', why: 'the up-and-down task’s steps' },
   { phrase: 'Predicting 0 everywhere', why: 'the up-and-down task’s baseline' },
   { phrase: 'at most 1 per step', why: '|tanh| < 1' },
+  // formulas written as text (issue 19: lighter than KaTeX), definitions rather than results
+  { phrase: 'clamped to [−1, 1]', why: 'hard tanh, by definition' },
+  { phrase: 'softsign *z*/(1 + |*z*|)', why: 'softsign, by definition' },
+  { phrase: 'uniformly from [0, 1)', why: 'the adding problem’s values, by definition' },
+  { phrase: 'Var(*X*<sub>1</sub> + *X*<sub>2</sub>) = 2 · 1/12', why: 'the variance of a sum of two U[0, 1) values' },
+  { phrase: 'uniform in ±1/√*H*', why: 'PyTorch’s default initialisation' },
+  { phrase: '𝒩(0, 0.001²)', why: 'the IRNN’s input weights, as Le et al. give them' },
+  { phrase: '*c*<sub>0</sub> = 0 and *g*<sub>*t*</sub> ≥ 0, every *c*<sub>*t*</sub> ≥ 0', why: 'the sign argument' },
+  { phrase: '|*h*<sub>*t*</sub>| &lt; 1', why: '|tanh| < 1' },
+  { phrase: 'units had *h*<sub>*t*</sub> = 0 throughout', why: 'a dead output unit, by definition' },
+  { phrase: 'min(1, θ/‖*G*‖)', why: 'clipping’s definition' },
+  { phrase: '1/(1 − β<sub>2</sub>)', why: 'the horizon of Adam’s second-moment average' },
   // cited figures and years
   { phrase: '5400 runs in all', why: 'Greff et al.’s figure, cited' },
   { phrase: 'Greff et al. 2017', why: 'a year' },
