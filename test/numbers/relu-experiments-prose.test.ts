@@ -71,7 +71,6 @@ const ALLOWED: readonly Allowed[] = [
   { phrase: 'min(1, θ/‖*G*‖)', why: 'clipping’s definition' },
   { phrase: '1/(1 − β<sub>2</sub>)', why: 'the horizon of Adam’s second-moment average' },
   // cited figures and years
-  { phrase: '5400 runs in all', why: 'Greff et al.’s figure, cited' },
   { phrase: 'Greff et al. 2017', why: 'a year' },
   { phrase: 'Le et al. 2015', why: 'a year' },
   { phrase: 'Jozefowicz et al. 2015', why: 'a year' },
