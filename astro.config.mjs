@@ -10,6 +10,7 @@ import { SITE_ORIGIN, basePath } from './src/site/deploy.mjs';
 import { pagefind } from './src/integrations/pagefind.mjs';
 import { drafts } from './src/integrations/drafts.mjs';
 import { cspInlineStyles } from './src/integrations/csp-inline-styles.mjs';
+import { katexCssWhereUsedIntegration } from './src/integrations/katex-css-where-used.mjs';
 import { preloadMathFontsIntegration } from './src/integrations/preload-math-fonts.mjs';
 import { katexWoff2 } from './src/integrations/katex-woff2.mjs';
 import { buildWarnings } from './src/integrations/build-warnings.mjs';
@@ -25,6 +26,8 @@ export default defineConfig({
     preact(),
     sitemap(),
     pagefind(),
+    // Before the CSP hashes: it changes the <style> of pages without KaTeX HTML.
+    katexCssWhereUsedIntegration(),
     cspInlineStyles(),
     preloadMathFontsIntegration(),
     katexWoff2(),

@@ -139,6 +139,8 @@ export const COMPONENT_PROPS: Readonly<Record<string, ComponentProps>> = {
   CellExplorer: { props: { lang } },
   UpDownFigure: { props: { lang }, ids: () => [FIGURE_KEYS.upDown] },
   GrowthFigure: { props: { lang }, ids: () => [FIGURE_KEYS.growth] },
+  UpDownData: { props: { lang }, ids: () => [`${FIGURE_KEYS.upDown}-data`] },
+  GrowthData: { props: { lang }, ids: () => [`${FIGURE_KEYS.growth}-data`] },
   CecTable: { props: { lang } },
   ClipTable: { props: { lang } },
   GammaTable: { props: { lang } },

@@ -100,6 +100,8 @@ export interface UpDownStrings {
   readonly description: (seed: string, T: string, lo: string, hi: string, hand: string, tc: string, ty: string) => string;
   readonly caption: (gateBias: string, gate: string, seed: string, steps: string) => string;
   readonly dataCaption: string;
+  /** The Data view's link to the full table, on the appendix. */
+  readonly dataAt: string;
   readonly handHeading: string;
   readonly handLabel: string;
   readonly trainedHeading: string;
@@ -124,6 +126,7 @@ export const UPDOWN: Localised<UpDownStrings> = /* @__PURE__ */ localised('UPDOW
       `the cell state of the same cell with three candidate activations. Middle and bottom: one-unit LSTMs *trained* on this task ` +
       `(seed ${seed}, Adam, ${steps} steps at most), on the same sequence. Only tanh’s cell state goes below zero.`,
     dataCaption: 'Input, running sum and cell states at every step (4 significant digits).',
+    dataAt: 'Every plotted value, step by step: the table in the appendix',
     handHeading: 'Hand-set: the cell adds g every step',
     handLabel: 'Cell state of the hand-set cell with each candidate',
     trainedHeading: 'Trained, one unit: cell state',
@@ -144,6 +147,8 @@ export interface GrowthStrings {
   readonly caption: (T: string, x: string, io: string, f: string, wg: string, g: string, steady: string, h: string) => string;
   readonly description: (first: string, second: string) => string;
   readonly dataCaption: string;
+  /** The Data view's link to the full table, on the appendix. */
+  readonly dataAt: string;
   readonly cellHeading: string;
   readonly cellLabel: string;
   readonly outHeading: string;
@@ -164,6 +169,7 @@ export const GROWTH: Localised<GrowthStrings> = /* @__PURE__ */ localised('GROWT
       `{g} = tanh(${wg}·{x}) = ${g}. The cell state climbs towards ${steady} = {i}·{g}/(1 − {f}); with a tanh output, {h_t} stays at ${h}.`,
     description: (first, second) => `${first}. Hidden state, second panel — ${second}.`,
     dataCaption: 'Every 10th step (4 significant digits). With the positive input the ReLU output equals the identity output.',
+    dataAt: 'The plotted values, every 10th step: the table in the appendix',
     cellHeading: 'Cell state, and the output without squashing',
     cellLabel: 'Cell state and unsquashed hidden state over the steps',
     outHeading: 'The output with tanh (and ReLU on a negative memory)',

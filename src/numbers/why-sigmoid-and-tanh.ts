@@ -201,6 +201,8 @@ function derivativeNumbers() {
     hardsigmoidFlatBeyond: Math.max(...Activations.hardsigmoid.kinkAt),
     /** tf.keras's hard sigmoid clip(0.2z + 0.5, 0, 1) is flat for |z| ≥ 0.5/0.2. */
     kerasHardSigmoidFlatBeyond: KERAS_HARD_SIGMOID.offset / KERAS_HARD_SIGMOID.slope,
+    /** tf.keras's hard sigmoid, clip(slope·z + offset, 0, 1): what the article writes (as text, not math). */
+    kerasHardSigmoid: KERAS_HARD_SIGMOID,
     sigmoidCost: s.costOfDerivativeGivenOutput,
     tanhCost: t.costOfDerivativeGivenOutput,
     /** max |σ″| and where; max |tanh″| and where. */

@@ -28,4 +28,15 @@ describe('formulas in an answer block', () => {
     expect(outside).toContain('katex-html');
     expect(outside).toContain('katex-mathml');
   });
+
+  it('keep only their MathML inside a block marked data-mathml too (a long display at a tenth of the bytes)', async () => {
+    const code = await compileMdx(
+      ['<div data-mathml>', '', '$$', 'c_t = f_t \\odot c_{t-1}', '$$', '', '</div>', '', 'Outside: $f_t$.'].join('\n'),
+    );
+    const block = code.slice(code.indexOf('"data-mathml"'), code.indexOf('Outside'));
+    expect(block).toContain('_components.math');
+    expect(block).not.toContain('katex-html');
+    expect(block).toContain('katex-display');
+    expect(code.slice(code.indexOf('Outside'))).toContain('katex-html');
+  });
 });

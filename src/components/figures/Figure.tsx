@@ -26,6 +26,11 @@ export interface FigureProps {
   readonly data: DataTable;
   /** Caption of the data table. */
   readonly dataCaption?: string | undefined;
+  /**
+   * Where the full data table is printed instead, when it is too long for the article (issue 19: it lives in the
+   * appendix, <DataTableView> there): the Data view then keeps the text alternative and links to it.
+   */
+  readonly dataAt?: { readonly href: string; readonly text: string } | undefined;
   /** Problems with the link the page was opened with: shown as a polite notice (plain text; repeats grouped, capped). */
   readonly problems?: readonly string[] | undefined;
   /** A one-off status line ("Link copied"). */
@@ -57,6 +62,48 @@ export function Tool(p: { name: string; hydrated?: boolean | undefined; onClick:
     >
       {p.children}
     </button>
+  );
+}
+
+/** A figure's plotted numbers as a table that scrolls in a focusable, named region (in its Data view, or on the appendix). */
+export function DataTableView(p: {
+  readonly title: string;
+  readonly data: DataTable;
+  readonly caption?: string | undefined;
+  readonly lang?: Lang | undefined;
+  readonly id?: string | undefined;
+}) {
+  const k = KIT[p.lang ?? 'en'];
+  return (
+    <div class="table-scroll" id={p.id} tabIndex={0} role="region" aria-label={k.plottedValues(p.title)}>
+      <table>
+        <caption>{p.caption ?? k.dataCaption}</caption>
+        <thead>
+          <tr>
+            {p.data.columns.map((c) => (
+              <th scope="col" key={c}>
+                {c}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {p.data.rows.map((r) => (
+            <tr key={r[0]}>
+              {r.map((v, i) =>
+                i === 0 ? (
+                  <th scope="row" key={i}>
+                    {v}
+                  </th>
+                ) : (
+                  <td key={i}>{v}</td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -99,35 +146,13 @@ export function Figure(p: FigureProps) {
           <p id={descriptionId(p.id)} class="fig-desc">
             {p.description}
           </p>
-          <div class="table-scroll" tabIndex={0} role="region" aria-label={k.plottedValues(p.title)}>
-            <table>
-              <caption>{p.dataCaption ?? k.dataCaption}</caption>
-              <thead>
-                <tr>
-                  {p.data.columns.map((c) => (
-                    <th scope="col" key={c}>
-                      {c}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {p.data.rows.map((r) => (
-                  <tr key={r[0]}>
-                    {r.map((v, i) =>
-                      i === 0 ? (
-                        <th scope="row" key={i}>
-                          {v}
-                        </th>
-                      ) : (
-                        <td key={i}>{v}</td>
-                      ),
-                    )}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          {p.dataAt ? (
+            <p class="fig-data-at">
+              <a href={p.dataAt.href}>{p.dataAt.text}</a>
+            </p>
+          ) : (
+            <DataTableView title={p.title} data={p.data} caption={p.dataCaption} lang={p.lang} />
+          )}
         </details>
         {p.onCsv && (
           <Tool name="csv" hydrated={p.hydrated} onClick={p.onCsv}>

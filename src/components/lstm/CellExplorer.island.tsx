@@ -86,9 +86,14 @@ function Bar({ v, axis, colour, band }: { v: number; axis: Axis; colour: string;
       {band && (
         <rect class="lx-band" x={pos(axis, band[0])} y="0" width={r2(pos(axis, band[1]) - pos(axis, band[0]))} height="10" />
       )}
-      {ticks.map((t) => (
-        <line key={t} class={t === 0 ? 'lx-zero' : 'lx-tick'} x1={pos(axis, t)} x2={pos(axis, t)} y1="0" y2="10" />
-      ))}
+      <path
+        class="lx-tick"
+        d={ticks
+          .filter((t) => t !== 0)
+          .map((t) => `M${pos(axis, t)} 0v10`)
+          .join('')}
+      />
+      <path class="lx-zero" d={`M${x0} 0v10`} />
       <rect x={left} y="2" width={Math.max(width, 0)} height="6" fill={colour} />
       {over && v > 0 && <path d="M96.5,0.5 L100,5 L96.5,9.5 Z" class="lx-arrow" />}
       {over && v < 0 && <path d="M3.5,0.5 L0,5 L3.5,9.5 Z" class="lx-arrow" />}

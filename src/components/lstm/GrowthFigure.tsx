@@ -1,7 +1,8 @@
 /**
  * Figure "growth" (static, server-rendered): the cell state of a one-unit LSTM over a long constant input grows far
  * beyond 1; h_t = o·φ(c_t) with φ = tanh stays below 1, with φ = identity or ReLU it follows c_t. Data from
- * src/site/numbers/why-sigmoid.ts, computed at build time.
+ * src/numbers/why-sigmoid-and-tanh.ts, computed at build time. Its data table is printed on the article's appendix
+ * (GrowthData.tsx), linked from the Data view.
  */
 import '../../i18n/zh/lstm-series.ts'; // server-only figure: its Chinese words, for the Chinese pages
 import { Figure } from '../figures/Figure';
@@ -13,13 +14,15 @@ import { GROWTH, whySigmoidNumbers } from '../../numbers/why-sigmoid-and-tanh';
 import { GROWTH as WORDS } from '../../i18n/lstm';
 import type { Lang } from '../../i18n/core';
 import { Rich } from '../figures/Rich';
+import { dataHref } from './data-at';
 
 export interface GrowthFigureProps {
   /** Language of the figure's words (default English). */
   readonly lang?: Lang | undefined;
 }
 
-export default function GrowthFigure({ lang = 'en' }: GrowthFigureProps) {
+/** The figure's series and its data table, for the figure and for its table on the appendix. */
+export function growthModel(lang: Lang) {
   const w = WORDS[lang];
   const g = whySigmoidNumbers().growth;
   const bound = g.c.map((_, k) => k + 1);
@@ -57,6 +60,11 @@ export default function GrowthFigure({ lang = 'en' }: GrowthFigureProps) {
       },
     ],
   };
+  return { w, g, spec, out, table: seriesTable({ ...spec, series: [...spec.series, ...out.series] }, 10) };
+}
+
+export default function GrowthFigure({ lang = 'en' }: GrowthFigureProps) {
+  const { w, g, spec, out, table } = growthModel(lang);
   const id = 'fig-growth';
   return (
     <Figure
@@ -78,8 +86,9 @@ export default function GrowthFigure({ lang = 'en' }: GrowthFigureProps) {
         />
       }
       description={w.description(describeSeries(spec, 3, lang), describeSeries(out, 3, lang))}
-      data={seriesTable({ ...spec, series: [...spec.series, ...out.series] }, 10)}
+      data={table}
       dataCaption={w.dataCaption}
+      dataAt={{ href: dataHref(lang, id), text: w.dataAt }}
       lang={lang}
     >
       <div class="fig-body">

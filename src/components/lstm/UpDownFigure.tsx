@@ -1,7 +1,8 @@
 /**
  * Figure "up-down" (static, server-rendered): the cell state of an LSTM on the ±1 "up and down" sequence with a
  * tanh, a sigmoid and a ReLU candidate — hand-set (gates open, the cell adds g) and trained (one unit) — plus the
- * trained cells' predictions. All data from src/site/numbers/why-sigmoid.ts, computed at build time.
+ * trained cells' predictions. All data from src/numbers/why-sigmoid-and-tanh.ts, computed at build time. Its full
+ * data table (every step) is printed on the article's appendix (UpDownData.tsx), linked from the Data view.
  */
 import '../../i18n/zh/lstm-series.ts'; // server-only figure: its Chinese words, for the Chinese pages
 import { Figure } from '../figures/Figure';
@@ -12,6 +13,7 @@ import { ACCUMULATOR, UPDOWN, whySigmoidNumbers, type Candidate } from '../../nu
 import { UPDOWN as WORDS } from '../../i18n/lstm';
 import type { Lang } from '../../i18n/core';
 import { Rich } from '../figures/Rich';
+import { dataHref } from './data-at';
 
 const COLOUR = { tanh: 1, sigmoid: 2, relu: 3 } as const;
 const NAME: Record<Candidate, string> = { tanh: 'tanh', sigmoid: 'sigmoid', relu: 'ReLU' };
@@ -21,7 +23,8 @@ export interface UpDownFigureProps {
   readonly lang?: Lang | undefined;
 }
 
-export default function UpDownFigure({ lang = 'en' }: UpDownFigureProps) {
+/** The figure's series and its data table, for the figure and for its table on the appendix. */
+export function upDownModel(lang: Lang) {
   const w = WORDS[lang];
   const n = whySigmoidNumbers().updown;
   const candidates: readonly Candidate[] = ['tanh', 'sigmoid', 'relu'];
@@ -66,6 +69,19 @@ export default function UpDownFigure({ lang = 'en' }: UpDownFigureProps) {
       })),
     ],
   };
+  const table = seriesTable({
+    yName: '',
+    series: [
+      { id: 'x', label: 'x', values: n.u, colour: 'muted' },
+      ...handSpec.series,
+      ...trainedC.series.map((s) => ({ ...s, label: w.trainedC(s.label) })),
+    ],
+  });
+  return { w, n, handSpec, trainedC, trainedY, table };
+}
+
+export default function UpDownFigure({ lang = 'en' }: UpDownFigureProps) {
+  const { w, n, handSpec, trainedC, trainedY, table } = upDownModel(lang);
   const id = 'fig-up-down';
   const description = w.description(
     String(n.displaySeed),
@@ -76,14 +92,6 @@ export default function UpDownFigure({ lang = 'en' }: UpDownFigureProps) {
     describeSeries(trainedC, 3, lang),
     describeSeries(trainedY, 3, lang),
   );
-  const table = seriesTable({
-    yName: '',
-    series: [
-      { id: 'x', label: 'x', values: n.u, colour: 'muted' },
-      ...handSpec.series,
-      ...trainedC.series.map((s) => ({ ...s, label: w.trainedC(s.label) })),
-    ],
-  });
   return (
     <Figure
       id={id}
@@ -97,6 +105,7 @@ export default function UpDownFigure({ lang = 'en' }: UpDownFigureProps) {
       description={description}
       data={table}
       dataCaption={w.dataCaption}
+      dataAt={{ href: dataHref(lang, id), text: w.dataAt }}
       lang={lang}
     >
       <div class="fig-body">

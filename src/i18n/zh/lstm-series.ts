@@ -25,6 +25,7 @@ const ZH: {
       `同一个单元在三种候选记忆元激活函数下的记忆元。中、下：在这个任务上*训练*的单单元 LSTM` +
       `（种子 ${seed}，Adam，最多 ${steps} 步），输入同一序列。只有 tanh 的记忆元会降到 0 以下。`,
     dataCaption: '每一步的输入、累加和与记忆元（4 位有效数字）。',
+    dataAt: '逐步的全部绘图数值：见附录中的表格',
     handHeading: '手工设定：记忆元每一步加上 g',
     handLabel: '手工设定的单元在各候选记忆元下的记忆元',
     trainedHeading: '训练后，单个单元：记忆元',
@@ -45,6 +46,7 @@ const ZH: {
       `{g} = tanh(${wg}·{x}) = ${g}。记忆元向 ${steady} = {i}·{g}/(1 − {f}) 攀升；用 tanh 作输出时，{h_t} 保持在 ${h}。`,
     description: (first, second) => `${first}。隐状态，第二幅图——${second}。`,
     dataCaption: '每隔 10 步取一次（4 位有效数字）。输入为正时，ReLU 输出与恒等输出相同。',
+    dataAt: '每隔 10 步的绘图数值：见附录中的表格',
     cellHeading: '记忆元，以及不经压缩的输出',
     cellLabel: '记忆元与未经压缩的隐状态随时间步的变化',
     outHeading: '用 tanh 时的输出（以及记忆为负时的 ReLU 输出）',
