@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ELEMENTARY_MAX_ULP, cos, exp, expm1, ilogb, log, sigmoid, sin, tanh } from '../../src/lib/nn/elementary.ts';
+import { ELEMENTARY_MAX_ULP, exp, expm1, sigmoid, tanh } from '../../src/lib/nn/elementary.ts';
+import { cos, ilogb, log, sin } from '../../src/lib/nn/elementary-log-trig.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // A 128-bit binary floating-point reference, in BigInt: value = m · 2^e with |m| < 2^P. Truncating arithmetic is

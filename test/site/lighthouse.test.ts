@@ -4,11 +4,11 @@
  *
  * Two tests per page:
  * - accessibility, best practices and SEO ≥ 0.98 and CLS = 0, in every run (these do not depend on the host's speed);
- * - performance ≥ 0.98, judged by the policy of test/site/lib/lighthouse-policy.ts: up to three runs at Lighthouse's
- *   fixed 4× slowdown, the best one counts; a run counts as a measurement only when the host benchmarked at
- *   benchmarkIndex ≥ 1000 (Lighthouse's own "slower CPU than expected" threshold). When no run reaches 0.98 and every
- *   run was on a loaded host, the test is SKIPPED and the table says "not measured" with the index and load average:
- *   the bar is never lowered, and a loaded host never passes or fails a page on its own account.
+ * - performance ≥ 0.95 for the median of three runs at Lighthouse's fixed 4× slowdown (the site's target, 0.98, is
+ *   printed beside it), judged by the policy of test/site/lib/lighthouse-policy.ts: a median that misses is a verdict
+ *   on the page only when every run's host benchmarked at benchmarkIndex ≥ 1000 (Lighthouse's own "slower CPU than
+ *   expected" threshold); otherwise the test is SKIPPED and the table says "not measured" with the index and load
+ *   average: the bar is never lowered, and a loaded host never fails a page on its own account.
  * A table per page is printed at the end: the four scores, FCP, LCP, TBT, Speed Index, CLS, host benchmark and load.
  * The planted-defect test shows the gate failing a page with a late layout shift and an image without a text alternative.
  *
@@ -26,8 +26,11 @@ import { BASE, DIST, sitePages } from '../support/site';
 import type { StaticServer } from '../support/static-server';
 import { startGzipServer } from './lib/gzip-server';
 import {
-  MAX_RUNS,
+  ENFORCED_SCORE,
   QUIET_BENCHMARK_INDEX,
+  RUNS,
+  TARGET_SCORE,
+  medianScore,
   perfVerdict,
   wantsAnotherRun,
   type PerfRun,
@@ -132,12 +135,12 @@ async function run(url: string): Promise<Run> {
   };
 }
 
-/** Runs `url` until the performance verdict is settled (at most MAX_RUNS times). */
+/** Runs `url` RUNS times and judges the median. */
 async function audit(page: string, server: StaticServer): Promise<PageReport> {
   const runs: Run[] = [];
   do runs.push(await run(server.url(page)));
-  while (wantsAnotherRun(runs, MIN_SCORE));
-  return { page, runs, perf: perfVerdict(runs, MIN_SCORE) };
+  while (wantsAnotherRun(runs));
+  return { page, runs, perf: perfVerdict(runs, ENFORCED_SCORE) };
 }
 
 /** The report of a site page, audited once however many tests ask for it. */
@@ -184,11 +187,17 @@ afterAll(async () => {
   const fmt = (n: number) => n.toFixed(2);
   const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   const rows = done.map(({ page, runs, perf }) => {
-    const r = runs.find((x) => x.score === perf.best.score && x.benchmarkIndex === perf.best.benchmarkIndex) ?? runs[0]!;
-    const verdict = { pass: 'ok', fail: 'BELOW 0.98', 'not-measured': 'NOT MEASURED (host loaded)' }[perf.kind];
+    // the metrics of the median run
+    const r = runs.find((x) => x.score === perf.median) ?? runs[0]!;
+    const verdict = {
+      pass: perf.median >= TARGET_SCORE ? 'ok' : `ok (below the ${TARGET_SCORE} target)`,
+      fail: `BELOW ${ENFORCED_SCORE}`,
+      'not-measured': 'NOT MEASURED (host loaded)',
+    }[perf.kind];
     return [
       `/${page}`,
-      ...CATEGORIES.map((c) => fmt(c === 'performance' ? perf.best.score : Math.min(...runs.map((x) => x.scores[c])))),
+      ...CATEGORIES.map((c) => fmt(c === 'performance' ? perf.median : Math.min(...runs.map((x) => x.scores[c])))),
+      runs.map((x) => fmt(x.score)).join('/'),
       ...METRICS.map(([id]) => (id === 'total-blocking-time' ? `${Math.round(r.metrics[id])} ms` : sec(r.metrics[id]))),
       String(Number(Math.max(...runs.map((x) => x.cls)).toFixed(3))),
       runs.map((x) => x.benchmarkIndex).join('/'),
@@ -202,6 +211,7 @@ afterAll(async () => {
     'a11y',
     'best-pr',
     'seo',
+    'perf/run',
     ...METRICS.map(([, n]) => n),
     'CLS',
     'bench/run',
@@ -214,7 +224,7 @@ afterAll(async () => {
   console.log(
     [
       `Lighthouse (mobile, 4× CPU, slow 4G; every score ≥ ${MIN_SCORE}, CLS 0): ${done.length} pages in ${((Date.now() - started) / 1000).toFixed(0)} s; ` +
-        `performance is the best of ≤ ${MAX_RUNS} runs, a measurement only at benchmarkIndex ≥ ${QUIET_BENCHMARK_INDEX}; metrics of that run`,
+        `performance is the median of ${RUNS} runs (enforced ≥ ${ENFORCED_SCORE}, target ${TARGET_SCORE}), a verdict on a miss only when every run's host benchmarked ≥ ${QUIET_BENCHMARK_INDEX}; metrics of the median run`,
       line(head),
       ...rows.map(line),
       ...(loaded
@@ -241,23 +251,18 @@ describe.skipIf(skip)('Lighthouse (mobile)', () => {
     );
 
     it(
-      `/${page}: performance ≥ ${MIN_SCORE} in the best of ≤ ${MAX_RUNS} runs (skipped when every run's host benchmarked < ${QUIET_BENCHMARK_INDEX}; a miss is reported and skipped unless LIGHTHOUSE_PERF=enforce — issue 5 is open)`,
+      `/${page}: performance ≥ ${ENFORCED_SCORE} for the median of ${RUNS} runs (skipped when it misses and a run's host benchmarked < ${QUIET_BENCHMARK_INDEX})`,
       { timeout: 600_000 },
       async (ctx) => {
         const { runs, perf } = await reportOf(page);
         if (perf.kind === 'not-measured') {
-          const note = `performance not measured: best ${perf.best.score} in ${runs.length} runs, all on a loaded host (${host(runs)})`;
+          const note = `performance not measured: median ${perf.median} of ${runs.length} runs, some on a loaded host (${host(runs)})`;
           console.warn(`/${page}: ${note}`);
           ctx.skip(note);
         }
-        const blame = runs.find((r) => r.score === perf.best.score)?.failing.filter((f) => f.startsWith('performance:')) ?? [];
-        if (perf.kind === 'fail' && process.env['LIGHTHOUSE_PERF'] !== 'enforce') {
-          const note = `performance BELOW ${MIN_SCORE}: best ${perf.best.score} (${host(runs)}); not enforced until issue 5 closes (LIGHTHOUSE_PERF=enforce)`;
-          console.warn(`/${page}: ${note}\n  ${blame.join('\n  ')}`);
-          ctx.skip(note);
-        }
-        expect(perf.best.score, `/${page} performance (${host(runs)})\n  ${blame.join('\n  ')}`).toBeGreaterThanOrEqual(
-          MIN_SCORE,
+        const blame = runs.find((r) => r.score === perf.median)?.failing.filter((f) => f.startsWith('performance:')) ?? [];
+        expect(perf.median, `/${page} performance (${host(runs)})\n  ${blame.join('\n  ')}`).toBeGreaterThanOrEqual(
+          ENFORCED_SCORE,
         );
       },
     );
@@ -294,27 +299,31 @@ describe('the Lighthouse performance policy', () => {
   const quiet = (score: number) => ({ score, benchmarkIndex: QUIET_BENCHMARK_INDEX + 500 });
   const loaded = (score: number) => ({ score, benchmarkIndex: QUIET_BENCHMARK_INDEX - 500 });
 
-  it('passes a page when any run reaches the target, on a loaded host too', () => {
-    expect(perfVerdict([loaded(0.7), loaded(0.99)], 0.98)).toEqual({ kind: 'pass', best: loaded(0.99) });
-    expect(perfVerdict([quiet(0.98)], 0.98).kind).toBe('pass');
+  it('passes a page whose median reaches the threshold, on a loaded host too', () => {
+    expect(perfVerdict([loaded(0.7), loaded(0.99), loaded(0.96)], 0.95)).toEqual({ kind: 'pass', median: 0.96 });
+    expect(perfVerdict([quiet(0.95), quiet(0.5), quiet(1)], 0.95).kind).toBe('pass');
   });
 
-  it('fails a page that misses the target on a quiet host, judged by its best quiet run', () => {
-    expect(perfVerdict([quiet(0.9), loaded(0.95), quiet(0.93)], 0.98)).toEqual({ kind: 'fail', best: quiet(0.93) });
+  it('fails a page whose median misses on a quiet host, however good its best run', () => {
+    expect(perfVerdict([quiet(0.9), quiet(0.99), quiet(0.93)], 0.95)).toEqual({ kind: 'fail', median: 0.93 });
   });
 
-  it('concludes nothing when every run missed the target on a loaded host', () => {
-    expect(perfVerdict([loaded(0.6), loaded(0.8), loaded(0.7)], 0.98)).toEqual({ kind: 'not-measured', best: loaded(0.8) });
+  it('concludes nothing when the median misses and a run was on a loaded host', () => {
+    expect(perfVerdict([quiet(0.6), loaded(0.8), quiet(0.7)], 0.95)).toEqual({ kind: 'not-measured', median: 0.7 });
   });
 
-  it(`runs a page again until it passes or has had ${MAX_RUNS} runs`, () => {
-    expect(wantsAnotherRun([quiet(0.99)], 0.98)).toBe(false);
-    expect(wantsAnotherRun([quiet(0.9)], 0.98)).toBe(true);
-    expect(wantsAnotherRun([loaded(0.9), loaded(0.9)], 0.98)).toBe(true);
-    expect(wantsAnotherRun([loaded(0.9), quiet(0.9), loaded(0.9)], 0.98)).toBe(false);
+  it(`runs every page ${RUNS} times`, () => {
+    expect(wantsAnotherRun([quiet(1)])).toBe(true);
+    expect(wantsAnotherRun([quiet(1), quiet(1)])).toBe(true);
+    expect(wantsAnotherRun([quiet(1), quiet(1), quiet(1)])).toBe(false);
+  });
+
+  it('takes the middle score as the median (the lower middle one for an even count)', () => {
+    expect(medianScore([quiet(0.9), quiet(0.8), quiet(1)])).toBe(0.9);
+    expect(medianScore([quiet(0.9), quiet(0.8)])).toBe(0.8);
   });
 
   it('refuses to judge without a run', () => {
-    expect(() => perfVerdict([], 0.98)).toThrow(/at least one Lighthouse run/);
+    expect(() => perfVerdict([], 0.95)).toThrow(/at least one Lighthouse run/);
   });
 });

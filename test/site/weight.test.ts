@@ -28,12 +28,19 @@ describe('the import scanner', () => {
 
 /**
  * Figure pages known to be over the 40 KB JS target, each with a ceiling just above its weight, so that any growth
- * still fails; the test prints them as OVER TARGET. Empty since the Chinese activation-functions page (41.7 KB, its
- * islands carrying the English figure strings as well as the Chinese ones) dropped to 37.8 KB: each edition's entries
- * now load only their own language's words for the function figures, and the four figures ship as one chunk
- * (src/components/figures/function-figures.ts). Every page is held to the budget; add an entry only with an issue.
+ * still fails; the test prints them as OVER TARGET. (It was empty from the day the Chinese activation-functions page
+ * dropped from 41.7 to 37.8 KB, when each edition's entries began to load only their own language's figure words.)
+ * Every page is held to the budget; add an entry only with an issue.
  */
-const KNOWN_OVER_TARGET_JS: Readonly<Record<string, number>> = {};
+const KNOWN_OVER_TARGET_JS: Readonly<Record<string, number>> = {
+  // Issue 25 (open): the library's own exp/expm1/tanh (src/lib/nn/elementary.ts, the same bits in every engine) and
+  // the LSTM's element-wise SIMD module and its bit-exact JavaScript fallback, which the cell explorer's LSTM ships
+  // with, took these pages 1–2 KB over (ln/cos/sin were split into elementary-log-trig.ts, which brought the other
+  // figure pages back under). Figures of 2026-12-07: 41.3, 42.3 and 40.9 KB.
+  'articles/why-sigmoid-and-tanh/': 42_400,
+  'zh/articles/why-sigmoid-and-tanh/': 43_400,
+  'zh/articles/activation-functions/': 41_950,
+};
 
 describe('the page-weight budget', () => {
   it(`keeps every page within budget (JS ≤ ${BUDGET.jsWithFigures / 1024} KB with figures except the ${Object.keys(KNOWN_OVER_TARGET_JS).length} pages listed as over target, each under its own ceiling; ≤ ${BUDGET.jsWithoutFigures / 1024} KB without figures; CSS ≤ ${BUDGET.css / 1024} KB; gzip)`, () => {
@@ -53,7 +60,7 @@ describe('the page-weight budget', () => {
         ];
       if (w.jsGz > BUDGET.jsWithFigures)
         console.log(
-          `OVER TARGET (known, issue 5): /${w.page} JS ${(w.jsGz / 1024).toFixed(1)} KB gzip > ${BUDGET.jsWithFigures / 1024} KB`,
+          `OVER TARGET (known, issue 25): /${w.page} JS ${(w.jsGz / 1024).toFixed(1)} KB gzip > ${BUDGET.jsWithFigures / 1024} KB`,
         );
       return rest;
     });

@@ -14,7 +14,8 @@
  * @module
  */
 import type { Param, Rng } from './types.ts';
-import { exp, log, sin } from './elementary.ts';
+import { exp } from './elementary.ts';
+import { log, sin } from './elementary-log-trig.ts';
 
 /** Options shared by the block-wise initialisers. */
 export interface BlockOptions {

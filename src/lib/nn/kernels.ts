@@ -16,7 +16,7 @@
  *
  * @module
  */
-import { ilogb } from './elementary.ts';
+import { ilogb } from './elementary-log-trig.ts';
 /**
  * Rows of the shared dimension processed per chunk by {@link gemmAtB} (keeps the A and B panels in L2). Part of its
  * summation order: `simd.ts` uses the same chunks.

@@ -4,7 +4,8 @@
  *
  * @module
  */
-import { exp, log } from './elementary.ts';
+import { exp } from './elementary.ts';
+import { log } from './elementary-log-trig.ts';
 
 /**
  * Mean squared error over the first `n` elements, as `torch.nn.MSELoss()`:

@@ -21,7 +21,7 @@
  */
 
 import type { Rng } from './types';
-import { cos, log } from './elementary.ts';
+import { cos, log } from './elementary-log-trig.ts';
 
 const TWO_26 = 67108864;
 const TWO_32 = 4294967296;

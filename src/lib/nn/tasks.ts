@@ -12,7 +12,7 @@
 import { argmax, crossEntropyLoss, mseLoss } from './loss.ts';
 import type { ReadoutMode } from './readout.ts';
 import type { Rng, SeqBatch } from './types.ts';
-import { log } from './elementary.ts';
+import { log } from './elementary-log-trig.ts';
 
 /** Number of held-out sequences on which "solved" is decided. */
 export const HELD_OUT_SIZE = 1024;
