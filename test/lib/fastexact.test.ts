@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { Activations } from '../../src/lib/nn/activations.ts';
 import { tanh } from '../../src/lib/nn/elementary.ts';
-import { biasSigmoidInto, biasTanhInto, sigmoidExact, tanhExact, tanhInto } from '../../src/lib/nn/fastexact.ts';
+import {
+  biasSigmoidInto,
+  biasTanhInto,
+  lstmBackwardCell,
+  lstmForwardCell,
+  sigmoidExact,
+  tanhExact,
+  tanhInto,
+  type LstmCellArrays,
+} from '../../src/lib/nn/fastexact.ts';
 
 const reference = Activations.sigmoid.f;
 
@@ -178,5 +187,92 @@ describe('the bit-exact fast tanh', () => {
     const inPlace = Float64Array.from([-3, 0.1, 25, -1e-310]);
     tanhInto(inPlace, 1, 3, inPlace, 1);
     expect(Array.from(inPlace)).toEqual([-3, tanh(0.1), 1, -1e-310]);
+  });
+});
+
+describe('the LSTM step’s element-wise passes', () => {
+  // T = 2 steps, B = 3 rows, H = 3 units, I = 2 inputs, filled from a fixed xorshift stream.
+  const T = 2,
+    B = 3,
+    H = 3,
+    I = 2,
+    K = I + H,
+    BH = B * H;
+  function arrays(seed: number): LstmCellArrays {
+    const next = xorshift(seed);
+    const f = (n: number, scale = 1) => Float64Array.from({ length: n }, () => (next() * 2 - 1) * scale);
+    const sums = new Float64Array(2);
+    return {
+      z: f(T * B * 4 * H, 6),
+      bias: f(4 * H),
+      gi: f(T * BH),
+      gf: f(T * BH),
+      gg: f(T * BH),
+      go: f(T * BH),
+      cs: f((T + 1) * BH),
+      phi: f(T * BH),
+      hStep: f(BH),
+      xh: f((T + 1) * B * K),
+      dhs: f(T * BH),
+      dxh: f(B * K),
+      dcN: f(BH),
+      dz: f(T * B * 4 * H),
+      dh: f(BH),
+      dc: f(BH),
+      sums,
+    };
+  }
+
+  it('runs a forward step as the cell equations with the registry’s σ and elementary.ts’s tanh, bit for bit', () => {
+    const a = arrays(5);
+    const before = arrays(5);
+    lstmForwardCell(a, 1, B, H, I, false, true);
+    for (let b = 0; b < B; b++) {
+      for (let j = 0; j < H; j++) {
+        const zr = (B + b) * 4 * H,
+          k = BH + b * H + j;
+        const [zi, zf, zg, zo] = [0, 1, 2, 3].map((q) => before.z[zr + q * H + j]! + before.bias[q * H + j]!);
+        const c = reference(zf!) * before.cs[k]! + reference(zi!) * tanh(zg!);
+        expect([a.z[zr + j], a.gi[k], a.gf[k], a.gg[k], a.go[k]]).toEqual([
+          zi,
+          ...[zi, zf].map(reference),
+          tanh(zg!),
+          reference(zo!),
+        ]);
+        expect([a.cs[k + BH], a.phi[k], a.hStep[b * H + j]]).toEqual([c, tanh(c), reference(zo!) * tanh(c)]);
+      }
+    }
+    // Without `feed` the fused rows stay as they were; with it, h_t lands in row t + 1's h columns.
+    expect(a.xh).toEqual(before.xh);
+    lstmForwardCell(a, 0, B, H, I, true, false);
+    expect(Array.from(a.xh.subarray(B * K + I, B * K + K))).toEqual(Array.from(a.hStep.subarray(0, H)));
+  });
+
+  it('runs a backward step as the cell equations in reverse, with sums of squares in the order of the entries', () => {
+    const a = arrays(6);
+    const before = arrays(6);
+    lstmBackwardCell(a, 1, B, H, I);
+    let sumH = 0,
+      sumC = 0;
+    for (let b = 0; b < B; b++) {
+      for (let j = 0; j < H; j++) {
+        const k = BH + b * H + j,
+          s = b * H + j,
+          zr = (B + b) * 4 * H;
+        const [i, f, g, o, p] = [before.gi, before.gf, before.gg, before.go, before.phi].map((v) => v[k]!) as number[];
+        const dh = before.dhs[k]! + before.dxh[b * K + I + j]!;
+        const dc = before.dcN[s]! + dh * o! * (1 - p! * p!);
+        expect([a.dh[s], a.dc[s], a.dcN[s]]).toEqual([dh, dc, dc * f!]);
+        expect([0, 1, 2, 3].map((q) => a.dz[zr + q * H + j])).toEqual([
+          dc * g! * (i! * (1 - i!)),
+          dc * before.cs[k]! * (f! * (1 - f!)),
+          dc * i! * (1 - g! * g!),
+          dh * p! * (o! * (1 - o!)),
+        ]);
+        sumH += dh * dh;
+        sumC += dc * dc;
+      }
+    }
+    expect(Array.from(a.sums)).toEqual([sumH, sumC]);
   });
 });

@@ -4,12 +4,20 @@ import { Activations } from '../../src/lib/nn/activations.ts';
 import { gemmAB, gemmABt, gemmAtB } from '../../src/lib/nn/kernels.ts';
 import { createLstm, type LstmOptions } from '../../src/lib/nn/lstm.ts';
 import { tanh } from '../../src/lib/nn/elementary.ts';
-import { biasSigmoidInto, biasTanhInto, tanhInto } from '../../src/lib/nn/fastexact.ts';
+import {
+  biasSigmoidInto,
+  biasTanhInto,
+  lstmBackwardCell,
+  lstmForwardCell,
+  tanhInto,
+  type LstmCellArrays,
+} from '../../src/lib/nn/fastexact.ts';
 import {
   buildElementwiseModule,
   buildGemmModule,
   createGemmArena,
   setWasmSimdEnabled,
+  type GemmArena,
   wasmSimdAvailable,
 } from '../../src/lib/nn/simd.ts';
 import { randomBatch, testRng, uniformArray } from './gradcheck-helper.ts';
@@ -284,6 +292,71 @@ describe('the WebAssembly SIMD σ and tanh', () => {
     arena.tanhInto(z, 0, 9, phi, 0);
     tanhInto(zJs, 0, 9, outJs, 0);
     expect(sameBits(phi, outJs)).toBe(true);
+  });
+});
+
+describe('the WebAssembly SIMD LSTM step', () => {
+  const NAMES = ['z', 'bias', 'gi', 'gf', 'gg', 'go', 'cs', 'phi', 'hStep', 'xh', 'dhs', 'dxh', 'dcN', 'dz', 'dh', 'dc'];
+  type Sizes = { T: number; B: number; H: number; I: number };
+
+  /** The arrays of an LSTM of these sizes (lstm.ts's layout), on a new arena, filled from `seed`. */
+  function cellArrays({ T, B, H, I }: Sizes, seed: number, special: boolean): { a: LstmCellArrays; arena: GemmArena } {
+    const R = T * B,
+      K = I + H;
+    const lengths = [R * 4 * H, 4 * H, R * H, R * H, R * H, R * H, (R + B) * H, R * H, B * H, (R + B) * K];
+    const arena = createGemmArena([...lengths, R * H, B * K, B * H, R * 4 * H, B * H, B * H, 2], ALL_SIMD);
+    const [z, bias, gi, gf, gg, go, cs, phi, hStep, xh, dhs, dxh, dcN, dz, dh, dc, sums] = arena.buffers;
+    const a = { z, bias, gi, gf, gg, go, cs, phi, hStep, xh, dhs, dxh, dcN, dz, dh, dc, sums } as LstmCellArrays;
+    // Pre-activations of every magnitude (special values among them send the step back to JavaScript), gates in
+    // (0, 1) and states in (−1, 1) as a forward pass leaves them.
+    NAMES.forEach((name, k) => fill(a[name as keyof LstmCellArrays], seed + k, special && name === 'z'));
+    a.z.forEach((v, k) => (a.z[k] = v * 8));
+    for (const g of [a.gi, a.gf, a.go]) g.forEach((v, k) => (g[k] = (v + 1) / 2));
+    return { a, arena };
+  }
+
+  /** A copy of every array of `a`, on plain arrays (so that the arena's methods would run in JavaScript). */
+  function plainCopy(a: LstmCellArrays): LstmCellArrays {
+    return Object.fromEntries(Object.entries(a).map(([k, v]) => [k, (v as Float64Array).slice()])) as unknown as LstmCellArrays;
+  }
+
+  function sameCells(a: LstmCellArrays, b: LstmCellArrays): boolean {
+    return Object.keys(a).every((k) => sameBits(a[k as keyof LstmCellArrays], b[k as keyof LstmCellArrays]));
+  }
+
+  const steps = fc.record({
+    T: fc.integer({ min: 1, max: 3 }),
+    B: fc.integer({ min: 1, max: 5 }),
+    H: fc.integer({ min: 1, max: 9 }), // odd H: the whole step in JavaScript
+    I: fc.integer({ min: 1, max: 3 }),
+    special: fc.boolean(),
+    seed: fc.integer({ min: 0, max: 1e6 }),
+  });
+
+  it('gives fastexact.ts’s lstmForwardCell bits for the whole forward step (gates, c_t, φ(c_t), h_t and its copy)', () => {
+    const property = fc.property(steps, ({ T, B, H, I, special, seed }) => {
+      const { a, arena } = cellArrays({ T, B, H, I }, seed, special);
+      const js = plainCopy(a);
+      for (let t = 0; t < T; t++) {
+        arena.lstmForward(a, t, B, H, I, t + 1 < T);
+        lstmForwardCell(js, t, B, H, I, t + 1 < T, true);
+      }
+      return arena.simd && sameCells(a, js);
+    });
+    fc.assert(property, { numRuns: 300 });
+  });
+
+  it('gives fastexact.ts’s lstmBackwardCell bits for the whole backward step, sums of squares included', () => {
+    const property = fc.property(steps, ({ T, B, H, I, special, seed }) => {
+      const { a, arena } = cellArrays({ T, B, H, I }, seed, special);
+      const js = plainCopy(a);
+      for (let t = T - 1; t >= 0; t--) {
+        arena.lstmBackward(a, t, B, H, I);
+        lstmBackwardCell(js, t, B, H, I);
+      }
+      return arena.simd && sameCells(a, js);
+    });
+    fc.assert(property, { numRuns: 300 });
   });
 });
 

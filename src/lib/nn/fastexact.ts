@@ -324,3 +324,128 @@ export function tanhInto(x: Float64Array, xOff: number, n: number, out: Float64A
     out[oOff + j] = (1 - 2 * (hx >>> 31)) * q;
   }
 }
+
+/**
+ * The arrays of an LSTM layer that the element-wise part of its steps reads and writes (lstm.ts's buffers; [T, B, H]
+ * arrays put (t, b, j) at `(t·B + b)·H + j`). {@link lstmForwardCell} and {@link lstmBackwardCell} work on them in
+ * JavaScript; the arena of simd.ts runs the same operations in WebAssembly SIMD when all of them live on its memory.
+ */
+export interface LstmCellArrays {
+  /** Pre-activations Z, [T, B, 4H] (blocks i, f, g, o of H each), b_ih + b_hh added in place by the forward step. */
+  readonly z: Float64Array;
+  /** b_ih + b_hh, [4H]. */
+  readonly bias: Float64Array;
+  /** The gates and the candidate i, f, g, o, [T, B, H] each. */
+  readonly gi: Float64Array;
+  readonly gf: Float64Array;
+  readonly gg: Float64Array;
+  readonly go: Float64Array;
+  /** c0, c_0 … c_{T−1}, [T + 1, B, H] (c_{t−1} at step t's rows, c_t one step later). */
+  readonly cs: Float64Array;
+  /** φ(c_t), [T, B, H]. */
+  readonly phi: Float64Array;
+  /** h_t of the current step, [B, H]. */
+  readonly hStep: Float64Array;
+  /** The fused input rows [x_t, h_{t−1}], [T, B, I + H]. */
+  readonly xh: Float64Array;
+  /** ∂L/∂h_t from the loss, [T, B, H]. */
+  readonly dhs: Float64Array;
+  /** ∂L/∂[x_t, h_{t−1}] of the current step, [B, I + H]; columns I … I + H − 1 carry ∂L/∂h into the step before. */
+  readonly dxh: Float64Array;
+  /** The carried ∂L/∂c: from step t + 1 in, ∂L/∂c_{t−1} out, [B, H]. */
+  readonly dcN: Float64Array;
+  /** ∂L/∂Z, [T, B, 4H]. */
+  readonly dz: Float64Array;
+  /** The total ∂L/∂h_t and ∂L/∂c_t of the current step, [B, H] each. */
+  readonly dh: Float64Array;
+  readonly dc: Float64Array;
+  /** Σ (∂L/∂h_t)² and Σ (∂L/∂c_t)² of the current step, in the order of the entries, [2]. */
+  readonly sums: Float64Array;
+}
+
+/**
+ * The element-wise part of step t of an LSTM forward pass with the default activations (σ gates, tanh candidate and
+ * cell output), on B rows of H units: z += b (stored back; skipped when `addBias` is false, i.e. when it was done
+ * already); i = σ(z_i), f = σ(z_f), g = tanh(z_g), o = σ(z_o); c_t = f ⊙ c_{t−1} + i ⊙ g; φ(c_t) = tanh(c_t);
+ * h_t = o ⊙ φ(c_t) into `hStep` and, if `feed`, into the fused row of step t + 1. The registry's bits.
+ */
+export function lstmForwardCell(
+  a: LstmCellArrays,
+  t: number,
+  B: number,
+  H: number,
+  I: number,
+  feed: boolean,
+  addBias: boolean,
+): void {
+  const { z, bias, gi, gf, gg, go, cs, phi, hStep, xh } = a;
+  const H4 = 4 * H,
+    K = I + H,
+    BH = B * H;
+  for (let b = 0; b < B; b++) {
+    const zRow = (t * B + b) * H4,
+      row = (t * B + b) * H,
+      next = (t + 1) * B * K + b * K + I;
+    for (let j = 0; j < H; j++) {
+      const k = row + j;
+      const zi = addBias ? (z[zRow + j] += bias[j]!) : z[zRow + j]!;
+      const zf = addBias ? (z[zRow + H + j] += bias[H + j]!) : z[zRow + H + j]!;
+      const zg = addBias ? (z[zRow + 2 * H + j] += bias[2 * H + j]!) : z[zRow + 2 * H + j]!;
+      const zo = addBias ? (z[zRow + 3 * H + j] += bias[3 * H + j]!) : z[zRow + 3 * H + j]!;
+      const i = (gi[k] = sigmoidExact(zi));
+      const f = (gf[k] = sigmoidExact(zf));
+      const g = (gg[k] = tanhExact(zg));
+      const o = (go[k] = sigmoidExact(zo));
+      const c = (cs[k + BH] = f * cs[k]! + i * g);
+      const p = (phi[k] = tanhExact(c));
+      const h = o * p;
+      hStep[b * H + j] = h;
+      if (feed) xh[next + j] = h;
+    }
+  }
+}
+
+/**
+ * The element-wise part of step t of an LSTM backward pass with the default activations: the cell equations of
+ * {@link lstmForwardCell} in reverse for B rows of H units, reading ∂L/∂h_t (from the loss, `dhs`, plus the carry
+ * in `dxh`) and the carried ∂L/∂c_t (`dcN`), writing ∂L/∂Z_t, ∂L/∂c_{t−1} (into `dcN`), the totals ∂L/∂h_t and
+ * ∂L/∂c_t (`dh`, `dc`) and their sums of squares (`sums`, summed in the order of the entries).
+ */
+export function lstmBackwardCell(a: LstmCellArrays, t: number, B: number, H: number, I: number): void {
+  const { gi, gf, gg, go, cs, phi, dhs, dxh, dcN, dz, dh, dc, sums } = a;
+  const H4 = 4 * H,
+    K = I + H;
+  let sumH = 0,
+    sumC = 0;
+  for (let b = 0; b < B; b++) {
+    const zRow = (t * B + b) * H4,
+      row = (t * B + b) * H,
+      s = b * H,
+      carry = b * K + I;
+    for (let j = 0; j < H; j++) {
+      const k = row + j;
+      // ∂L/∂h_t: from the loss at step t and from step t+1 (∂Z_{t+1}·W_hh).
+      const dht = dhs[k]! + dxh[carry + j]!;
+      const i = gi[k]!,
+        f = gf[k]!,
+        g = gg[k]!,
+        o = go[k]!,
+        p = phi[k]!;
+      // h_t = o ⊙ φ(c_t):  ∂o = ∂h ⊙ φ(c_t),  ∂c_t += ∂h ⊙ o ⊙ (1 − φ(c_t)²)
+      const dO = dht * p;
+      const dct = dcN[s + j]! + dht * o * (1 - p * p);
+      // c_t = f ⊙ c_{t−1} + i ⊙ g:  ∂c_{t−1} = ∂c ⊙ f; then ∂z = ∂(gate) ⊙ σ′ or tanh′, from the outputs
+      dcN[s + j] = dct * f;
+      dz[zRow + j] = dct * g * (i * (1 - i));
+      dz[zRow + H + j] = dct * cs[k]! * (f * (1 - f));
+      dz[zRow + 2 * H + j] = dct * i * (1 - g * g);
+      dz[zRow + 3 * H + j] = dO * (o * (1 - o));
+      dh[s + j] = dht;
+      dc[s + j] = dct;
+      sumH += dht * dht;
+      sumC += dct * dct;
+    }
+  }
+  sums[0] = sumH;
+  sums[1] = sumC;
+}

@@ -39,8 +39,9 @@ import { Activations } from './activations.ts';
 import { checkBatch, checkSize, checkState, checkSeeds } from './checks.ts';
 import { derivativeAt, exactDerivativeAt, type DerivativeAt } from './derivatives.ts';
 import { initUniformPytorch } from './init.ts';
-import { addColumnSums, gemmABt, norm2, rescaleCarries } from './kernels.ts';
+import { gemmABt, norm2, rescaleCarries } from './kernels.ts';
 import { createRecurrentParams, initStream, type InitMode } from './params.ts';
+import type { LstmCellArrays } from './fastexact.ts';
 import { createGemmArena, type GemmArena } from './simd.ts';
 
 /** The three activation roles of an LSTM. */
@@ -201,6 +202,8 @@ class LstmLayer implements Lstm {
   readonly #gateSigmoid: boolean;
   readonly #candTanh: boolean;
   readonly #phiTanh: boolean;
+  /** All three are the defaults, without CIFG: the element-wise steps run as one pass (`GemmArena.lstmForward`). */
+  readonly #fused: boolean;
 
   /** Width of a fused input row [x_t, h_{t−1}]: I + H. */
   readonly #K: number;
@@ -219,7 +222,9 @@ class LstmLayer implements Lstm {
   /** b_ih + b_hh, [4H]. */
   #bsum: Float64Array;
   /** Σ over rows of ∂L/∂Z, [4H]. */
-  readonly #dbsum: Float64Array;
+  #dbsum = new Float64Array(0);
+  /** R ones: Σ over rows as the product 1ᵀ·∂Z. */
+  #ones = new Float64Array(0);
 
   // Buffers sized for #capT × #capB (rows R = capT · capB); reallocated only when a bigger batch arrives.
   #capT = 0;
@@ -239,6 +244,11 @@ class LstmLayer implements Lstm {
   #dh = new Float64Array(0); // ∂L/∂h_t of the current step, [B, H]
   #dc = new Float64Array(0); // ∂L/∂c_t of the current step, [B, H]
   #dcNext = new Float64Array(0); // carried ∂L/∂c_{t−1} = f_t ⊙ ∂c_t, [B, H]
+  #dc0 = new Float64Array(0); // ∂L/∂c0 as returned (a plain copy of #dcNext), [B, H]
+  #hStep = new Float64Array(0); // h_t of the current step, [B, H]
+  #dHs = new Float64Array(0); // a copy of `backward`'s dhs on the arena, [T, B, H]
+  /** The arrays of the element-wise steps (views of the buffers above), for the arena's fused passes. */
+  #cell: LstmCellArrays | null = null;
   #dh0 = new Float64Array(0); // ∂L/∂h0, [B, H]
   #hNorm = new Float64Array(0);
   #cNorm = new Float64Array(0);
@@ -280,9 +290,9 @@ class LstmLayer implements Lstm {
     this.#gateSigmoid = this.activations.gate === Activations.sigmoid;
     this.#candTanh = this.activations.candidate === Activations.tanh;
     this.#phiTanh = this.activations.cellOutput === Activations.tanh;
+    this.#fused = this.#gateSigmoid && this.#candTanh && this.#phiTanh && !this.cifg;
     this.#K = I + H;
     this.#bsum = new Float64Array(4 * H);
-    this.#dbsum = new Float64Array(4 * H);
     this.#ensureCapacity(options.maxT ?? 1, options.maxB ?? 1);
   }
 
@@ -295,24 +305,73 @@ class LstmLayer implements Lstm {
     const K = this.#K;
     // The largest multiply is ∂W's over all R rows (4H·K·R multiply-adds; the per-step ones are capB·4H·K at most).
     // Below the SIMD size threshold every multiply runs in JavaScript, and the arena allocates no WebAssembly memory.
-    // The gates, cell states, φ(c) and the bias live on the arena too, for its element-wise σ and tanh.
-    const RH = R * H;
-    const arena = createGemmArena(
-      [R * K, R * 4 * H, R * 4 * H, capB * K, 4 * H * K, 4 * H * K, 4 * H * K, RH, RH, RH, RH, (R + capB) * H, RH, 4 * H],
-      { maxProduct: 4 * H * K * R },
-    );
+    // Everything the element-wise steps touch lives on the arena too, for its SIMD passes.
+    const RH = R * H,
+      BH = capB * H,
+      H4K = 4 * H * K;
+    // Every buffer by name and length, in the order of `arena.buffers`.
+    const layout = {
+      XH: R * K,
+      Z: R * 4 * H,
+      dZ: R * 4 * H,
+      dXH: capB * K,
+      Wcat: H4K,
+      WcatT: H4K,
+      dWcat: H4K,
+      Gi: RH,
+      Gf: RH,
+      Gg: RH,
+      Go: RH,
+      Cs: (R + capB) * H,
+      Phi: RH,
+      bsum: 4 * H,
+      hStep: BH,
+      dHs: RH,
+      dcNext: BH,
+      dh: BH,
+      dc: BH,
+      sums: 2,
+      ones: R,
+      dbsum: 4 * H,
+    };
+    const arena = createGemmArena(Object.values(layout), { maxProduct: 4 * H * K * R });
     this.#arena = arena;
-    [this.#XH, this.#Z, this.#dZ, this.#dXH, this.#Wcat, this.#WcatT, this.#dWcat] = arena.buffers;
-    [this.#Gi, this.#Gf, this.#Gg, this.#Go, this.#Cs, this.#Phi] = arena.buffers.slice(7, 13);
-    const bsum = arena.buffers[13]!;
-    bsum.set(this.#bsum);
-    this.#bsum = bsum;
+    const buf = Object.fromEntries(Object.keys(layout).map((name, k) => [name, arena.buffers[k]!])) as Record<
+      keyof typeof layout,
+      Float64Array<ArrayBuffer>
+    >;
+    [this.#XH, this.#Z, this.#dZ, this.#dXH] = [buf.XH, buf.Z, buf.dZ, buf.dXH];
+    [this.#Wcat, this.#WcatT, this.#dWcat] = [buf.Wcat, buf.WcatT, buf.dWcat];
+    [this.#Gi, this.#Gf, this.#Gg, this.#Go, this.#Cs, this.#Phi] = [buf.Gi, buf.Gf, buf.Gg, buf.Go, buf.Cs, buf.Phi];
+    buf.bsum.set(this.#bsum);
+    this.#bsum = buf.bsum;
+    [this.#hStep, this.#dHs, this.#dcNext, this.#dh, this.#dc] = [buf.hStep, buf.dHs, buf.dcNext, buf.dh, buf.dc];
+    this.#ones = buf.ones.fill(1);
+    this.#dbsum = buf.dbsum;
+    const { hStep, dHs, dcNext, dh, dc, sums } = buf;
+    this.#cell = {
+      z: this.#Z,
+      bias: buf.bsum,
+      gi: this.#Gi,
+      gf: this.#Gf,
+      gg: this.#Gg,
+      go: this.#Go,
+      cs: this.#Cs,
+      phi: this.#Phi,
+      hStep: hStep,
+      xh: this.#XH,
+      dhs: dHs,
+      dxh: this.#dXH,
+      dcN: dcNext,
+      dz: this.#dZ,
+      dh: dh,
+      dc: dc,
+      sums: sums,
+    };
     this.#Hs = new Float64Array(R * H);
     this.#dx = new Float64Array(R * this.inputSize);
-    this.#dh = new Float64Array(capB * H);
-    this.#dc = new Float64Array(capB * H);
-    this.#dcNext = new Float64Array(capB * H);
-    this.#dh0 = new Float64Array(capB * H);
+    this.#dc0 = new Float64Array(BH);
+    this.#dh0 = new Float64Array(BH);
     this.#hNorm = new Float64Array(capT);
     this.#cNorm = new Float64Array(capT);
     this.#scaleLog2 = new Float64Array(capT);
@@ -398,11 +457,18 @@ class LstmLayer implements Lstm {
     const arena = this.#arena!;
     if (arena.simd) arena.gemmAB(B, H4, K, xh, t * B * K, K, this.#WcatT, 0, H4, z, t * B * H4, H4, false);
     else gemmABt(B, H4, K, xh, t * B * K, K, this.#Wcat, 0, K, z, t * B * H4, H4, false);
+    const z0 = t * B * H4,
+      row0 = t * B * H; // (t, 0) in [T, B, H]
+    if (this.#fused) {
+      // The default activations: the bias, the gates, c_t, φ(c_t) and h_t in one pass over all B rows, in SIMD
+      // where the arena has it (fastexact.ts's `lstmForwardCell` otherwise: the same bits).
+      arena.lstmForward(this.#cell!, t, B, H, I, feed);
+      hs.set(this.#hStep.subarray(0, BH), row0);
+      return;
+    }
     // Z_t += b_ih + b_hh, fused into the activation passes over all B rows: i = σ(z_i), f = σ(z_f), o = σ(z_o),
     // g = ψ(z_g); with CIFG i = 1 − f (set in the cell pass; z_i still gets its bias, for the trace). The arena runs
     // the default σ and tanh in WebAssembly SIMD where it can, otherwise fastexact.ts's loops (the same bits).
-    const z0 = t * B * H4,
-      row0 = t * B * H; // (t, 0) in [T, B, H]
     if (gateSigmoid) {
       if (cifg) for (let b = 0; b < B; b++) for (let j = 0; j < H; j++) z[z0 + b * H4 + j] += bs[j]!;
       else arena.biasSigmoidRows(z, z0, H4, bs, 0, H, B, gi, row0, H);
@@ -465,6 +531,9 @@ class LstmLayer implements Lstm {
     const R = T * B;
     checkSeeds('lstm', dhs, R * H, opts.dhLast, BH);
     if (dhs.length === 0) dhs = this.#noSeeds(R * H);
+    const fused = this.#fused && !(opts.rescale ?? false);
+    // The fused backward pass reads ∂L/∂h_t from the arena (where its SIMD pass can address it).
+    if (fused) this.#dHs.set(dhs.subarray(0, R * H));
     const rescale = opts.rescale ?? false;
     const paramGrads = !rescale && (opts.paramGrads ?? true);
     const inputGrads = paramGrads && (opts.inputGrads ?? true);
@@ -493,10 +562,12 @@ class LstmLayer implements Lstm {
     for (let t = T - 1; t >= 0; t--) {
       if (rescale) scale = rescaleCarries(dxh, B * K, dcN, BH, scale);
       scaleLog2[t] = scale;
-      this.#backwardStep(t, B, dhs, rescale, inputGrads, paramGrads && !inputGrads);
+      this.#backwardStep(t, B, dhs, rescale, fused, inputGrads, paramGrads && !inputGrads);
     }
     for (let b = 0; b < B; b++) for (let j = 0; j < H; j++) dh0[b * H + j] = dxh[b * K + I + j]!;
     if (paramGrads) this.#accumulateParamGrads(R);
+    const dc0 = this.#dc0;
+    dc0.set(dcN.subarray(0, BH));
 
     const flow: ScaledGradientFlow = {
       hNorm: this.#hNorm.subarray(0, T),
@@ -506,7 +577,7 @@ class LstmLayer implements Lstm {
     return {
       dx: this.#dx.subarray(0, inputGrads ? R * I : 0),
       dh0: dh0.subarray(0, BH),
-      dc0: dcN.subarray(0, BH),
+      dc0: dc0.subarray(0, BH),
       flow,
     };
   }
@@ -518,7 +589,7 @@ class LstmLayer implements Lstm {
    * `dfFromOutput`), and the sums of squares for the norms are accumulated in the same loop, in the same order
    * as {@link norm2}, which is only called when that plain sum leaves the safe range.
    */
-  #backwardStep(t: number, B: number, dhs: Float64Array, exact: boolean, keepDx: boolean, hOnly: boolean): void {
+  #backwardStep(t: number, B: number, dhs: Float64Array, exact: boolean, fused: boolean, keepDx: boolean, hOnly: boolean): void {
     const I = this.inputSize,
       H = this.hiddenSize,
       H4 = 4 * H,
@@ -546,7 +617,15 @@ class LstmLayer implements Lstm {
     const dhsOff = t * BH;
     let sumH = 0,
       sumC = 0;
-    for (let b = 0; b < B; b++) {
+    if (fused) {
+      // The default activations: the whole pass below in one call, in SIMD where the arena has it (fastexact.ts's
+      // `lstmBackwardCell` otherwise), with the same bits and the same sums.
+      const cell = this.#cell!;
+      this.#arena!.lstmBackward(cell, t, B, H, I);
+      sumH = cell.sums[0]!;
+      sumC = cell.sums[1]!;
+    }
+    for (let b = 0; b < (fused ? 0 : B); b++) {
       const zRow = (t * B + b) * H4;
       const row = (t * B + b) * H;
       const s = b * H;
@@ -616,10 +695,10 @@ class LstmLayer implements Lstm {
       for (let k = 0; k < I; k++) dwih[r * I + k] += dWcat[r * K + k]!;
       for (let k = 0; k < H; k++) dwhh[r * H + k] += dWcat[r * K + I + k]!;
     }
-    // Both biases enter Z as a sum, so both get Σ ∂Z.
+    // Both biases enter Z as a sum, so both get Σ ∂Z, summed row by row from 0 as the product 1ᵀ·∂Z (in SIMD on
+    // the arena; 1·x = x, so these are the bits of `addColumnSums`).
     const dbsum = this.#dbsum;
-    dbsum.fill(0);
-    addColumnSums(R, H4, dz, 0, H4, dbsum, 0);
+    this.#arena!.gemmAB(1, H4, R, this.#ones, 0, R, dz, 0, H4, dbsum, 0, H4, false);
     const dbih = this.biasIh.dw,
       dbhh = this.biasHh.dw;
     for (let r = 0; r < H4; r++) {

@@ -34,7 +34,16 @@
  *
  * @module
  */
-import { biasSigmoidInto, biasTanhInto, sigmoidExact, tanhExact, tanhInto } from './fastexact.ts';
+import {
+  biasSigmoidInto,
+  biasTanhInto,
+  lstmBackwardCell,
+  lstmForwardCell,
+  sigmoidExact,
+  tanhExact,
+  tanhInto,
+  type LstmCellArrays,
+} from './fastexact.ts';
 import { AtB_CHUNK, gemmAB as jsGemmAB, gemmAtB as jsGemmAtB } from './kernels.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -71,6 +80,48 @@ function sleb(out: number[], v: number): void {
 /** A function body under construction (instructions only; locals are declared by the caller). */
 class Code {
   readonly bytes: number[] = [];
+  /**
+   * v128 constants hoisted into locals: the 16 bytes of each distinct constant → its local. `v128.const` inside a
+   * loop costs V8 about four instructions per use (it builds the constant from two 64-bit immediates every time,
+   * and does not hoist it), a `local.get` of a hoisted one none or a load from the stack.
+   */
+  readonly #consts = new Map<string, number>();
+  /** The index of the first constant local; `null`: constants are emitted inline. */
+  readonly #constBase: number | null;
+
+  constructor(constBase: number | null = null) {
+    this.#constBase = constBase;
+  }
+
+  /** Pushes the v128 constant with these 16 bytes: a hoisted local where the body hoists constants. */
+  v128Const(bytes: readonly number[]): this {
+    if (this.#constBase === null) {
+      this.bytes.push(0xfd, 0x0c, ...bytes);
+      return this;
+    }
+    const key = bytes.join(',');
+    let local = this.#consts.get(key);
+    if (local === undefined) {
+      local = this.#constBase + this.#consts.size;
+      this.#consts.set(key, local);
+    }
+    return this.get(local);
+  }
+
+  /** The number of hoisted constants (their locals follow the function's other locals). */
+  get constCount(): number {
+    return this.#consts.size;
+  }
+
+  /** The instructions that set every hoisted constant's local, to run once before the body. */
+  constPreamble(): number[] {
+    const out: number[] = [];
+    for (const [key, local] of this.#consts) {
+      out.push(0xfd, 0x0c, ...key.split(',').map(Number), 0x21);
+      uleb(out, local);
+    }
+    return out;
+  }
 
   get(local: number): this {
     this.bytes.push(0x20);
@@ -157,6 +208,12 @@ class Code {
   br(depth: number): this {
     this.bytes.push(0x0c);
     uleb(this.bytes, depth);
+    return this;
+  }
+
+  call(index: number): this {
+    this.bytes.push(0x10);
+    uleb(this.bytes, index);
     return this;
   }
 
@@ -397,39 +454,27 @@ export function buildGemmModule(): Uint8Array<ArrayBuffer> {
 // ---------------------------------------------------------------------------------------------------------------
 
 // More SIMD opcodes (after the 0xfd prefix).
-const V128_CONST = 0x0c;
-const V128_NOT = 0x4d;
 const V128_AND = 0x4e;
 const V128_OR = 0x50;
 const V128_BITSELECT = 0x52;
-const V128_ANY_TRUE = 0x53;
 const F64X2_LT = 0x49;
 const F64X2_GE = 0x4c;
 const F64X2_ABS = 0xec;
 const F64X2_NEG = 0xed;
 const F64X2_SUB = 0xf1;
 const F64X2_DIV = 0xf3;
-const I32X4_TRUNC_SAT_F64X2_S_ZERO = 0xfc;
-const F64X2_CONVERT_LOW_I32X4_S = 0xfe;
-const I64X2_EXTEND_LOW_I32X4_S = 0xc7;
 const I64X2_SHL = 0xcb;
 const I64X2_ADD = 0xce;
 const I64X2_SUB = 0xd1;
-const I64X2_LT_S = 0xd8;
-const I64X2_GT_S = 0xd9;
+const F64X2_GT = 0x4a;
+const F64X2_TRUNC = 0x7a;
+const I64X2_ALL_TRUE = 0xc3;
 const I32_OR = 0x72;
+const F64X2_EXTRACT_LANE = 0x21;
 
 /** Appends `v128.const` with both lanes the float64 `v`. */
 function f64x2(c: Code, v: number): Code {
-  c.bytes.push(0xfd, V128_CONST, ...new Uint8Array(new Float64Array([v, v]).buffer));
-  return c;
-}
-
-/** Appends `v128.const` with both lanes the 64-bit integer `v` (a small integer). */
-function i64x2(c: Code, v: number): Code {
-  const high = v < 0 ? -1 : 0;
-  c.bytes.push(0xfd, V128_CONST, ...new Uint8Array(new Int32Array([v, high, v, high]).buffer));
-  return c;
+  return c.v128Const([...new Uint8Array(new Float64Array([v, v]).buffer)]);
 }
 
 /** The double whose high 32 bits are `hi` and low 32 bits 0. */
@@ -439,7 +484,9 @@ function fromHighWord(hi: number): number {
   return view.getFloat64(0);
 }
 
-// Parameters of the element-wise functions (i32; addresses and strides in bytes).
+// Every element-wise export has the same signature: E_N_PARAMS i32 parameters (addresses and strides in bytes;
+// the ones a function does not use are 0) → i32, so that all of them share one numbering of their locals.
+// Parameters of `sigmoid` and `tanh`:
 const E_Z = 0, // pre-activations of the first row (updated in place when a bias is added)
   E_ZS = 1, // distance between rows of z
   E_B = 2, // the bias (the same for every row)
@@ -447,33 +494,81 @@ const E_Z = 0, // pre-activations of the first row (updated in place when a bias
   E_ROWS = 4,
   E_OUT = 5,
   E_OS = 6, // distance between rows of out
-  E_BIAS = 7, // 1: z += bias first
-  E_N_PARAMS = 8;
+  E_BIAS = 7; // 1: z += bias first
+// Parameters of `lstmForward` (step t; every [B, H] array at step t's first row, each row H = 2·pairs entries):
+const F_Z = 0, // pre-activations, rows of 4H (blocks i, f, g, o), updated in place by adding the bias
+  F_B = 1, // b_ih + b_hh, 4H
+  F_NP = 2, // pairs per row: H/2
+  F_ROWS = 3, // B
+  F_H8 = 4, // 8H: the distance between the blocks of a z row (and of the bias)
+  F_GI = 5, // i, f, g, o out
+  F_GF = 6,
+  F_GG = 7,
+  F_GO = 8,
+  F_CP = 9, // c_{t−1} in
+  F_CN = 10, // c_t out
+  F_PHI = 11, // φ(c_t) out
+  F_HS = 12, // h_t out
+  F_XH = 13, // h_t's slot in the first fused row [x_{t+1}, h_t], out
+  F_XHS = 14; // distance between fused rows; 0: h_t is not copied (last step)
+// Parameters of `lstmBackward` (step t; [B, H] arrays at step t's first row, or at row 0 for the per-step ones):
+const G_DHS = 0, // ∂L/∂h_t from the loss, in
+  G_CARRY = 1, // ∂L/∂h_t from step t + 1: the h columns of the first row of ∂[x, h], in
+  G_CS = 2, // distance between those rows
+  G_NP = 3,
+  G_ROWS = 4,
+  G_GI = 5, // i, f, g, o, φ(c_t), c_{t−1} in
+  G_GF = 6,
+  G_GG = 7,
+  G_GO = 8,
+  G_PHI = 9,
+  G_CP = 10,
+  G_DCN = 11, // the carried ∂L/∂c (in: from step t + 1; out: ∂L/∂c_{t−1}), per-step
+  G_DZ = 12, // ∂L/∂Z_t out, rows of 4H
+  G_H8 = 13,
+  G_DH = 14, // total ∂L/∂h_t, ∂L/∂c_t out, per-step
+  G_DC = 15,
+  G_SUMS = 16, // Σ (∂L/∂h_t)², Σ (∂L/∂c_t)² out (two float64)
+  E_N_PARAMS = 17;
 // i32 locals.
-const E_J = 8,
-  E_PZ = 9,
-  E_PB = 10,
-  E_PO = 11,
-  E_BAD = 12,
-  E_N_I32 = 5;
+const E_J = 17,
+  E_PZ = 18,
+  E_PB = 19,
+  E_PO = 20,
+  E_BAD = 21,
+  E_OFF = 22, // byte offset in the [B, H] arrays (fused functions)
+  E_H16 = 23,
+  E_H24 = 24,
+  E_N_I32 = 8;
 // v128 locals.
-const V_X = 13,
-  V_A = 14,
-  V_M = 15, // a lane mask
-  V_XX = 16, // the argument of exp or expm1
-  V_KD = 17, // k as float64
-  V_K = 18, // k as int64
-  V_HI = 19,
-  V_LO = 20,
-  V_R = 21,
-  V_C = 22,
-  V_T = 23,
-  V_U = 24,
-  V_E = 25,
-  V_R1 = 26,
-  V_Q = 27,
-  V_HFX = 28,
-  E_N_V128 = 16;
+const V_X = 25,
+  V_A = 26,
+  V_M = 27, // a lane mask
+  V_XX = 28, // the argument of exp or expm1
+  V_KD = 29, // k as float64
+  V_K = 30, // k as int64
+  V_HI = 31,
+  V_LO = 32,
+  V_R = 33,
+  V_C = 34,
+  V_T = 35,
+  V_U = 36,
+  V_E = 37,
+  V_R1 = 38,
+  V_Q = 39,
+  V_HFX = 40,
+  V_I = 41, // the fused functions' gates
+  V_F = 42,
+  V_G = 43,
+  V_O = 44,
+  V_P = 45,
+  V_OK = 46, // lanes still in the fast range (see emitRangeCheck)
+  E_N_V128 = 22;
+// f64 locals.
+const S_H = 47,
+  S_C = 48,
+  E_N_F64 = 2,
+  E_CONST = 49; // the first hoisted constant
 
 // fdlibm's constants, as in fastexact.ts and elementary.ts.
 const W_LN2_HI = 6.9314718036912381649e-1;
@@ -492,26 +587,46 @@ const W_TINY = 2 ** -28;
 const W_SIGMOID_LARGE = 707;
 const W_TANH_LARGE = 22;
 
-/** Flags (E_BAD = 1) a pair with a lane outside lo ≤ |x| < hi, NaN included; |x| in V_A. */
+/**
+ * Clears the lanes of the mask V_OK where |x| (in V_A) is outside lo ≤ |x| < hi, NaN included: the function's
+ * flag is then 1 (see {@link emitFlag}). One mask for the whole call, so that the loop has no scalar test.
+ */
 function emitRangeCheck(c: Code, lo: number, hi: number): void {
+  c.get(V_OK);
   f64x2(c.get(V_A), lo).simd(F64X2_GE);
-  f64x2(c.get(V_A), hi).simd(F64X2_LT).simd(V128_AND).simd(V128_NOT).simd(V128_ANY_TRUE);
-  c.get(E_BAD).op(I32_OR).set(E_BAD);
+  f64x2(c.get(V_A), hi).simd(F64X2_LT).simd(V128_AND).simd(V128_AND).set(V_OK);
+}
+
+/** Sets V_OK to all ones: no lane out of range yet. */
+function emitFlagReset(c: Code): void {
+  c.v128Const(new Array<number>(16).fill(0xff)).set(V_OK);
+}
+
+/** Pushes the flag: 1 if some lane was out of range since {@link emitFlagReset}, else 0. */
+function emitFlag(c: Code): void {
+  c.get(V_OK).simd(I64X2_ALL_TRUE).op(I32_EQZ);
 }
 
 /**
- * From X/ln2 ± ½ on the stack: k, truncated towards zero like `| 0`, into V_KD (float64) and V_K (int64), both
+ * From X/ln2 ± ½ on the stack: k, truncated towards zero like `| 0`, into V_KD (float64) and k·2^52 into V_K (int64:
+ * k in the exponent field, for 2^k and 2^−k), both
  * zero in the lanes where the mask in `reduce` is clear (where fdlibm does not reduce the argument).
  */
 function emitK(c: Code, reduce: number): void {
-  c.simd(I32X4_TRUNC_SAT_F64X2_S_ZERO).tee(V_K);
-  c.simd(F64X2_CONVERT_LOW_I32X4_S).get(reduce).simd(V128_AND).set(V_KD);
-  c.get(V_K).simd(I64X2_EXTEND_LOW_I32X4_S).get(reduce).simd(V128_AND).set(V_K);
+  // k as a float64 is exact (|k| < 2^11): trunc, then +0 where the mask is clear. Its integer bits come from the
+  // sum with 1.5·2^52, whose low mantissa bits are 2^51 + k (exact for |k| < 2^51): shifted left by 52, only k·2^52
+  // (mod 2^64) is left.
+  c.simd(F64X2_TRUNC).get(reduce).simd(V128_AND).tee(V_KD);
+  f64x2(c, 1.5 * 2 ** 52)
+    .simd(F64X2_ADD)
+    .i32(52)
+    .simd(I64X2_SHL)
+    .set(V_K);
 }
 
-/** Replaces the int64 lanes k on the stack by the float64 2^k (exact for −1022 ≤ k ≤ 1023). */
+/** Pushes the float64 2^k from V_K (exact for −1022 ≤ k ≤ 1023): the bits of 1 plus k·2^52. */
 function emitPow2(c: Code): void {
-  i64x2(c, 1023).simd(I64X2_ADD).i32(52).simd(I64X2_SHL);
+  f64x2(c, 1).get(V_K).simd(I64X2_ADD);
 }
 
 /** Pushes p0 + t·(p1 + t·(p2 + t·(p3 + t·p4))) for t in local `t` (Horner, in fdlibm's order). */
@@ -541,7 +656,6 @@ function emitSigmoid(c: Code): void {
   // e = (1 − ((lo − r·c/(2 − c)) − hi))·2^k
   f64x2(c, 1).get(V_LO).get(V_R).get(V_C).simd(F64X2_MUL);
   f64x2(c, 2).get(V_C).simd(F64X2_SUB).simd(F64X2_DIV).simd(F64X2_SUB).get(V_HI).simd(F64X2_SUB).simd(F64X2_SUB);
-  c.get(V_K);
   emitPow2(c);
   c.simd(F64X2_MUL).set(V_E);
   // (z < 0 ? e : 1)/(1 + e)
@@ -582,19 +696,18 @@ function emitTanh(c: Code): void {
   c.set(V_E);
   // t = ((r − (e + M_k)) + C_k)·2^k − D_k, with M_k = 2^−k for 20 ≤ k ≤ 56, C_k = 1 − 2^−k for −1 ≤ k < 20
   // (else 1), D_k = 1 for k ≤ −2 or k > 56 (else 0): fastexact.ts's tables, built from masks of k
-  i64x2(c, 1023).get(V_K).simd(I64X2_SUB).i32(52).simd(I64X2_SHL).set(V_Q); // 2^−k
+  f64x2(c, 1).get(V_K).simd(I64X2_SUB).set(V_Q); // 2^−k: the bits of 1 minus k·2^52
   c.get(V_R).get(V_E).get(V_Q);
-  i64x2(c.get(V_K), 19).simd(I64X2_GT_S);
-  i64x2(c.get(V_K), 57).simd(I64X2_LT_S).simd(V128_AND).simd(V128_AND).simd(F64X2_ADD).simd(F64X2_SUB);
+  f64x2(c.get(V_KD), 19).simd(F64X2_GT);
+  f64x2(c.get(V_KD), 57).simd(F64X2_LT).simd(V128_AND).simd(V128_AND).simd(F64X2_ADD).simd(F64X2_SUB);
   f64x2(c, 1).get(V_Q);
-  i64x2(c.get(V_K), -2).simd(I64X2_GT_S);
-  i64x2(c.get(V_K), 20).simd(I64X2_LT_S).simd(V128_AND).simd(V128_AND).simd(F64X2_SUB).simd(F64X2_ADD);
-  c.get(V_K);
+  f64x2(c.get(V_KD), -2).simd(F64X2_GT);
+  f64x2(c.get(V_KD), 20).simd(F64X2_LT).simd(V128_AND).simd(V128_AND).simd(F64X2_SUB).simd(F64X2_ADD);
   emitPow2(c);
   c.simd(F64X2_MUL);
   f64x2(c, 1);
-  i64x2(c.get(V_K), -1).simd(I64X2_LT_S);
-  i64x2(c.get(V_K), 56).simd(I64X2_GT_S).simd(V128_OR).simd(V128_AND).simd(F64X2_SUB).set(V_U);
+  f64x2(c.get(V_KD), -1).simd(F64X2_LT);
+  f64x2(c.get(V_KD), 56).simd(F64X2_GT).simd(V128_OR).simd(V128_AND).simd(F64X2_SUB).set(V_U);
   // m − (m ? 2 : t)/(t + 2), then the sign of x
   f64x2(c, 1).get(V_M).simd(V128_AND);
   f64x2(c, 2).get(V_U).get(V_M).simd(V128_BITSELECT);
@@ -602,9 +715,9 @@ function emitTanh(c: Code): void {
   f64x2(c.get(V_X), -0).simd(V128_AND).simd(V128_OR);
 }
 
-/** One exported element-wise function: rows × pairs, optional bias, `fn` on each pair; returns E_BAD. */
+/** One exported element-wise function: rows × pairs, optional bias, `fn` on each pair; returns the flag. */
 function emitRowsOfPairs(c: Code, fn: (c: Code) => void): void {
-  c.i32(0).set(E_BAD);
+  emitFlagReset(c);
   c.block().get(E_ROWS).op(I32_EQZ).brIf(0).loop();
   c.get(E_Z).set(E_PZ).get(E_B).set(E_PB).get(E_OUT).set(E_PO).get(E_NP).set(E_J);
   c.block().get(E_J).op(I32_EQZ).brIf(0).loop();
@@ -623,32 +736,181 @@ function emitRowsOfPairs(c: Code, fn: (c: Code) => void): void {
   c.get(E_OUT).get(E_OS).op(I32_ADD).set(E_OUT);
   c.get(E_ROWS).i32(1).op(I32_SUB).tee(E_ROWS).brIf(0);
   c.end().end();
-  c.get(E_BAD);
+  emitFlag(c);
   c.end(); // function
 }
 
+/** Pushes the address `base + off` (two i32 locals). */
+function at(c: Code, base: number, off: number): Code {
+  return c.get(base).get(off).op(I32_ADD);
+}
+
+/** Loads the pair at `base + off`. */
+function load(c: Code, base: number, off: number): Code {
+  return at(c, base, off).mem(V128_LOAD, 0, true);
+}
+
+/** Computes `H16 = 2·h8`, `H24 = 3·h8` from the 8H parameter (the distances to the g and o blocks). */
+function emitBlockDistances(c: Code, h8: number): void {
+  c.get(h8).get(h8).op(I32_ADD).tee(E_H16).get(h8).op(I32_ADD).set(E_H24);
+}
+
+/** `local += 16` for each local: the next pair. */
+function emitNextPair(c: Code, locals: readonly number[]): void {
+  for (const p of locals) c.get(p).i32(16).op(I32_ADD).set(p);
+}
+
 /**
- * The binary of the element-wise module: it imports `env.memory` and exports `sigmoid` and `tanh`, both
- * `(z, zStride, bias, pairs, rows, out, outStride, addBias) → flag` (i32; addresses and strides in bytes): for each
- * of `rows` rows and the first 2·`pairs` entries of the row, z += bias if `addBias`, then out = σ(z) or tanh(z),
- * two entries per f64x2 operation. Every lane performs the IEEE operations of fastexact.ts's `sigmoidExact` /
- * `tanhExact` in their order (the same bits; the table lookups of tanh are formed from masks of k, and the
- * branch-free blends become `v128.bitselect`, which selects the same values). The result is 1 when some entry was
- * outside the fast range (2^−28 ≤ |z| < 707 for σ, < 22 for tanh, NaN): the caller then recomputes those entries
- * with the reference. A separate module from the multiplies', since Chromium compiles modules synchronously only
- * up to 4 KB.
+ * `lstmForward`: the element-wise part of an LSTM forward step with the default activations, over B rows of H/2
+ * pairs, lane by lane the operations of fastexact.ts's `lstmForwardCell` in their order: z += b (stored back);
+ * i = σ(z_i), f = σ(z_f), g = tanh(z_g), o = σ(z_o); c_t = f·c_{t−1} + i·g; φ = tanh(c_t); h = o·φ, also copied
+ * into the next fused row. Returns 1 when some σ or tanh argument was outside the fast range (see
+ * {@link buildElementwiseModule}).
  */
-export function buildElementwiseModule(): Uint8Array<ArrayBuffer> {
-  const bodies = [emitSigmoid, emitTanh].map((fn) => {
-    const c = new Code();
-    emitRowsOfPairs(c, fn);
+function emitLstmForward(c: Code): void {
+  emitBlockDistances(c, F_H8);
+  // i, f, g, o: one pass per block over all B rows (short loops, whose iterations the processor overlaps), each
+  // adding the bias in place: sigmoid/tanh(z = z_q, zStride = 32H, bias = b_q, pairs, rows, out, outStride = 8H, 1)
+  c.i32(0);
+  for (const [distance, out, fn] of [
+    [null, F_GI, FN_SIGMOID],
+    [F_H8, F_GF, FN_SIGMOID],
+    [E_H16, F_GG, FN_TANH],
+    [E_H24, F_GO, FN_SIGMOID],
+  ] as const) {
+    if (distance === null) c.get(F_Z).get(F_H8).i32(2).op(I32_SHL).get(F_B);
+    else at(c, F_Z, distance).get(F_H8).i32(2).op(I32_SHL).get(F_B).get(distance).op(I32_ADD);
+    c.get(F_NP).get(F_ROWS).get(out).get(F_H8).i32(1);
+    for (let k = 8; k < E_N_PARAMS; k++) c.i32(0);
+    c.call(fn).op(I32_OR);
+  }
+  c.set(E_BAD);
+  // c_t = f ⊙ c_{t−1} + i ⊙ g, φ(c_t) = tanh(c_t), h_t = o ⊙ φ(c_t) (and into the next fused row)
+  emitFlagReset(c);
+  c.i32(0).set(E_OFF);
+  c.block().get(F_ROWS).op(I32_EQZ).brIf(0).loop();
+  c.get(F_XH).set(E_PO).get(F_NP).set(E_J);
+  c.block().get(E_J).op(I32_EQZ).brIf(0).loop();
+  at(c, F_CN, E_OFF);
+  load(c, F_GF, E_OFF);
+  load(c, F_CP, E_OFF).simd(F64X2_MUL);
+  load(c, F_GI, E_OFF);
+  load(c, F_GG, E_OFF).simd(F64X2_MUL).simd(F64X2_ADD);
+  c.tee(V_X).mem(V128_STORE, 0, true);
+  at(c, F_PHI, E_OFF);
+  emitTanh(c);
+  c.tee(V_P).mem(V128_STORE, 0, true);
+  at(c, F_HS, E_OFF);
+  load(c, F_GO, E_OFF).get(V_P).simd(F64X2_MUL).tee(V_X).mem(V128_STORE, 0, true);
+  c.get(F_XHS).if().get(E_PO).get(V_X).mem(V128_STORE, 0, true).end();
+  emitNextPair(c, [E_PO, E_OFF]);
+  c.get(E_J).i32(1).op(I32_SUB).tee(E_J).brIf(0);
+  c.end().end();
+  c.get(F_XH).get(F_XHS).op(I32_ADD).set(F_XH);
+  c.get(F_ROWS).i32(1).op(I32_SUB).tee(F_ROWS).brIf(0);
+  c.end().end();
+  c.get(E_BAD);
+  emitFlag(c);
+  c.op(I32_OR);
+  c.end(); // function
+}
+
+/** `S = S + lane 0 of v`, then `S = S + lane 1`: a sequential sum in the order of the entries. */
+function emitSumLanes(c: Code, sum: number, v: number): void {
+  for (const lane of [0, 1]) {
+    c.get(sum).get(v).simd(F64X2_EXTRACT_LANE).bytes.push(lane);
+    c.op(F64_ADD).set(sum);
+  }
+}
+
+/**
+ * `lstmBackward`: the element-wise part of an LSTM backward step with the default activations, lane by lane the
+ * operations of fastexact.ts's `lstmBackwardCell` in their order (the cell equations in reverse; see lstm.ts), and
+ * the sums of squares of ∂L/∂h_t and ∂L/∂c_t in the order of the entries. Returns 0.
+ */
+function emitLstmBackward(c: Code): void {
+  c.i32(0).set(E_OFF).f64Zero().set(S_H).f64Zero().set(S_C);
+  emitBlockDistances(c, G_H8);
+  c.block().get(G_ROWS).op(I32_EQZ).brIf(0).loop();
+  c.get(G_DZ).set(E_PZ).get(G_CARRY).set(E_PB).get(G_NP).set(E_J);
+  c.block().get(E_J).op(I32_EQZ).brIf(0).loop();
+  // ∂L/∂h_t: from the loss at step t and from step t+1
+  load(c, G_DHS, E_OFF).get(E_PB).mem(V128_LOAD, 0, true).simd(F64X2_ADD).set(V_X);
+  for (const [from, gate] of [
+    [G_GI, V_I],
+    [G_GF, V_F],
+    [G_GG, V_G],
+    [G_GO, V_O],
+    [G_PHI, V_P],
+  ] as const) {
+    load(c, from, E_OFF).set(gate);
+  }
+  // ∂o = ∂h ⊙ φ(c_t);  ∂c_t = carried ∂c + ∂h ⊙ o ⊙ (1 − φ²)
+  c.get(V_X).get(V_P).simd(F64X2_MUL).set(V_A);
+  load(c, G_DCN, E_OFF).get(V_X).get(V_O).simd(F64X2_MUL);
+  f64x2(c, 1).get(V_P).get(V_P).simd(F64X2_MUL).simd(F64X2_SUB).simd(F64X2_MUL).simd(F64X2_ADD).set(V_C);
+  // ∂c_{t−1} = ∂c_t ⊙ f
+  at(c, G_DCN, E_OFF).get(V_C).get(V_F).simd(F64X2_MUL).mem(V128_STORE, 0, true);
+  // ∂z_i = (∂c ⊙ g) ⊙ i(1 − i)
+  c.get(E_PZ).get(V_C).get(V_G).simd(F64X2_MUL).get(V_I);
+  f64x2(c, 1).get(V_I).simd(F64X2_SUB).simd(F64X2_MUL).simd(F64X2_MUL).mem(V128_STORE, 0, true);
+  // ∂z_f = (∂c ⊙ c_{t−1}) ⊙ f(1 − f)
+  at(c, E_PZ, G_H8).get(V_C);
+  load(c, G_CP, E_OFF).simd(F64X2_MUL).get(V_F);
+  f64x2(c, 1).get(V_F).simd(F64X2_SUB).simd(F64X2_MUL).simd(F64X2_MUL).mem(V128_STORE, 0, true);
+  // ∂z_g = (∂c ⊙ i) ⊙ (1 − g²)
+  at(c, E_PZ, E_H16).get(V_C).get(V_I).simd(F64X2_MUL);
+  f64x2(c, 1).get(V_G).get(V_G).simd(F64X2_MUL).simd(F64X2_SUB).simd(F64X2_MUL).mem(V128_STORE, 0, true);
+  // ∂z_o = ∂o ⊙ o(1 − o)
+  at(c, E_PZ, E_H24).get(V_A).get(V_O);
+  f64x2(c, 1).get(V_O).simd(F64X2_SUB).simd(F64X2_MUL).simd(F64X2_MUL).mem(V128_STORE, 0, true);
+  // The totals ∂L/∂h_t and ∂L/∂c_t, and their sums of squares
+  at(c, G_DH, E_OFF).get(V_X).mem(V128_STORE, 0, true);
+  at(c, G_DC, E_OFF).get(V_C).mem(V128_STORE, 0, true);
+  c.get(V_X).get(V_X).simd(F64X2_MUL).set(V_T);
+  emitSumLanes(c, S_H, V_T);
+  c.get(V_C).get(V_C).simd(F64X2_MUL).set(V_T);
+  emitSumLanes(c, S_C, V_T);
+  emitNextPair(c, [E_PZ, E_PB, E_OFF]);
+  c.get(E_J).i32(1).op(I32_SUB).tee(E_J).brIf(0);
+  c.end().end();
+  c.get(G_DZ).get(G_H8).i32(2).op(I32_SHL).op(I32_ADD).set(G_DZ);
+  c.get(G_CARRY).get(G_CS).op(I32_ADD).set(G_CARRY);
+  c.get(G_ROWS).i32(1).op(I32_SUB).tee(G_ROWS).brIf(0);
+  c.end().end();
+  c.get(G_SUMS).get(S_H).mem(F64_STORE);
+  c.get(G_SUMS).get(S_C).mem(F64_STORE, 8);
+  c.i32(0);
+  c.end(); // function
+}
+
+/** A module's exports, in order: name and the function that emits its body. */
+type Exports = ReadonlyArray<readonly [string, (c: Code) => void]>;
+
+/**
+ * The binary of a module of element-wise functions: it imports `env.memory` and exports the given functions, each
+ * taking E_N_PARAMS i32 parameters (addresses and strides in bytes) and returning an i32 flag. Two entries per f64x2
+ * operation; every lane performs the IEEE operations of fastexact.ts's scalar code in its order (the same bits;
+ * the table lookups of tanh are formed from masks of k, and the branch-free blends become `v128.bitselect`, which
+ * selects the same values). The flag is 1 when some σ or tanh argument was outside the fast range (2^−28 ≤ |z| <
+ * 707 for σ, < 22 for tanh, NaN): the caller then recomputes with the reference. Constants are hoisted into
+ * locals (see `Code.v128Const`).
+ */
+function buildModule(functions: Exports): Uint8Array<ArrayBuffer> {
+  const bodies = functions.map(([, emit]) => {
+    const c = new Code(E_CONST);
+    emit(c);
     const body: number[] = [];
-    uleb(body, 2); // local declarations
+    uleb(body, 4); // local declarations
     uleb(body, E_N_I32);
     body.push(I32);
     uleb(body, E_N_V128);
     body.push(V128);
-    body.push(...c.bytes);
+    uleb(body, E_N_F64);
+    body.push(F64);
+    uleb(body, c.constCount);
+    body.push(V128);
+    body.push(...c.constPreamble(), ...c.bytes);
     return body;
   });
   const bytes: number[] = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
@@ -658,18 +920,41 @@ export function buildElementwiseModule(): Uint8Array<ArrayBuffer> {
     bytes.push(...content);
   };
   const name = (s: string): number[] => [s.length, ...Array.from(s, (ch) => ch.charCodeAt(0))];
-  // Type: (i32 × 8) → i32.
+  // Type: (i32 × E_N_PARAMS) → i32.
   section(1, [1, 0x60, E_N_PARAMS, ...new Array<number>(E_N_PARAMS).fill(I32), 1, I32]);
   section(2, [1, ...name('env'), ...name('memory'), 0x02, 0x00, 0x00]);
-  section(3, [2, 0, 0]);
-  section(7, [2, ...name('sigmoid'), 0x00, 0, ...name('tanh'), 0x00, 1]);
-  const code: number[] = [2];
+  section(3, [bodies.length, ...bodies.map(() => 0)]);
+  const exports: number[] = [functions.length];
+  functions.forEach(([exportName], index) => exports.push(...name(exportName), 0x00, index));
+  section(7, exports);
+  const code: number[] = [bodies.length];
   for (const body of bodies) {
     uleb(code, body.length);
     code.push(...body);
   }
   section(10, code);
   return new Uint8Array(bytes);
+}
+
+/** The functions of the element-wise module, by index (for `call`). */
+const FN_SIGMOID = 0,
+  FN_TANH = 1;
+
+/**
+ * The element-wise module: `sigmoid` and `tanh`, `(z, zStride, bias, pairs, rows, out, outStride, addBias)`: for
+ * each of `rows` rows and the first 2·`pairs` entries of the row, z += bias if `addBias`, then out = σ(z) or
+ * tanh(z), with the bits of fastexact.ts's `sigmoidExact` and `tanhExact`; `lstmForward` and `lstmBackward`, the
+ * element-wise part of an LSTM step with the default activations (parameters F_… and G_… above), with the bits of
+ * fastexact.ts's `lstmForwardCell` and `lstmBackwardCell` (see {@link buildModule}). A separate module from the
+ * multiplies', since Chromium compiles modules synchronously only up to 4 KB.
+ */
+export function buildElementwiseModule(): Uint8Array<ArrayBuffer> {
+  return buildModule([
+    ['sigmoid', (c) => emitRowsOfPairs(c, emitSigmoid)],
+    ['tanh', (c) => emitRowsOfPairs(c, emitTanh)],
+    ['lstmForward', emitLstmForward],
+    ['lstmBackward', emitLstmBackward],
+  ]);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -698,6 +983,15 @@ type WasmGemm = (
 const Wasm = (globalThis as { WebAssembly?: typeof WebAssembly }).WebAssembly;
 
 /** The element-wise functions' signature: z, zStride, bias, pairs, rows, out, outStride (bytes), addBias (0/1). */
+/** An LSTM function of the element-wise module: E_N_PARAMS i32 (the parameters F_… or G_…) → flag. */
+type WasmCell = (...args: number[]) => number;
+
+/** The LSTM functions of the element-wise module on one memory. */
+interface LstmFunctions {
+  readonly forward: WasmCell;
+  readonly backward: WasmCell;
+}
+
 type WasmElementwise = (
   z: number,
   zStride: number,
@@ -794,6 +1088,9 @@ export class GemmArena {
   readonly #gemm: WasmGemm | null;
   readonly #sigmoid: WasmElementwise | null;
   readonly #tanh: WasmElementwise | null;
+  readonly #lstm: LstmFunctions | null;
+  /** The last arrays found to be all on this memory (see `#lstmFor`). */
+  #lstmArrays: LstmCellArrays | null = null;
   readonly #memory: ArrayBuffer | null;
   readonly #small: number;
 
@@ -810,6 +1107,7 @@ export class GemmArena {
     let sigmoid: WasmElementwise | null = null;
     let tanh: WasmElementwise | null = null;
     let memory: ArrayBuffer | null = null;
+    let lstm: LstmFunctions | null = null;
     // No memory when even the largest product would stay in JavaScript (e.g. an LSTM with I = H = 1, T = B = 1).
     const module = enabled && (options.maxProduct ?? Infinity) >= this.#small ? wasmModule() : null;
     if (module !== null && Wasm !== undefined) {
@@ -826,6 +1124,7 @@ export class GemmArena {
           const exports = new Wasm.Instance(ew, { env: { memory: mem } }).exports;
           sigmoid = exports['sigmoid'] as WasmElementwise;
           tanh = exports['tanh'] as WasmElementwise;
+          lstm = { forward: exports['lstmForward'] as WasmCell, backward: exports['lstmBackward'] as WasmCell };
         }
       } catch {
         // E.g. out of address space for another memory: the JavaScript kernels give the same results.
@@ -833,6 +1132,7 @@ export class GemmArena {
         sigmoid = null;
         tanh = null;
         memory = null;
+        lstm = null;
       }
     }
     const buffers: Float64Array<ArrayBuffer>[] = [];
@@ -850,6 +1150,7 @@ export class GemmArena {
     this.#sigmoid = sigmoid;
     this.#tanh = tanh;
     this.#memory = memory;
+    this.#lstm = lstm;
     this.simd = gemm !== null;
   }
 
@@ -1043,6 +1344,85 @@ export class GemmArena {
     const bad = fn(x.byteOffset + 8 * xOff, 0, 0, pairs, 1, out.byteOffset + 8 * oOff, 0, 0);
     if (bad !== 0) tanhInto(x, xOff, 2 * pairs, out, oOff);
     if (n & 1) tanhInto(x, xOff + n - 1, 1, out, oOff + n - 1);
+  }
+  /** The LSTM functions, if the arrays are all views of this arena's memory and rows split into pairs (H even). */
+  #lstmFor(a: LstmCellArrays, H: number): LstmFunctions | null {
+    if ((H & 1) !== 0) return null;
+    if (a === this.#lstmArrays) return this.#lstm;
+    const m = this.#memory;
+    if (m === null || !Object.values(a).every((v: Float64Array) => v.buffer === m)) return null;
+    this.#lstmArrays = a; // checked once: its arrays are read-only properties
+    return this.#lstm;
+  }
+
+  /**
+   * The element-wise part of step t of an LSTM forward pass with the default activations: fastexact.ts's
+   * `lstmForwardCell(a, t, B, H, I, feed, true)`, with its bits, two units per f64x2 operation when every array of
+   * `a` lives on this arena and H is even (entries outside the fast range are then recomputed by that function).
+   */
+  lstmForward(a: LstmCellArrays, t: number, B: number, H: number, I: number, feed: boolean): void {
+    const fns = this.#lstmFor(a, H);
+    if (fns === null) {
+      lstmForwardCell(a, t, B, H, I, feed, true);
+      return;
+    }
+    const BH = B * H,
+      K = I + H,
+      row = 8 * t * BH;
+    const bad = fns.forward(
+      a.z.byteOffset + 4 * row,
+      a.bias.byteOffset,
+      H >> 1,
+      B,
+      8 * H,
+      a.gi.byteOffset + row,
+      a.gf.byteOffset + row,
+      a.gg.byteOffset + row,
+      a.go.byteOffset + row,
+      a.cs.byteOffset + row,
+      a.cs.byteOffset + row + 8 * BH,
+      a.phi.byteOffset + row,
+      a.hStep.byteOffset,
+      feed ? a.xh.byteOffset + 8 * ((t + 1) * B * K + I) : 0,
+      feed ? 8 * K : 0,
+      0,
+      0,
+    );
+    // The bias is in z now: recompute everything from it, through the function that hands odd arguments on.
+    if (bad !== 0) lstmForwardCell(a, t, B, H, I, feed, false);
+  }
+
+  /**
+   * The element-wise part of step t of an LSTM backward pass with the default activations: fastexact.ts's
+   * `lstmBackwardCell(a, t, B, H, I)`, with its bits, two units per f64x2 operation when every array of `a` lives
+   * on this arena and H is even.
+   */
+  lstmBackward(a: LstmCellArrays, t: number, B: number, H: number, I: number): void {
+    const fns = this.#lstmFor(a, H);
+    if (fns === null) {
+      lstmBackwardCell(a, t, B, H, I);
+      return;
+    }
+    const row = 8 * t * B * H;
+    fns.backward(
+      a.dhs.byteOffset + row,
+      a.dxh.byteOffset + 8 * I,
+      8 * (I + H),
+      H >> 1,
+      B,
+      a.gi.byteOffset + row,
+      a.gf.byteOffset + row,
+      a.gg.byteOffset + row,
+      a.go.byteOffset + row,
+      a.phi.byteOffset + row,
+      a.cs.byteOffset + row,
+      a.dcN.byteOffset,
+      a.dz.byteOffset + 4 * row,
+      8 * H,
+      a.dh.byteOffset,
+      a.dc.byteOffset,
+      a.sums.byteOffset,
+    );
   }
 }
 
