@@ -39,7 +39,7 @@ import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createLstm } from '../src/lib/nn/lstm.ts';
 import { gemmABt } from '../src/lib/nn/kernels.ts';
-import { createGemmArena, setWasmSimdEnabled, wasmSimdAvailable } from '../src/lib/nn/simd.ts';
+import { createGemmArena, setElementwiseSimdEnabled, setWasmSimdEnabled, wasmSimdAvailable } from '../src/lib/nn/simd.ts';
 import { createRng } from '../src/lib/nn/rng.ts';
 
 const args = process.argv.slice(2);
@@ -135,15 +135,45 @@ function kernelGflops(): { blocked: number; naive: number; simd: number } {
   return { blocked: flop / pick(blocked) / 1e6, naive: flop / pick(naive) / 1e6, simd };
 }
 
-/** ms per training step of this library. */
-function ours(H: number, x: Float64Array, dhs: Float64Array): Timing {
+/**
+ * ms per training step of this library; with `elementwiseInJs`, its element-wise work (σ, tanh, the cell
+ * equations, forward and backward) runs in fastexact.ts's JavaScript loops instead of WebAssembly SIMD (same bits).
+ */
+function ours(H: number, x: Float64Array, dhs: Float64Array, elementwiseInJs = false): Timing {
+  setElementwiseSimdEnabled(!elementwiseInJs);
   const lstm = createLstm({ inputSize: I, hiddenSize: H, rng: createRng(7), maxT: T, maxB: B });
+  setElementwiseSimdEnabled(true);
   const batch = { T, B, I, x };
   return measure(
     () => {
       for (const p of lstm.params) p.dw.fill(0);
       lstm.forward(batch);
       lstm.backward(dhs, { inputGrads: false });
+    },
+    REPS,
+    5,
+  );
+}
+
+/**
+ * ms for the matrix multiplies of one training step alone, as lstm.ts runs them (same shapes, same arena): per step
+ * the forward Z_t = [x_t, h_{t−1}]·[W_ih | W_hh]ᵀ and the backward ∂h_{t−1} = ∂Z_t·W_hh, then ∂W = ∂Zᵀ·[X, H] over
+ * all T·B rows and ∂b = 1ᵀ·∂Z. The step's time minus this is its element-wise share (and its bookkeeping).
+ */
+function multipliesOnly(H: number): Timing {
+  const K = I + H,
+    H4 = 4 * H,
+    R = T * B;
+  const arena = createGemmArena([R * K, H4 * K, H4 * K, R * H4, R * H4, B * K, H4 * K, R, H4]);
+  const [xh, wT, w, z, dz, dxh, dw, ones, db] = arena.buffers as Float64Array[];
+  for (const a of [xh, wT, w, dz]) a!.set(randomArray(a!.length, 13));
+  ones!.fill(1);
+  return measure(
+    () => {
+      for (let t = 0; t < T; t++) arena.gemmAB(B, H4, K, xh!, t * B * K, K, wT!, 0, H4, z!, t * B * H4, H4, false);
+      for (let t = T - 1; t >= 0; t--) arena.gemmAB(B, H, H4, dz!, t * B * H4, H4, w!, I, K, dxh!, I, K, false);
+      arena.gemmAtB(H4, K, R, dz!, 0, H4, xh!, 0, K, dw!, 0, K, false);
+      arena.gemmAB(1, H4, R, ones!, 0, R, dz!, 0, H4, db!, 0, H4, false);
     },
     REPS,
     5,
@@ -210,7 +240,10 @@ async function main(): Promise<void> {
   // the same machine conditions; every reported number is the median over the rounds, ratios are medians of the
   // per-round ratios.
   const kernelRuns: Array<{ blocked: number; naive: number; simd: number }> = [];
-  const runs = new Map<number, Array<{ ours: Timing; cpu: Timing; wasm: Timing; kernel: number }>>();
+  const runs = new Map<
+    number,
+    Array<{ ours: Timing; oursJsElementwise: Timing; mults: Timing; cpu: Timing; wasm: Timing; kernel: number; simd: number }>
+  >();
   for (let round = 0; round < ROUNDS; round++) {
     const kernel = kernelGflops();
     kernelRuns.push(kernel);
@@ -218,15 +251,19 @@ async function main(): Promise<void> {
       const x = randomArray(T * B * I, 11);
       const dhs = randomArray(T * B * H, 12);
       const mine = ours(H, x, dhs);
+      const oursJsElementwise = ours(H, x, dhs, true);
+      const mults = multipliesOnly(H);
       await tf.setBackend('cpu');
       const cpu = tfjs(H, x, dhs);
       await tf.setBackend('wasm');
       const wasm = tfjs(H, x, dhs);
-      runs.set(H, [...(runs.get(H) ?? []), { ours: mine, cpu, wasm, kernel: kernel.blocked }]);
+      const run = { ours: mine, oursJsElementwise, mults, cpu, wasm, kernel: kernel.blocked, simd: kernel.simd };
+      runs.set(H, [...(runs.get(H) ?? []), run]);
     }
   }
   const rows: string[][] = [];
   const wallRows: string[][] = [];
+  const shareRows: string[][] = [];
   for (const H of HS) {
     const rs = runs.get(H)!;
     const flop = 8 * T * B * H * (2 * I + 3 * H);
@@ -242,7 +279,14 @@ async function main(): Promise<void> {
       (flop / 1e6).toFixed(1),
       gflops.toFixed(2),
       median(rs.map((r) => (100 * flop) / pick(r.ours) / 1e6 / r.kernel)).toFixed(0) + '%',
+      SIMD ? median(rs.map((r) => (100 * flop) / pick(r.ours) / 1e6 / r.simd)).toFixed(0) + '%' : '–',
     ]);
+    // Element-wise share: the step minus its multiplies alone, with the element-wise work in JavaScript (before)
+    // and in SIMD (after).
+    const mults = median(rs.map((r) => pick(r.mults)));
+    const before = median(rs.map((r) => pick(r.oursJsElementwise)));
+    const share = (step: number): string => `${(step - mults).toFixed(2)} (${((100 * (step - mults)) / step).toFixed(0)}%)`;
+    shareRows.push([String(H), mults.toFixed(2), before.toFixed(2), share(before), oursMs.toFixed(2), share(oursMs)]);
     wallRows.push([
       String(H),
       median(rs.map((r) => r.ours.wall)).toFixed(2),
@@ -273,7 +317,15 @@ async function main(): Promise<void> {
       `GFLOP/s, naive loop ${median(kernelRuns.map((k) => k.naive)).toFixed(2)} GFLOP/s` +
       (SIMD ? `, WebAssembly SIMD ${median(kernelRuns.map((k) => k.simd)).toFixed(2)} GFLOP/s` : ''),
   );
-  table(['H', 'ours ms', 'tfjs-cpu ms', 'tfjs-wasm ms', 'vs cpu', 'vs wasm', 'MFLOP', 'GFLOP/s', '% kernel'], rows);
+  table(
+    ['H', 'ours ms', 'tfjs-cpu ms', 'tfjs-wasm ms', 'vs cpu', 'vs wasm', 'MFLOP', 'GFLOP/s', '% JS kernel', '% SIMD kernel'],
+    rows,
+  );
+  console.log(
+    'Element-wise share of our step (ms; the step minus its multiplies alone), element-wise work in JavaScript ' +
+      '(fastexact.ts, before) and in WebAssembly SIMD (after), the same bits:',
+  );
+  table(['H', 'multiplies', 'step, JS', 'element-wise, JS', 'step, SIMD', 'element-wise, SIMD'], shareRows);
   console.log('Wall-clock medians (ms), for reference (inflated when other processes compete for the cores):');
   table(['H', 'ours', 'tfjs-cpu', 'tfjs-wasm'], wallRows);
 }

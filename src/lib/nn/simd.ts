@@ -1006,6 +1006,7 @@ type WasmElementwise = (
 let compiled: WebAssembly.Module | null | undefined;
 let compiledElementwise: WebAssembly.Module | null | undefined;
 let enabled = true;
+let elementwiseEnabled = true;
 
 /** The compiled element-wise module, or null where it cannot be compiled (compiled once, on first use). */
 function elementwiseModule(): WebAssembly.Module | null {
@@ -1050,6 +1051,15 @@ export function wasmSimdAvailable(): boolean {
  */
 export function setWasmSimdEnabled(on: boolean): void {
   enabled = on;
+}
+
+/**
+ * Switches the element-wise SIMD functions (σ, tanh, the LSTM steps) on or off for arenas created afterwards, the
+ * multiplies staying in SIMD; off, those run as fastexact.ts's JavaScript loops. The same bits either way; this
+ * exists for the benchmark's element-wise share and for tests. On by default.
+ */
+export function setElementwiseSimdEnabled(on: boolean): void {
+  elementwiseEnabled = on;
 }
 
 /**
@@ -1119,7 +1129,7 @@ export class GemmArena {
         const instance = new Wasm.Instance(module, { env: { memory: mem } });
         gemm = instance.exports['gemm'] as WasmGemm;
         memory = mem.buffer;
-        const ew = elementwiseModule();
+        const ew = elementwiseEnabled ? elementwiseModule() : null;
         if (ew !== null) {
           const exports = new Wasm.Instance(ew, { env: { memory: mem } }).exports;
           sigmoid = exports['sigmoid'] as WasmElementwise;
