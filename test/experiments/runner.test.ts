@@ -35,18 +35,21 @@ function reproducePrefix(r: RunRecord, steps: number = PROTOCOL.fingerprintSteps
 }
 
 describe('the committed results reproduce bit for bit', () => {
-  // Three different kinds of run: the first of the grid (standard LSTM), a ReLU-candidate run without clipping and
-  // a clipped vanilla ReLU RNN; plus every run that ended within its first fingerprinted steps (cheap, and it checks
-  // whole outcomes, divergences included).
+  // Five different kinds of run: the first of the grid (standard LSTM), a ReLU-candidate run without clipping, a
+  // clipped vanilla ReLU RNN, a GRU and a tanh RNN (the last two run their σ and tanh on the SIMD arena, as the LSTM
+  // does); plus every run that ended within its first fingerprinted steps (cheap, and it checks whole outcomes,
+  // divergences included).
   const pick = (pred: (r: RunRecord) => boolean) => RESULTS.runs.find(pred);
   const chosen = [
     RESULTS.runs[0],
     pick((r) => r.spec.cell === 'lstm' && r.spec.candidate === 'relu' && r.spec.output === 'tanh' && r.spec.clip === 0),
     pick((r) => r.spec.cell === 'rnn' && r.spec.candidate === 'relu' && r.spec.clip > 0),
+    pick((r) => r.spec.cell === 'gru'),
+    pick((r) => r.spec.cell === 'rnn' && r.spec.candidate === 'tanh'),
   ].filter((r): r is RunRecord => r !== undefined);
 
   it('has runs to check', () => {
-    expect(chosen.length).toBe(3);
+    expect(chosen.length).toBe(5);
   });
 
   for (const r of chosen) {

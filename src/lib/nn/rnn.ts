@@ -10,6 +10,17 @@
  * The `identityInit` option gives the IRNN of Le, Jaitly & Hinton 2015 ("A simple way to initialize recurrent
  * networks of rectified linear units"): W_hh = I, biases 0, input weights small Gaussian.
  *
+ * Implementation: Z = X·W_ihᵀ + b_ih + b_hh for all T·B rows in one multiply before the loop, then per step
+ * Z_t += h_{t−1}·W_hhᵀ and h_t = φ(Z_t); the backward loop does ∂Z_t = ∂h_t ⊙ φ′ and one multiply
+ * ∂h_{t−1} = ∂Z_t·W_hh per step, and the weight gradients are two long multiplies over all T·B rows after it. As in
+ * lstm.ts, the multiplies run in WebAssembly SIMD where the runtime has it (`simd.ts`): their operands live on a
+ * WebAssembly memory, and the forward multiplies use stored transposes of W_ih and W_hh so that two output columns
+ * fill one f64x2 register; elsewhere the JavaScript kernels of `kernels.ts` run, with the same bits. The default tanh
+ * runs once per step over all B rows through the same memory and module pair (`GemmArena.tanhInto`, or fastexact.ts's
+ * loop without SIMD), both returning the registry's bits; other activations are called per element, and tanh′ is
+ * written out from the saved output. Every sum keeps its order, so results are bit-for-bit those of the plain
+ * formulation. Buffers are sized for the largest (T, B) seen so far; nothing is allocated per step.
+ *
  * @module
  */
 import type { ActivationFn, Param, Rng, SeqBatch } from './types.ts';
@@ -18,8 +29,9 @@ import { Activations } from './activations.ts';
 import { checkBatch, checkSeeds, checkSize, checkState } from './checks.ts';
 import { derivativeAt, exactDerivativeAt, type DerivativeAt } from './derivatives.ts';
 import { initUniformPytorch } from './init.ts';
-import { addColumnSums, addRowBias, gemmAB, gemmABt, gemmAtB, norm2, rescaleCarries } from './kernels.ts';
+import { addColumnSums, addRowBias, gemmABt, norm2, rescaleCarries } from './kernels.ts';
 import { createRecurrentParams, initStream, type InitMode } from './params.ts';
+import { createGemmArena, type GemmArena } from './simd.ts';
 
 /** Options of {@link createRnn}. */
 export interface RnnOptions {
@@ -59,7 +71,12 @@ export interface RnnTrace {
   readonly B: number;
   /** Hidden size. */
   readonly H: number;
-  /** Pre-activations W_ih x_t + b_ih + W_hh h_{t−1} + b_hh, [T, B, H]. */
+  /**
+   * Pre-activations W_ih x_t + b_ih + W_hh h_{t−1} + b_hh, [T, B, H].
+   *
+   * Like `h`, a view on the layer's own buffer, which with the SIMD multiplies is its WebAssembly memory (all of its
+   * operands): posting it copies that whole buffer, and transferring it fails. Copy it first (`slice()`).
+   */
   readonly pre: Float64Array;
   /** Hidden state h_t, [T, B, H] (same as the array `forward` returned). */
   readonly h: Float64Array;
@@ -107,15 +124,30 @@ class RnnLayer implements Rnn {
   readonly #actF: (z: number) => number;
   readonly #actD: DerivativeAt;
   readonly #actDz: DerivativeAt; // f′(z) only, for the rescaled backward pass
+  /** Whether φ is the registry's tanh itself: that runs through the arena (same bits, fewer calls). */
+  readonly #actTanh: boolean;
+  /**
+   * Where the multiplies' operands live: on WebAssembly memory, so that the SIMD kernels of `simd.ts` can run on
+   * them, or in plain arrays (same bits) where those are unavailable or every multiply is too small to gain from them.
+   */
+  #arena: GemmArena | null = null;
   #capT = 0;
   #capB = 0;
   #xs = new Float64Array(0); // copy of the input, [T, B, I]
   #Z = new Float64Array(0); // pre-activations, [T, B, H]
   #Hs = new Float64Array(0); // h0, h_0 … h_{T−1}: [T + 1, B, H]
   #dZ = new Float64Array(0); // ∂L/∂Z, [T, B, H]
+  #WihT = new Float64Array(0); // W_ihᵀ, [I, H], and W_hhᵀ, [H, H], for the forward multiplies in SIMD
+  #WhhT = new Float64Array(0);
+  #Wih = new Float64Array(0); // copies of W_ih, [H, I], and W_hh, [H, H], for the backward multiplies
+  #Whh = new Float64Array(0);
+  #dWih = new Float64Array(0); // ∂L/∂W_ih and ∂L/∂W_hh while their long multiplies add to them
+  #dWhh = new Float64Array(0);
+  #dxA = new Float64Array(0); // ∂L/∂x as the multiply writes it, [T, B, I]
   #dx = new Float64Array(0); // ∂L/∂x, [T, B, I]
   #dh = new Float64Array(0); // ∂L/∂h_t of the current step, [B, H]
   #dhNext = new Float64Array(0); // carried ∂L/∂h_{t−1}, [B, H]
+  #dh0 = new Float64Array(0); // ∂L/∂h0, [B, H]
   #hNorm = new Float64Array(0);
   #scaleLog2 = new Float64Array(0);
   readonly #bsum: Float64Array; // b_ih + b_hh
@@ -147,6 +179,7 @@ class RnnLayer implements Rnn {
     this.#actF = this.activation.f;
     this.#actD = derivativeAt(this.activation);
     this.#actDz = exactDerivativeAt(this.activation);
+    this.#actTanh = this.activation === Activations.tanh;
     this.#bsum = new Float64Array(H);
     this.#ensureCapacity(options.maxT ?? 1, options.maxB ?? 1);
   }
@@ -156,14 +189,20 @@ class RnnLayer implements Rnn {
     const capT = (this.#capT = Math.max(T, this.#capT));
     const capB = (this.#capB = Math.max(B, this.#capB));
     const R = capT * capB;
+    const I = this.inputSize;
     const H = this.hiddenSize;
-    this.#xs = new Float64Array(R * this.inputSize);
-    this.#Z = new Float64Array(R * H);
-    this.#Hs = new Float64Array((R + capB) * H);
-    this.#dZ = new Float64Array(R * H);
-    this.#dx = new Float64Array(R * this.inputSize);
+    // Everything a multiply or the arena's tanh touches. The largest product is a weight gradient over all R rows
+    // (H·max(I, H)·R multiply-adds); below the SIMD size threshold the arena allocates no WebAssembly memory.
+    const arena = createGemmArena(
+      [R * I, R * H, (R + capB) * H, R * H, I * H, H * H, H * I, H * H, H * I, H * H, R * I, capB * H],
+      { maxProduct: H * Math.max(I, H) * R },
+    );
+    this.#arena = arena;
+    [this.#xs, this.#Z, this.#Hs, this.#dZ, this.#WihT, this.#WhhT, this.#Wih, this.#Whh, this.#dWih, this.#dWhh] = arena.buffers;
+    [this.#dxA, this.#dhNext] = arena.buffers.slice(10);
+    this.#dx = new Float64Array(R * I);
     this.#dh = new Float64Array(capB * H);
-    this.#dhNext = new Float64Array(capB * H);
+    this.#dh0 = new Float64Array(capB * H);
     this.#hNorm = new Float64Array(capT);
     this.#scaleLog2 = new Float64Array(capT);
   }
@@ -180,25 +219,43 @@ class RnnLayer implements Rnn {
     this.#lastT = T;
     this.#lastB = B;
     const actF = this.#actF,
+      actTanh = this.#actTanh,
       xs = this.#xs,
       z = this.#Z,
       hs = this.#Hs,
       bsum = this.#bsum,
-      Whh = this.weightHh.w;
+      wih = this.weightIh.w,
+      whh = this.weightHh.w;
     xs.set(batch.x);
     if (h0 === undefined) hs.fill(0, 0, BH);
     else hs.set(h0);
     for (let j = 0; j < H; j++) bsum[j] = this.biasIh.w[j]! + this.biasHh.w[j]!;
 
-    // Z_t = x_t·W_ihᵀ + b_ih + b_hh, for all t at once.
-    gemmABt(R, H, I, xs, 0, I, this.weightIh.w, 0, I, z, 0, H, false);
+    // Z_t = x_t·W_ihᵀ + b_ih + b_hh, for all t at once. In SIMD the multiplies use stored transposes of the weights
+    // (A·(Wᵀ) with the same sums in the same order: the same bits).
+    const arena = this.#arena!;
+    const simd = arena.simd,
+      wihT = this.#WihT,
+      whhT = this.#WhhT;
+    if (simd) {
+      for (let r = 0; r < H; r++) {
+        for (let k = 0; k < I; k++) wihT[k * H + r] = wih[r * I + k]!;
+        for (let k = 0; k < H; k++) whhT[k * H + r] = whh[r * H + k]!;
+      }
+      arena.gemmAB(R, H, I, xs, 0, I, wihT, 0, H, z, 0, H, false);
+    } else {
+      gemmABt(R, H, I, xs, 0, I, wih, 0, I, z, 0, H, false);
+    }
     addRowBias(R, H, z, 0, bsum);
     for (let t = 0; t < T; t++) {
       // Z_t += h_{t−1}·W_hhᵀ
-      gemmABt(B, H, H, hs, t * BH, H, Whh, 0, H, z, t * BH, H, true);
-      // h_t = φ(Z_t)
       const off = t * BH;
-      for (let k = off; k < off + BH; k++) hs[k + BH] = actF(z[k]!);
+      if (simd) arena.gemmAB(B, H, H, hs, off, H, whhT, 0, H, z, off, H, true);
+      else gemmABt(B, H, H, hs, off, H, whh, 0, H, z, off, H, true);
+      // h_t = φ(Z_t): the default tanh over all B rows at once (WebAssembly SIMD where the arena has it, else
+      // fastexact.ts's loop; both the registry's bits), other activations through the registry.
+      if (actTanh) arena.tanhInto(z, off, BH, hs, off + BH);
+      else for (let k = off; k < off + BH; k++) hs[k + BH] = actF(z[k]!);
     }
     return hs.subarray(BH, (T + 1) * BH);
   }
@@ -228,14 +285,18 @@ class RnnLayer implements Rnn {
       }
     }
     const actD = rescale ? this.#actDz : this.#actD;
+    const actTanh = !rescale && this.#actTanh;
+    const arena = this.#arena!;
     const z = this.#Z,
       hs = this.#Hs,
       dz = this.#dZ,
       dhT = this.#dh,
       dhN = this.#dhNext;
-    const Whh = this.weightHh.w,
+    const whh = this.#Whh,
       hNorm = this.#hNorm,
       scaleLog2 = this.#scaleLog2;
+    // W_hh as it is now, on the arena for the per-step multiply.
+    whh.set(this.weightHh.w);
     if (opts.dhLast === undefined) dhN.fill(0, 0, BH);
     else dhN.set(opts.dhLast);
     let scale = 0;
@@ -247,28 +308,44 @@ class RnnLayer implements Rnn {
         const k = off + s;
         // ∂L/∂h_t: from the loss at step t and from step t+1.
         const dht = dhs[k]! + dhN[s]!;
-        // h_t = φ(Z_t):  ∂Z_t = ∂h_t ⊙ φ′(Z_t)
-        dz[k] = dht * actD(z[k]!, hs[k + BH]!);
+        // h_t = φ(Z_t):  ∂Z_t = ∂h_t ⊙ φ′(Z_t)  (tanh′ = 1 − h², exactly the registry's `dfFromOutput`)
+        const h = hs[k + BH]!;
+        dz[k] = dht * (actTanh ? 1 - h * h : actD(z[k]!, h));
         dhT[s] = dht;
       }
       hNorm[t] = norm2(dhT, 0, BH);
       // Z_t = … + h_{t−1}·W_hhᵀ:  ∂h_{t−1} = ∂Z_t·W_hh
-      gemmAB(B, H, H, dz, off, H, Whh, 0, H, dhN, 0, H, false);
+      arena.gemmAB(B, H, H, dz, off, H, whh, 0, H, dhN, 0, H, false);
     }
     const dx = this.#dx;
     if (paramGrads) {
-      // Z = X·W_ihᵀ + H_prev·W_hhᵀ + b_ih + b_hh, summed over all T·B rows.
-      gemmAtB(H, I, R, dz, 0, H, this.#xs, 0, I, this.weightIh.dw, 0, I, true);
-      gemmAtB(H, H, R, dz, 0, H, hs, 0, H, this.weightHh.dw, 0, H, true);
+      // Z = X·W_ihᵀ + H_prev·W_hhᵀ + b_ih + b_hh, summed over all T·B rows, onto the gradients so far (copied to the
+      // arena and back: each chunk's sum is added to them in order, as the kernel does in place).
+      const dWih = this.#dWih,
+        dWhh = this.#dWhh;
+      dWih.set(this.weightIh.dw);
+      dWhh.set(this.weightHh.dw);
+      arena.gemmAtB(H, I, R, dz, 0, H, this.#xs, 0, I, dWih, 0, I, true);
+      arena.gemmAtB(H, H, R, dz, 0, H, hs, 0, H, dWhh, 0, H, true);
+      this.weightIh.dw.set(dWih);
+      this.weightHh.dw.set(dWhh);
       addColumnSums(R, H, dz, 0, H, this.biasIh.dw, 0);
       addColumnSums(R, H, dz, 0, H, this.biasHh.dw, 0);
-      if (inputGrads) gemmAB(R, I, H, dz, 0, H, this.weightIh.w, 0, I, dx, 0, I, false);
+      if (inputGrads) {
+        const wih = this.#Wih,
+          dxA = this.#dxA;
+        wih.set(this.weightIh.w);
+        arena.gemmAB(R, I, H, dz, 0, H, wih, 0, I, dxA, 0, I, false);
+        dx.set(dxA.subarray(0, R * I));
+      }
     }
+    const dh0 = this.#dh0;
+    dh0.set(dhN.subarray(0, BH));
     const empty = this.#empty;
     const flow: ScaledGradientFlow = { hNorm: hNorm.subarray(0, T), cNorm: empty, scaleLog2: scaleLog2.subarray(0, T) };
     return {
       dx: dx.subarray(0, inputGrads ? R * I : 0),
-      dh0: dhN.subarray(0, BH),
+      dh0: dh0.subarray(0, BH),
       dc0: empty,
       flow,
     };

@@ -1355,6 +1355,7 @@ export class GemmArena {
     if (bad !== 0) tanhInto(x, xOff, 2 * pairs, out, oOff);
     if (n & 1) tanhInto(x, xOff + n - 1, 1, out, oOff + n - 1);
   }
+
   /** The LSTM functions, if the arrays are all views of this arena's memory and rows split into pairs (H even). */
   #lstmFor(a: LstmCellArrays, H: number): LstmFunctions | null {
     if ((H & 1) !== 0) return null;
@@ -1433,6 +1434,42 @@ export class GemmArena {
       a.dc.byteOffset,
       a.sums.byteOffset,
     );
+  }
+
+  /**
+   * σ or tanh of rows, without a bias: for r < rows and j < n, `out[oOff + r·oStride + j] = f(x[xOff + r·xStride + j])`
+   * with f = σ (`fn` = `'sigmoid'`) or tanh: the bits of fastexact.ts's `sigmoidExact` / `tanhInto` (and so of the
+   * registry's σ and tanh), two entries per f64x2 operation when both arrays are buffers of this arena. For a
+   * pre-activation that is not a plain sum plus one bias row, e.g. the GRU's r, z and n (gru.ts). `out` must not
+   * overlap `x`.
+   */
+  activateRows(
+    fn: 'sigmoid' | 'tanh',
+    x: Float64Array,
+    xOff: number,
+    xStride: number,
+    n: number,
+    rows: number,
+    out: Float64Array,
+    oOff: number,
+    oStride: number,
+  ): void {
+    const sigmoid = fn === 'sigmoid';
+    const wasm = sigmoid ? this.#sigmoid : this.#tanh;
+    const mem = this.#memory;
+    const pairs = wasm === null || n < 2 || x.buffer !== mem || out.buffer !== mem ? 0 : n >> 1;
+    const bad =
+      pairs === 0 ? 0 : wasm!(x.byteOffset + 8 * xOff, 8 * xStride, 0, pairs, rows, out.byteOffset + 8 * oOff, 8 * oStride, 0);
+    // What the module did not do (everything without it, else the odd last entry) and, if some entry was outside
+    // the fast range, its row pairs again: in JavaScript, through the functions that hand those to the reference.
+    const from = bad === 0 ? 2 * pairs : 0;
+    if (from === n) return;
+    for (let r = 0; r < rows; r++) {
+      const xr = xOff + r * xStride,
+        or = oOff + r * oStride;
+      if (sigmoid) for (let j = from; j < n; j++) out[or + j] = sigmoidExact(x[xr + j]!);
+      else tanhInto(x, xr + from, n - from, out, or + from);
+    }
   }
 }
 
