@@ -23,10 +23,12 @@
  * per-step multiply skips the x columns). The multiplies run in WebAssembly SIMD where the runtime has it (`simd.ts`,
  * about 3–4× the JavaScript kernels at these sizes): their operands live on a WebAssembly memory, and the forward
  * multiply uses a stored transpose of [W_ih | W_hh] so that two output columns fill one f64x2 register; elsewhere the
- * JavaScript kernels of `kernels.ts` run, with the same bits. The default σ and tanh run once per step over all B
- * rows, in the same SIMD memory and module pair (`simd.ts`) or as nearly branch-free JavaScript loops
- * (`fastexact.ts`), both returning the registry's bits, and the σ/tanh derivatives are written out from the saved
- * outputs.
+ * JavaScript kernels of `kernels.ts` run, with the same bits. With the default activations (σ, tanh, tanh, no
+ * CIFG) the element-wise part of a step is one call, forward (the bias, the gates, c_t, φ(c_t), h_t) and backward
+ * (the cell equations in reverse, the norms' sums): in WebAssembly SIMD on the same memory (`simd.ts`), or as
+ * fastexact.ts's `lstmForwardCell` and `lstmBackwardCell`, both with the registry's bits; the σ/tanh derivatives
+ * are written out from the saved outputs. Other activations go through the registry, one call per element.
+ * The bias gradient is the product 1ᵀ·∂Z (1·x = x: the bits of a row-by-row sum).
  * Every change of this kind keeps each sum's order, so results are bit-for-bit those of the plain formulation. Buffers
  * are sized for the largest (T, B) seen so far and only reallocated when a bigger batch arrives; nothing is allocated
  * per step.
@@ -423,10 +425,11 @@ class LstmLayer implements Lstm {
 
   /**
    * Step t of the forward pass: Z_t from one fused multiply, then the cell equations for all B·H units in short
-   * passes over all B rows (gates and candidate, which also add the bias; c_t; φ(c_t); h_t). The default σ and tanh
-   * run through the arena's `biasSigmoidRows`, `biasTanhRows` and `tanhInto`: WebAssembly SIMD where the arena has
-   * it, else fastexact.ts's loops, both the registry's bits without its data-dependent branches. Other activations
-   * are called through the registry.
+   * passes over all B rows (gates and candidate, which also add the bias; c_t; φ(c_t); h_t). With the default
+   * activations the arena's `lstmForward` does all of it in one call (WebAssembly SIMD where the arena has it, else
+   * fastexact.ts's `lstmForwardCell`; both the registry's bits without its data-dependent branches); with CIFG and
+   * a default σ or tanh the arena's `biasSigmoidRows`, `biasTanhRows` and `tanhInto`; other activations are called
+   * through the registry.
    */
   #forwardStep(t: number, T: number, B: number): void {
     const I = this.inputSize,
@@ -587,7 +590,8 @@ class LstmLayer implements Lstm {
    * ∂L/∂c_t, writing ∂L/∂Z_t and the new ∂L/∂c_{t−1}), the per-step norms, then ∂[x_t, h_{t−1}] = ∂Z_t·Wcat.
    * The derivatives of the default σ and tanh are written out inline (y(1 − y), 1 − y², exactly the registry's
    * `dfFromOutput`), and the sums of squares for the norms are accumulated in the same loop, in the same order
-   * as {@link norm2}, which is only called when that plain sum leaves the safe range.
+   * as {@link norm2}, which is only called when that plain sum leaves the safe range. With the default activations
+   * (`fused`) the arena's `lstmBackward` runs that loop in one call (SIMD, or fastexact.ts's `lstmBackwardCell`).
    */
   #backwardStep(t: number, B: number, dhs: Float64Array, exact: boolean, fused: boolean, keepDx: boolean, hOnly: boolean): void {
     const I = this.inputSize,

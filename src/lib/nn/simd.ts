@@ -29,8 +29,15 @@
  * σ and tanh: a second module on the same memory ({@link buildElementwiseModule}) applies them to rows of
  * pre-activations two at a time, each lane performing fastexact.ts's IEEE operations in their order (`f64x2.div`
  * and the others are correctly rounded per lane, like the scalar ones), so that {@link GemmArena.biasSigmoidRows},
- * {@link GemmArena.biasTanhRows} and {@link GemmArena.tanhInto} give the bits of fastexact.ts's loops, which are
- * their fallback (`test/lib/simd.test.ts` compares them).
+ * {@link GemmArena.biasTanhRows}, {@link GemmArena.activateRows} and {@link GemmArena.tanhInto} give the bits of
+ * fastexact.ts's loops, which are their fallback (`test/lib/simd.test.ts` compares them). The same module runs the
+ * whole element-wise part of an LSTM step with the default activations, forward ({@link GemmArena.lstmForward}: the
+ * bias, the gates, c_t, φ(c_t), h_t) and backward ({@link GemmArena.lstmBackward}: the cell equations in reverse and
+ * the sums of squares of the carried gradients, in the order of the entries), with the bits of fastexact.ts's
+ * `lstmForwardCell` and `lstmBackwardCell`. What makes it fast: one call per step instead of one per activation
+ * and a JavaScript loop between them; short loops (one per gate block) whose iterations the processor overlaps;
+ * the constants hoisted out of the loops into locals; k of the range reduction from `f64x2.trunc` and the bits of
+ * k + 1.5·2^52 rather than an integer conversion; and one range mask per call rather than a test per pair.
  *
  * @module
  */
@@ -1269,30 +1276,7 @@ export class GemmArena {
     oOff: number,
     oStride: number,
   ): void {
-    const fn = this.#sigmoid;
-    const mem = this.#memory;
-    if (fn === null || n < 2 || z.buffer !== mem || bias.buffer !== mem || out.buffer !== mem) {
-      for (let r = 0; r < rows; r++) biasSigmoidInto(z, zOff + r * zStride, bias, bOff, n, out, oOff + r * oStride);
-      return;
-    }
-    const pairs = n >> 1;
-    const bad = fn(
-      z.byteOffset + 8 * zOff,
-      8 * zStride,
-      bias.byteOffset + 8 * bOff,
-      pairs,
-      rows,
-      out.byteOffset + 8 * oOff,
-      8 * oStride,
-      1,
-    );
-    for (let r = 0; r < rows; r++) {
-      const zr = zOff + r * zStride,
-        or = oOff + r * oStride;
-      // Entries outside the fast range again, through the function that hands them to the reference.
-      if (bad !== 0) for (let j = 0; j < 2 * pairs; j++) out[or + j] = sigmoidExact(z[zr + j]!);
-      if (n & 1) biasSigmoidInto(z, zr + n - 1, bias, bOff + n - 1, 1, out, or + n - 1);
-    }
+    this.#biasRows(this.#sigmoid, biasSigmoidInto, sigmoidExact, z, zOff, zStride, bias, bOff, n, rows, out, oOff, oStride);
   }
 
   /**
@@ -1312,14 +1296,36 @@ export class GemmArena {
     oOff: number,
     oStride: number,
   ): void {
-    const fn = this.#tanh;
+    this.#biasRows(this.#tanh, biasTanhInto, tanhExact, z, zOff, zStride, bias, bOff, n, rows, out, oOff, oStride);
+  }
+
+  /**
+   * {@link GemmArena.biasSigmoidRows} and {@link GemmArena.biasTanhRows}: `wasm` on all pairs of every row where it
+   * can, else `fallback` (fastexact.ts's loop) row by row; the odd last entry of each row through `fallback`, and
+   * every entry again through `exact` (which hands odd arguments to the reference) when some was out of range.
+   */
+  #biasRows(
+    wasm: WasmElementwise | null,
+    fallback: typeof biasSigmoidInto,
+    exact: (z: number) => number,
+    z: Float64Array,
+    zOff: number,
+    zStride: number,
+    bias: Float64Array,
+    bOff: number,
+    n: number,
+    rows: number,
+    out: Float64Array,
+    oOff: number,
+    oStride: number,
+  ): void {
     const mem = this.#memory;
-    if (fn === null || n < 2 || z.buffer !== mem || bias.buffer !== mem || out.buffer !== mem) {
-      for (let r = 0; r < rows; r++) biasTanhInto(z, zOff + r * zStride, bias, bOff, n, out, oOff + r * oStride);
+    if (wasm === null || n < 2 || z.buffer !== mem || bias.buffer !== mem || out.buffer !== mem) {
+      for (let r = 0; r < rows; r++) fallback(z, zOff + r * zStride, bias, bOff, n, out, oOff + r * oStride);
       return;
     }
     const pairs = n >> 1;
-    const bad = fn(
+    const bad = wasm(
       z.byteOffset + 8 * zOff,
       8 * zStride,
       bias.byteOffset + 8 * bOff,
@@ -1332,8 +1338,9 @@ export class GemmArena {
     for (let r = 0; r < rows; r++) {
       const zr = zOff + r * zStride,
         or = oOff + r * oStride;
-      if (bad !== 0) for (let j = 0; j < 2 * pairs; j++) out[or + j] = tanhExact(z[zr + j]!);
-      if (n & 1) biasTanhInto(z, zr + n - 1, bias, bOff + n - 1, 1, out, or + n - 1);
+      // Entries outside the fast range again, through the function that hands them to the reference.
+      if (bad !== 0) for (let j = 0; j < 2 * pairs; j++) out[or + j] = exact(z[zr + j]!);
+      if (n & 1) fallback(z, zr + n - 1, bias, bOff + n - 1, 1, out, or + n - 1);
     }
   }
 
