@@ -237,7 +237,8 @@ export function tanhExact(x: number): number {
 /**
  * Adds a bias and applies tanh, for a row of pre-activations: for j < n, `z[zOff + j] += bias[bOff + j]`, then
  * `out[oOff + j] = tanh(z[zOff + j])`, bit-identical to `elementary.ts`'s tanh (the body of {@link tanhExact},
- * repeated so that it runs inline).
+ * repeated so that it runs inline: a loop that calls `tanhExact` instead took 1.5–1.8× as long per element,
+ * measured 2026-12-07 on Node 24, 512-element rows).
  *
  * @param z - pre-activations without the bias; updated in place.
  * @param zOff - offset of the first one.
