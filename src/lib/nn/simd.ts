@@ -39,6 +39,13 @@
  * the constants hoisted out of the loops into locals; k of the range reduction from `f64x2.trunc` and the bits of
  * k + 1.5·2^52 rather than an integer conversion; and one range mask per call rather than a test per pair.
  *
+ * The backward steps of the GRU and the RNN with the default activations get the same treatment in a third module
+ * ({@link buildRecurrentModule}, of its own because the element-wise one is close to Chromium's 4 KB limit):
+ * {@link GemmArena.gruBackward} and {@link GemmArena.rnnBackward} run the element-wise part of a step (the cell
+ * equations in reverse with σ′ and tanh′ from the outputs, and the sum of squares of ∂L/∂h_t in the order of the
+ * entries) with the bits of fastexact.ts's `gruBackwardCell` and `rnnBackwardCell`, their fallback
+ * (`test/lib/simd-gru-rnn.test.ts` compares them).
+ *
  * @module
  */
 import {
@@ -1224,7 +1231,7 @@ export function setWasmSimdEnabled(on: boolean): void {
 }
 
 /**
- * Switches the element-wise SIMD functions (σ, tanh, the LSTM steps) on or off for arenas created afterwards, the
+ * Switches the element-wise SIMD functions (σ, tanh, the LSTM steps, the GRU and RNN backward steps) on or off for arenas created afterwards, the
  * multiplies staying in SIMD; off, those run as fastexact.ts's JavaScript loops. The same bits either way; this
  * exists for the benchmark's element-wise share and for tests. On by default.
  */
