@@ -1231,9 +1231,9 @@ export function setWasmSimdEnabled(on: boolean): void {
 }
 
 /**
- * Switches the element-wise SIMD functions (σ, tanh, the LSTM steps, the GRU and RNN backward steps) on or off for arenas created afterwards, the
- * multiplies staying in SIMD; off, those run as fastexact.ts's JavaScript loops. The same bits either way; this
- * exists for the benchmark's element-wise share and for tests. On by default.
+ * Switches the element-wise SIMD functions (σ, tanh, the LSTM steps, the GRU and RNN backward steps) on or off for
+ * arenas created afterwards, the multiplies staying in SIMD; off, those run as fastexact.ts's JavaScript loops. The
+ * same bits either way; this exists for the benchmark's element-wise share and for tests. On by default.
  */
 export function setElementwiseSimdEnabled(on: boolean): void {
   elementwiseEnabled = on;
