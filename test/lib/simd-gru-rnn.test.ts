@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Activations } from '../../src/lib/nn/activations.ts';
 import { createGru, type GruOptions } from '../../src/lib/nn/gru.ts';
 import { createRnn, type RnnOptions } from '../../src/lib/nn/rnn.ts';
-import { createGemmArena, setWasmSimdEnabled } from '../../src/lib/nn/simd.ts';
+import { gruBackwardCell, rnnBackwardCell, type GruCellArrays, type RnnCellArrays } from '../../src/lib/nn/fastexact.ts';
+import { buildRecurrentModule, createGemmArena, setWasmSimdEnabled, type GemmArena } from '../../src/lib/nn/simd.ts';
 import type { InstrumentedLayer } from '../../src/lib/nn/gradflow.ts';
 import { randomBatch, testRng, uniformArray } from './gradcheck-helper.ts';
 
@@ -167,4 +168,160 @@ describe('GRU and RNN layers on the SIMD kernels', () => {
       });
     }
   }
+});
+
+/** Every array of `a` copied to a plain array (so that the arena's methods would run in JavaScript). */
+function plainCopy<A extends object>(a: A): A {
+  return Object.fromEntries(Object.entries(a).map(([k, v]) => [k, (v as Float64Array).slice()])) as A;
+}
+
+function sameArrays(a: object, b: object): boolean {
+  const x = a as Record<string, Float64Array>,
+    y = b as Record<string, Float64Array>;
+  return Object.keys(x).every((k) => sameBits(x[k]!, y[k]!));
+}
+
+/** Values in (−1, 1), with (`special`) ±0, subnormals, huge values, ±∞ and NaN among them. */
+function values(a: Float64Array, seed: number, special: boolean, lo = -1): void {
+  const rng = testRng(seed);
+  const specials = [0, -0, 5e-324, -2.5e-310, 1e-200, 1e300, -1e300, 1e160, Infinity, -Infinity, NaN];
+  for (let k = 0; k < a.length; k++) {
+    a[k] = special && rng.uniform(0, 1) < 0.1 ? specials[Math.floor(rng.uniform(0, specials.length))]! : rng.uniform(lo, 1);
+  }
+}
+
+type Sizes = { T: number; B: number; H: number };
+
+/** The arrays of a GRU backward step (gru.ts's layout) on a new arena, filled from `seed`. */
+function gruArrays({ T, B, H }: Sizes, seed: number, special: boolean): { a: GruCellArrays; arena: GemmArena } {
+  const R = T * B,
+    BH = B * H,
+    RH = R * H,
+    RG = 3 * RH;
+  const arena = createGemmArena([RH, BH, RH, RH, RH, RH + BH, RG, RG, RG, BH, 2], { tinyInJs: false });
+  const [dhs, dhN, r, z, n, hs, gh, dgx, dgh, dh, sums] = arena.buffers as Float64Array<ArrayBuffer>[];
+  const a = { dhs, dhN, r, z, n, hs, gh, dgx, dgh, dh, sums } as GruCellArrays;
+  Object.values(a).forEach((v: Float64Array, k) => values(v, seed + k, special));
+  // Gates in (0, 1) as a forward pass leaves them (and the special values, with `special`).
+  for (const g of [a.r, a.z]) g.forEach((v, k) => (g[k] = (v + 1) / 2));
+  return { a, arena };
+}
+
+/** The arrays of an RNN backward step (rnn.ts's layout) on a new arena, filled from `seed`. */
+function rnnArrays({ T, B, H }: Sizes, seed: number, special: boolean): { a: RnnCellArrays; arena: GemmArena } {
+  const RH = T * B * H,
+    BH = B * H;
+  const arena = createGemmArena([RH, BH, RH + BH, RH, BH, 2], { tinyInJs: false });
+  const [dhs, dhN, hs, dz, dh, sums] = arena.buffers as Float64Array<ArrayBuffer>[];
+  const a = { dhs, dhN, hs, dz, dh, sums } as RnnCellArrays;
+  Object.values(a).forEach((v: Float64Array, k) => values(v, seed + k, special));
+  return { a, arena };
+}
+
+describe('the WebAssembly SIMD GRU and RNN backward steps', () => {
+  it('fit in 4 KB, a module of their own beside the element-wise one', () => {
+    expect(buildRecurrentModule().length).toBeLessThan(4096);
+    expect(WebAssembly.validate(buildRecurrentModule())).toBe(true);
+  });
+
+  const steps = fc.record({
+    T: fc.integer({ min: 1, max: 3 }),
+    B: fc.integer({ min: 1, max: 5 }),
+    H: fc.integer({ min: 1, max: 9 }), // odd H: the whole step in JavaScript
+    special: fc.boolean(),
+    seed: fc.integer({ min: 0, max: 1e6 }),
+  });
+
+  it('give fastexact.ts’s gruBackwardCell bits for every step, the sum of squares included', () => {
+    const property = fc.property(steps, ({ T, B, H, special, seed }) => {
+      const { a, arena } = gruArrays({ T, B, H }, seed, special);
+      const js = plainCopy(a);
+      for (let t = T - 1; t >= 0; t--) {
+        arena.gruBackward(a, t, B, H);
+        gruBackwardCell(js, t, B, H);
+        if (!sameArrays(a, js)) return false;
+      }
+      return arena.simd;
+    });
+    fc.assert(property, { numRuns: 300 });
+  });
+
+  it('give fastexact.ts’s rnnBackwardCell bits for every step, the sum of squares included', () => {
+    const property = fc.property(steps, ({ T, B, H, special, seed }) => {
+      const { a, arena } = rnnArrays({ T, B, H }, seed, special);
+      const js = plainCopy(a);
+      for (let t = T - 1; t >= 0; t--) {
+        arena.rnnBackward(a, t, B, H);
+        rnnBackwardCell(js, t, B, H);
+        if (!sameArrays(a, js)) return false;
+      }
+      return arena.simd;
+    });
+    fc.assert(property, { numRuns: 300 });
+  });
+
+  it('run in JavaScript, with the same bits, when some array is not the arena’s', () => {
+    const { a, arena } = gruArrays({ T: 2, B: 3, H: 4 }, 5, true);
+    const mixed = { ...a, dh: a.dh.slice() },
+      js = plainCopy(a);
+    arena.gruBackward(mixed, 1, 3, 4);
+    gruBackwardCell(js, 1, 3, 4);
+    expect(sameArrays(mixed, js)).toBe(true);
+    const r = rnnArrays({ T: 2, B: 3, H: 4 }, 6, true);
+    const rMixed = { ...r.a, dhs: r.a.dhs.slice() },
+      rJs = plainCopy(r.a);
+    r.arena.rnnBackward(rMixed, 0, 3, 4);
+    rnnBackwardCell(rJs, 0, 3, 4);
+    expect(sameArrays(rMixed, rJs)).toBe(true);
+  });
+});
+
+describe('the GRU and RNN backward steps’ element-wise passes', () => {
+  const T = 2,
+    B = 3,
+    H = 4,
+    BH = B * H;
+
+  it('run a GRU backward step as the gate equations in reverse, with a sum of squares in the order of the entries', () => {
+    const { a } = gruArrays({ T, B, H }, 7, false);
+    const before = plainCopy(a);
+    gruBackwardCell(a, 1, B, H);
+    let sum = 0;
+    for (let b = 0; b < B; b++) {
+      for (let j = 0; j < H; j++) {
+        const k = BH + b * H + j,
+          s = b * H + j,
+          g = (B + b) * 3 * H + j;
+        const [r, z, n, hPrev] = [before.r, before.z, before.n, before.hs].map((v) => v[k]!) as [number, number, number, number];
+        const dh = before.dhs[k]! + before.dhN[s]!;
+        // h = (1 − z)·n + z·h_{t−1}, n = tanh(a_n), a_n = GX_n + r·GH_n, r = σ(a_r), z = σ(a_z)
+        const dan = dh * (1 - z) * (1 - n * n);
+        const dar = dan * before.gh[g + 2 * H]! * (r * (1 - r));
+        const daz = dh * (hPrev - n) * (z * (1 - z));
+        expect([a.dh[s], a.dhN[s]]).toEqual([dh, dh * z]);
+        expect([0, 1, 2].map((q) => a.dgx[g + q * H])).toEqual([dar, daz, dan]);
+        expect([0, 1, 2].map((q) => a.dgh[g + q * H])).toEqual([dar, daz, dan * r]);
+        sum += dh * dh;
+      }
+    }
+    expect(a.sums[0]).toBe(sum);
+    // Step 0's rows of the outputs are left alone.
+    expect(a.dgx.subarray(0, 3 * BH)).toEqual(before.dgx.subarray(0, 3 * BH));
+  });
+
+  it('run an RNN backward step as ∂Z = ∂h ⊙ (1 − h²), with a sum of squares in the order of the entries', () => {
+    const { a } = rnnArrays({ T, B, H }, 8, false);
+    const before = plainCopy(a);
+    rnnBackwardCell(a, 0, B, H);
+    let sum = 0;
+    for (let s = 0; s < BH; s++) {
+      const dh = before.dhs[s]! + before.dhN[s]!;
+      const h = before.hs[BH + s]!;
+      expect([a.dz[s], a.dh[s]]).toEqual([dh * (1 - h * h), dh]);
+      sum += dh * dh;
+    }
+    expect(a.sums[0]).toBe(sum);
+    expect(a.dhN).toEqual(before.dhN);
+    expect(a.dz.subarray(BH)).toEqual(before.dz.subarray(BH));
+  });
 });

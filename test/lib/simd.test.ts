@@ -15,6 +15,7 @@ import {
 import {
   buildElementwiseModule,
   buildGemmModule,
+  buildRecurrentModule,
   createGemmArena,
   setWasmSimdEnabled,
   type GemmArena,
@@ -195,8 +196,9 @@ describe('a GemmArena', () => {
 });
 
 describe('the WebAssembly SIMD σ and tanh', () => {
-  it('fit in 4 KB, a module of their own beside the multiplies', () => {
+  it('fit in 4 KB, a module of their own beside the multiplies (and the GRU and RNN steps in one more)', () => {
     expect(buildElementwiseModule().length).toBeLessThan(4096);
+    expect(buildRecurrentModule().length).toBeLessThan(4096);
   });
 
   /**

@@ -450,3 +450,115 @@ export function lstmBackwardCell(a: LstmCellArrays, t: number, B: number, H: num
   sums[0] = sumH;
   sums[1] = sumC;
 }
+
+/**
+ * The arrays of a GRU layer that the element-wise part of its backward steps reads and writes (gru.ts's buffers;
+ * [T, B, H] arrays put (t, b, j) at `(t·B + b)·H + j`, [T, B, 3H] ones the blocks r, z, n of row (t, b) at
+ * `(t·B + b)·3H`). {@link gruBackwardCell} works on them in JavaScript; the arena of simd.ts runs the same operations
+ * in WebAssembly SIMD when all of them live on its memory.
+ */
+export interface GruCellArrays {
+  /** ∂L/∂h_t from the loss, [T, B, H]. */
+  readonly dhs: Float64Array;
+  /** The carried ∂L/∂h: from step t + 1 in, the direct part z ⊙ ∂L/∂h_t of ∂L/∂h_{t−1} out, [B, H]. */
+  readonly dhN: Float64Array;
+  /** The gates r_t, z_t and the candidate n_t, [T, B, H] each. */
+  readonly r: Float64Array;
+  readonly z: Float64Array;
+  readonly n: Float64Array;
+  /** h0, h_0 … h_{T−1}, [T + 1, B, H] (h_{t−1} at step t's rows). */
+  readonly hs: Float64Array;
+  /** h_{t−1}·W_hhᵀ + b_hh, [T, B, 3H] (only its n blocks are read). */
+  readonly gh: Float64Array;
+  /** ∂L/∂GX and ∂L/∂GH, [T, B, 3H]. */
+  readonly dgx: Float64Array;
+  readonly dgh: Float64Array;
+  /** The total ∂L/∂h_t of the current step, [B, H]. */
+  readonly dh: Float64Array;
+  /** Σ (∂L/∂h_t)² of the current step, in the order of the entries, at index 0. */
+  readonly sums: Float64Array;
+}
+
+/**
+ * The element-wise part of step t of a GRU backward pass with the default activations (σ gates, tanh candidate):
+ * gru.ts's gate equations in reverse for B rows of H units, with σ′ and tanh′ written out from the outputs
+ * (y(1 − y), 1 − y², the registry's `dfFromOutput`). Reads ∂L/∂h_t (from the loss, `dhs`, plus the carry in `dhN`),
+ * writes ∂L/∂GX_t, ∂L/∂GH_t, z ⊙ ∂L/∂h_t into `dhN`, the total ∂L/∂h_t into `dh` and its sum of squares into
+ * `sums[0]` (summed in the order of the entries, as `norm2` does).
+ */
+export function gruBackwardCell(a: GruCellArrays, t: number, B: number, H: number): void {
+  const { dhs, dhN, r: rg, z: zg, n: ng, hs, gh, dgx, dgh, dh, sums } = a;
+  const H3 = 3 * H;
+  let sum = 0;
+  for (let b = 0; b < B; b++) {
+    const gRow = (t * B + b) * H3,
+      row = (t * B + b) * H,
+      s = b * H;
+    for (let j = 0; j < H; j++) {
+      const k = row + j;
+      // ∂L/∂h_t: from the loss at step t and from step t+1.
+      const dht = dhs[k]! + dhN[s + j]!;
+      const r = rg[k]!,
+        z = zg[k]!,
+        n = ng[k]!;
+      // h_t = (1 − z) ⊙ n + z ⊙ h_{t−1}:  ∂n = ∂h ⊙ (1 − z),  ∂z = ∂h ⊙ (h_{t−1} − n),  ∂h_{t−1} = ∂h ⊙ z (+ later)
+      const dn = dht * (1 - z);
+      const dz = dht * (hs[k]! - n);
+      dhN[s + j] = dht * z;
+      // n = tanh(a_n), a_n = GX_n + r ⊙ GH_n:  ∂a_n = ∂n ⊙ (1 − n²),  ∂r = ∂a_n ⊙ GH_n
+      const dan = dn * (1 - n * n);
+      const dar = dan * gh[gRow + 2 * H + j]! * (r * (1 - r));
+      const daz = dz * (z * (1 - z));
+      dgx[gRow + j] = dar;
+      dgh[gRow + j] = dar;
+      dgx[gRow + H + j] = daz;
+      dgh[gRow + H + j] = daz;
+      dgx[gRow + 2 * H + j] = dan;
+      dgh[gRow + 2 * H + j] = dan * r;
+      dh[s + j] = dht;
+      sum += dht * dht;
+    }
+  }
+  sums[0] = sum;
+}
+
+/**
+ * The arrays of an RNN layer that the element-wise part of its backward steps reads and writes (rnn.ts's buffers,
+ * laid out as in {@link GruCellArrays}); {@link rnnBackwardCell} works on them in JavaScript, the arena of simd.ts in
+ * WebAssembly SIMD.
+ */
+export interface RnnCellArrays {
+  /** ∂L/∂h_t from the loss, [T, B, H]. */
+  readonly dhs: Float64Array;
+  /** The carried ∂L/∂h_t from step t + 1, [B, H] (read only: the multiply after the step overwrites it). */
+  readonly dhN: Float64Array;
+  /** h0, h_0 … h_{T−1}, [T + 1, B, H] (h_t one step after step t's rows). */
+  readonly hs: Float64Array;
+  /** ∂L/∂Z, [T, B, H]. */
+  readonly dz: Float64Array;
+  /** The total ∂L/∂h_t of the current step, [B, H]. */
+  readonly dh: Float64Array;
+  /** Σ (∂L/∂h_t)² of the current step, in the order of the entries, at index 0. */
+  readonly sums: Float64Array;
+}
+
+/**
+ * The element-wise part of step t of an RNN backward pass with φ = tanh: ∂h_t = ∂L/∂h_t from the loss plus the carry,
+ * ∂Z_t = ∂h_t ⊙ (1 − h_t²) (the registry's `dfFromOutput`), the total ∂L/∂h_t into `dh` and its sum of squares into
+ * `sums[0]` (in the order of the entries, as `norm2` does).
+ */
+export function rnnBackwardCell(a: RnnCellArrays, t: number, B: number, H: number): void {
+  const { dhs, dhN, hs, dz, dh, sums } = a;
+  const BH = B * H,
+    off = t * BH;
+  let sum = 0;
+  for (let s = 0; s < BH; s++) {
+    const k = off + s;
+    const dht = dhs[k]! + dhN[s]!;
+    const h = hs[k + BH]!;
+    dz[k] = dht * (1 - h * h);
+    dh[s] = dht;
+    sum += dht * dht;
+  }
+  sums[0] = sum;
+}

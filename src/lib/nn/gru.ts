@@ -21,9 +21,11 @@
  * W_ih and W_hh so that two output columns fill one f64x2 register; elsewhere the JavaScript kernels of `kernels.ts`
  * run, with the same bits. The default σ and tanh run once per step over all B rows through the same memory and
  * module pair (`GemmArena.activateRows`, or fastexact.ts's loops without SIMD), both returning the registry's bits;
- * other activations are called per element, and the σ/tanh derivatives are written out from the saved outputs. Every
- * sum keeps its order, so results are bit-for-bit those of the plain formulation. Buffers are sized for the largest
- * (T, B) seen so far; nothing is allocated per step.
+ * other activations are called per element, and the σ/tanh derivatives are written out from the saved outputs. With
+ * both default activations the backward step's element-wise pass (the gate equations in reverse and the sum of
+ * squares for ‖∂L/∂h_t‖) is one call too (`GemmArena.gruBackward`: WebAssembly SIMD, or fastexact.ts's
+ * `gruBackwardCell`, with the same bits). Every sum keeps its order, so results are bit-for-bit those of the plain
+ * formulation. Buffers are sized for the largest (T, B) seen so far; nothing is allocated per step.
  *
  * @module
  */
@@ -35,6 +37,7 @@ import { derivativeAt, exactDerivativeAt, type DerivativeAt } from './derivative
 import { initUniformPytorch } from './init.ts';
 import { addColumnSums, addRowBias, gemmABt, norm2, rescaleCarries } from './kernels.ts';
 import { createRecurrentParams, initStream, type InitMode } from './params.ts';
+import type { GruCellArrays } from './fastexact.ts';
 import { createGemmArena, type GemmArena } from './simd.ts';
 
 /** The two activation roles of a GRU. */
@@ -167,11 +170,14 @@ class GruLayer implements Gru {
   #dWhh = new Float64Array(0);
   #dxA = new Float64Array(0); // ∂L/∂x as the multiply writes it, [T, B, I]
   #dx = new Float64Array(0); // ∂L/∂x, [T, B, I]
+  #dHs = new Float64Array(0); // a copy of `backward`'s dhs on the arena, [T, B, H]
   #dh = new Float64Array(0); // ∂L/∂h_t of the current step, [B, H]
   #dhNext = new Float64Array(0); // carried ∂L/∂h_{t−1}, [B, H]
   #dh0 = new Float64Array(0); // ∂L/∂h0, [B, H]
   #hNorm = new Float64Array(0);
   #scaleLog2 = new Float64Array(0);
+  /** The arrays of the backward step with the default activations (`GemmArena.gruBackward`), all on the arena. */
+  #cell: GruCellArrays | null = null;
   readonly #empty = new Float64Array(0);
   #zeros = new Float64Array(0);
   #lastT = 0;
@@ -217,14 +223,32 @@ class GruLayer implements Gru {
     const RH = R * H,
       RG = R * H3;
     const arena = createGemmArena(
-      [R * I, RG, RG, RG, RH, RH, RH, RH + capB * H, RG, RG, I * H3, H * H3, H3 * I, H3 * H, H3 * I, H3 * H, R * I, capB * H],
+      [
+        ...[R * I, RG, RG, RG, RH, RH, RH, RH + capB * H, RG, RG, I * H3, H * H3, H3 * I, H3 * H, H3 * I, H3 * H, R * I],
+        ...[capB * H, RH, capB * H, 2],
+      ],
       { maxProduct: H3 * Math.max(I, H) * R },
     );
     this.#arena = arena;
     [this.#xs, this.#GX, this.#GH, this.#P, this.#Rg, this.#Zg, this.#Ng, this.#Hs, this.#dGX, this.#dGH] = arena.buffers;
     [this.#WihT, this.#WhhT, this.#Wih, this.#Whh, this.#dWih, this.#dWhh, this.#dxA, this.#dhNext] = arena.buffers.slice(10);
+    const [dHs, dh, sums] = arena.buffers.slice(18) as Float64Array<ArrayBuffer>[];
+    this.#dHs = dHs;
+    this.#dh = dh;
+    this.#cell = {
+      dhs: dHs,
+      dhN: this.#dhNext,
+      r: this.#Rg,
+      z: this.#Zg,
+      n: this.#Ng,
+      hs: this.#Hs,
+      gh: this.#GH,
+      dgx: this.#dGX,
+      dgh: this.#dGH,
+      dh,
+      sums,
+    };
     this.#dx = new Float64Array(R * I);
-    this.#dh = new Float64Array(capB * H);
     this.#dh0 = new Float64Array(capB * H);
     this.#hNorm = new Float64Array(capT);
     this.#scaleLog2 = new Float64Array(capT);
@@ -363,6 +387,10 @@ class GruLayer implements Gru {
     }
     const H3 = 3 * H;
     const arena = this.#arena!;
+    // The default activations: each step's element-wise pass in one call (`GemmArena.gruBackward`), which reads
+    // ∂L/∂h_t from the arena (where its SIMD pass can address it).
+    const fused = !rescale && this.#gateSigmoid && this.#candTanh;
+    if (fused) this.#dHs.set(dhs.subarray(0, R * H));
     const dhN = this.#dhNext,
       hNorm = this.#hNorm,
       scaleLog2 = this.#scaleLog2;
@@ -374,8 +402,17 @@ class GruLayer implements Gru {
     for (let t = T - 1; t >= 0; t--) {
       if (rescale) scale = rescaleCarries(dhN, BH, dhN, 0, scale);
       scaleLog2[t] = scale;
-      this.#backwardStep(t, B, dhs, rescale);
-      hNorm[t] = norm2(this.#dh, 0, BH);
+      if (fused) {
+        // In SIMD where the arena has it (fastexact.ts's `gruBackwardCell` otherwise), with the same bits, and the
+        // sum of squares of ∂L/∂h_t: norm2's own first pass, so norm2 is needed only outside its safe range.
+        const cell = this.#cell!;
+        arena.gruBackward(cell, t, B, H);
+        const sum = cell.sums[0]!;
+        hNorm[t] = sum < 1e300 && sum > 1e-300 ? Math.sqrt(sum) : norm2(this.#dh, 0, BH);
+      } else {
+        this.#backwardStep(t, B, dhs, rescale);
+        hNorm[t] = norm2(this.#dh, 0, BH);
+      }
       // GH_t = h_{t−1}·W_hhᵀ + b_hh:  ∂h_{t−1} += ∂GH_t·W_hh.
       arena.gemmAB(B, H, H3, this.#dGH, t * B * H3, H3, this.#Whh, 0, H, dhN, 0, H, true);
     }
@@ -419,7 +456,9 @@ class GruLayer implements Gru {
   /**
    * Step t of the backward pass: the gate equations in reverse for all B·H units, reading the carried ∂L/∂h_t and
    * writing ∂L/∂GX_t, ∂L/∂GH_t, ∂L/∂h_t (for its norm) and the direct part z ⊙ ∂h_t of ∂L/∂h_{t−1}. The derivatives
-   * of the default σ and tanh are written out (y(1 − y), 1 − y², exactly the registry's `dfFromOutput`).
+   * of σ and tanh are written out (y(1 − y), 1 − y², exactly the registry's `dfFromOutput`). Runs where not both
+   * roles have their default activation, and in the rescaled mode; with both defaults `backward` calls the arena's
+   * `gruBackward` instead (the same operations for those).
    */
   #backwardStep(t: number, B: number, dhs: Float64Array, exact: boolean): void {
     const H = this.hiddenSize,

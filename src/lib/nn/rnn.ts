@@ -17,9 +17,11 @@
  * WebAssembly memory, and the forward multiplies use stored transposes of W_ih and W_hh so that two output columns
  * fill one f64x2 register; elsewhere the JavaScript kernels of `kernels.ts` run, with the same bits. The default tanh
  * runs once per step over all B rows through the same memory and module pair (`GemmArena.tanhInto`, or fastexact.ts's
- * loop without SIMD), both returning the registry's bits; other activations are called per element, and tanh′ is
- * written out from the saved output. Every sum keeps its order, so results are bit-for-bit those of the plain
- * formulation. Buffers are sized for the largest (T, B) seen so far; nothing is allocated per step.
+ * loop without SIMD), both returning the registry's bits; other activations are called per element. The backward
+ * step's element-wise pass with the default tanh (∂Z_t = ∂h_t ⊙ (1 − h_t²), tanh′ written out from the saved output,
+ * and the sum of squares for ‖∂L/∂h_t‖) is one call too (`GemmArena.rnnBackward`: WebAssembly SIMD, or
+ * fastexact.ts's `rnnBackwardCell`, with the same bits). Every sum keeps its order, so results are bit-for-bit those
+ * of the plain formulation. Buffers are sized for the largest (T, B) seen so far; nothing is allocated per step.
  *
  * @module
  */
@@ -31,6 +33,7 @@ import { derivativeAt, exactDerivativeAt, type DerivativeAt } from './derivative
 import { initUniformPytorch } from './init.ts';
 import { addColumnSums, addRowBias, gemmABt, norm2, rescaleCarries } from './kernels.ts';
 import { createRecurrentParams, initStream, type InitMode } from './params.ts';
+import type { RnnCellArrays } from './fastexact.ts';
 import { createGemmArena, type GemmArena } from './simd.ts';
 
 /** Options of {@link createRnn}. */
@@ -145,11 +148,14 @@ class RnnLayer implements Rnn {
   #dWhh = new Float64Array(0);
   #dxA = new Float64Array(0); // ∂L/∂x as the multiply writes it, [T, B, I]
   #dx = new Float64Array(0); // ∂L/∂x, [T, B, I]
+  #dHs = new Float64Array(0); // a copy of `backward`'s dhs on the arena, [T, B, H]
   #dh = new Float64Array(0); // ∂L/∂h_t of the current step, [B, H]
   #dhNext = new Float64Array(0); // carried ∂L/∂h_{t−1}, [B, H]
   #dh0 = new Float64Array(0); // ∂L/∂h0, [B, H]
   #hNorm = new Float64Array(0);
   #scaleLog2 = new Float64Array(0);
+  /** The arrays of the backward step with φ = tanh (`GemmArena.rnnBackward`), all on the arena. */
+  #cell: RnnCellArrays | null = null;
   readonly #bsum: Float64Array; // b_ih + b_hh
   readonly #empty = new Float64Array(0);
   #zeros = new Float64Array(0);
@@ -194,14 +200,15 @@ class RnnLayer implements Rnn {
     // Everything a multiply or the arena's tanh touches. The largest product is a weight gradient over all R rows
     // (H·max(I, H)·R multiply-adds); below the SIMD size threshold the arena allocates no WebAssembly memory.
     const arena = createGemmArena(
-      [R * I, R * H, (R + capB) * H, R * H, I * H, H * H, H * I, H * H, H * I, H * H, R * I, capB * H],
+      [R * I, R * H, (R + capB) * H, R * H, I * H, H * H, H * I, H * H, H * I, H * H, R * I, capB * H, R * H, capB * H, 2],
       { maxProduct: H * Math.max(I, H) * R },
     );
     this.#arena = arena;
     [this.#xs, this.#Z, this.#Hs, this.#dZ, this.#WihT, this.#WhhT, this.#Wih, this.#Whh, this.#dWih, this.#dWhh] = arena.buffers;
-    [this.#dxA, this.#dhNext] = arena.buffers.slice(10);
+    const [dxA, dhNext, dHs, dh, sums] = arena.buffers.slice(10) as Float64Array<ArrayBuffer>[];
+    [this.#dxA, this.#dhNext, this.#dHs, this.#dh] = [dxA, dhNext, dHs, dh];
+    this.#cell = { dhs: dHs, dhN: dhNext, hs: this.#Hs, dz: this.#dZ, dh, sums };
     this.#dx = new Float64Array(R * I);
-    this.#dh = new Float64Array(capB * H);
     this.#dh0 = new Float64Array(capB * H);
     this.#hNorm = new Float64Array(capT);
     this.#scaleLog2 = new Float64Array(capT);
@@ -286,6 +293,10 @@ class RnnLayer implements Rnn {
     }
     const actD = rescale ? this.#actDz : this.#actD;
     const actTanh = !rescale && this.#actTanh;
+    // With φ = tanh each step's element-wise pass is one call (`GemmArena.rnnBackward`), which reads ∂L/∂h_t from the
+    // arena (where its SIMD pass can address it).
+    if (actTanh) this.#dHs.set(dhs.subarray(0, R * H));
+    const cell = this.#cell!;
     const arena = this.#arena!;
     const z = this.#Z,
       hs = this.#Hs,
@@ -304,16 +315,24 @@ class RnnLayer implements Rnn {
       if (rescale) scale = rescaleCarries(dhN, BH, dhN, 0, scale);
       scaleLog2[t] = scale;
       const off = t * BH;
-      for (let s = 0; s < BH; s++) {
-        const k = off + s;
-        // ∂L/∂h_t: from the loss at step t and from step t+1.
-        const dht = dhs[k]! + dhN[s]!;
-        // h_t = φ(Z_t):  ∂Z_t = ∂h_t ⊙ φ′(Z_t)  (tanh′ = 1 − h², exactly the registry's `dfFromOutput`)
-        const h = hs[k + BH]!;
-        dz[k] = dht * (actTanh ? 1 - h * h : actD(z[k]!, h));
-        dhT[s] = dht;
+      if (actTanh) {
+        // ∂Z_t = ∂h_t ⊙ (1 − h_t²) in SIMD where the arena has it (fastexact.ts's `rnnBackwardCell` otherwise), with
+        // the same bits, and the sum of squares of ∂L/∂h_t: norm2's own first pass, so norm2 is needed only outside
+        // its safe range.
+        arena.rnnBackward(cell, t, B, H);
+        const sum = cell.sums[0]!;
+        hNorm[t] = sum < 1e300 && sum > 1e-300 ? Math.sqrt(sum) : norm2(dhT, 0, BH);
+      } else {
+        for (let s = 0; s < BH; s++) {
+          const k = off + s;
+          // ∂L/∂h_t: from the loss at step t and from step t+1.
+          const dht = dhs[k]! + dhN[s]!;
+          // h_t = φ(Z_t):  ∂Z_t = ∂h_t ⊙ φ′(Z_t)
+          dz[k] = dht * actD(z[k]!, hs[k + BH]!);
+          dhT[s] = dht;
+        }
+        hNorm[t] = norm2(dhT, 0, BH);
       }
-      hNorm[t] = norm2(dhT, 0, BH);
       // Z_t = … + h_{t−1}·W_hhᵀ:  ∂h_{t−1} = ∂Z_t·W_hh
       arena.gemmAB(B, H, H, dz, off, H, whh, 0, H, dhN, 0, H, false);
     }

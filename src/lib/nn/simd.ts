@@ -39,17 +39,28 @@
  * the constants hoisted out of the loops into locals; k of the range reduction from `f64x2.trunc` and the bits of
  * k + 1.5·2^52 rather than an integer conversion; and one range mask per call rather than a test per pair.
  *
+ * The backward steps of the GRU and the RNN with the default activations get the same treatment in a third module
+ * ({@link buildRecurrentModule}, of its own because the element-wise one is close to Chromium's 4 KB limit):
+ * {@link GemmArena.gruBackward} and {@link GemmArena.rnnBackward} run the element-wise part of a step (the cell
+ * equations in reverse with σ′ and tanh′ from the outputs, and the sum of squares of ∂L/∂h_t in the order of the
+ * entries) with the bits of fastexact.ts's `gruBackwardCell` and `rnnBackwardCell`, their fallback
+ * (`test/lib/simd-gru-rnn.test.ts` compares them).
+ *
  * @module
  */
 import {
   biasSigmoidInto,
   biasTanhInto,
+  gruBackwardCell,
   lstmBackwardCell,
   lstmForwardCell,
+  rnnBackwardCell,
   sigmoidExact,
   tanhExact,
   tanhInto,
+  type GruCellArrays,
   type LstmCellArrays,
+  type RnnCellArrays,
 } from './fastexact.ts';
 import { AtB_CHUNK, gemmAB as jsGemmAB, gemmAtB as jsGemmAtB } from './kernels.ts';
 
@@ -965,6 +976,148 @@ export function buildElementwiseModule(): Uint8Array<ArrayBuffer> {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// The recurrent module: the backward element-wise steps of the GRU and the RNN, with fastexact.ts's bits.
+// ---------------------------------------------------------------------------------------------------------------
+
+// Parameters of `gruBackward` (step t; [T, B, H] and [T, B, 3H] arrays at step t's first row, [B, H] ones at row 0;
+// the unused ones 0):
+const Q_DHS = 0, // ∂L/∂h_t from the loss, in
+  Q_DHN = 1, // the carried ∂L/∂h (in: from step t + 1; out: z ⊙ ∂L/∂h_t), per-step
+  Q_NP = 2, // pairs per row: H/2
+  Q_ROWS = 3, // B
+  Q_R = 4, // r_t, z_t, n_t, h_{t−1} in
+  Q_Z = 5,
+  Q_N = 6,
+  Q_HP = 7,
+  Q_GHN = 8, // the n block of the first row of GH_t, in (rows of 3H)
+  Q_DGX = 9, // ∂L/∂GX_t, ∂L/∂GH_t out, rows of 3H
+  Q_DGH = 10,
+  Q_H8 = 11, // 8H: the distance between the blocks of a 3H row
+  Q_DH = 12, // total ∂L/∂h_t out, per-step
+  Q_SUMS = 13; // Σ (∂L/∂h_t)² out (one float64)
+// Parameters of `rnnBackward` (step t; all arrays are [B, H] blocks, read as one run of B·H entries):
+const U_DHS = 0, // ∂L/∂h_t from the loss, in
+  U_DHN = 1, // ∂L/∂h_t from step t + 1, in
+  U_NP = 2, // pairs: B·H/2
+  U_H = 3, // h_t, in
+  U_DZ = 4, // ∂L/∂Z_t out
+  U_DH = 5, // total ∂L/∂h_t out
+  U_SUMS = 6; // Σ (∂L/∂h_t)² out (one float64)
+
+/** Pushes `1 − x·x` for x in local `x` (tanh′ from the output). */
+function emitOneMinusSquare(c: Code, x: number): void {
+  f64x2(c, 1).get(x).get(x).simd(F64X2_MUL).simd(F64X2_SUB);
+}
+
+/** Pushes `x·(1 − x)` for x in local `x` (σ′ from the output). */
+function emitSigmoidSlope(c: Code, x: number): void {
+  c.get(x);
+  f64x2(c, 1).get(x).simd(F64X2_SUB).simd(F64X2_MUL);
+}
+
+/** Stores local `v` at `base + off (+ extra)` (i32 locals). */
+function storeAt(c: Code, base: number, off: number, extra: number | null, v: number): void {
+  at(c, base, off);
+  if (extra !== null) c.get(extra).op(I32_ADD);
+  c.get(v).mem(V128_STORE, 0, true);
+}
+
+/**
+ * `gruBackward`: the element-wise part of a GRU backward step with the default activations, over B rows of H/2 pairs,
+ * lane by lane the operations of fastexact.ts's `gruBackwardCell` in their order, and the sum of squares of
+ * ∂L/∂h_t in the order of the entries. Returns 0.
+ */
+function emitGruBackward(c: Code): void {
+  // E_OFF: byte offset in the [B, H] blocks; E_PZ: in the rows of 3H (advanced by 8H per row in the pair loop, by
+  // 16H more after it).
+  c.i32(0).set(E_OFF).i32(0).set(E_PZ).f64Zero().set(S_H);
+  c.get(Q_H8).get(Q_H8).op(I32_ADD).set(E_H16);
+  c.block().get(Q_ROWS).op(I32_EQZ).brIf(0).loop();
+  c.get(Q_NP).set(E_J);
+  c.block().get(E_J).op(I32_EQZ).brIf(0).loop();
+  // ∂h = ∂L/∂h_t from the loss + the carry; r, z, n
+  load(c, Q_DHS, E_OFF);
+  load(c, Q_DHN, E_OFF).simd(F64X2_ADD).set(V_X);
+  load(c, Q_R, E_OFF).set(V_I);
+  load(c, Q_Z, E_OFF).set(V_F);
+  load(c, Q_N, E_OFF).set(V_G);
+  // ∂n = ∂h ⊙ (1 − z);  ∂z = ∂h ⊙ (h_{t−1} − n);  carry out ∂h ⊙ z
+  c.get(V_X);
+  f64x2(c, 1).get(V_F).simd(F64X2_SUB).simd(F64X2_MUL).set(V_A);
+  c.get(V_X);
+  load(c, Q_HP, E_OFF).get(V_G).simd(F64X2_SUB).simd(F64X2_MUL).set(V_C);
+  at(c, Q_DHN, E_OFF).get(V_X).get(V_F).simd(F64X2_MUL).mem(V128_STORE, 0, true);
+  // ∂a_n = ∂n ⊙ (1 − n²);  ∂a_r = (∂a_n ⊙ GH_n) ⊙ r(1 − r);  ∂a_z = ∂z ⊙ z(1 − z)
+  c.get(V_A);
+  emitOneMinusSquare(c, V_G);
+  c.simd(F64X2_MUL).set(V_T);
+  c.get(V_T);
+  load(c, Q_GHN, E_PZ).simd(F64X2_MUL);
+  emitSigmoidSlope(c, V_I);
+  c.simd(F64X2_MUL).set(V_E);
+  c.get(V_C);
+  emitSigmoidSlope(c, V_F);
+  c.simd(F64X2_MUL).set(V_U);
+  storeAt(c, Q_DGX, E_PZ, null, V_E);
+  storeAt(c, Q_DGH, E_PZ, null, V_E);
+  storeAt(c, Q_DGX, E_PZ, Q_H8, V_U);
+  storeAt(c, Q_DGH, E_PZ, Q_H8, V_U);
+  storeAt(c, Q_DGX, E_PZ, E_H16, V_T);
+  at(c, Q_DGH, E_PZ).get(E_H16).op(I32_ADD).get(V_T).get(V_I).simd(F64X2_MUL).mem(V128_STORE, 0, true);
+  // The total ∂L/∂h_t and its sum of squares
+  storeAt(c, Q_DH, E_OFF, null, V_X);
+  c.get(V_X).get(V_X).simd(F64X2_MUL).set(V_T);
+  emitSumLanes(c, S_H, V_T);
+  emitNextPair(c, [E_PZ, E_OFF]);
+  c.get(E_J).i32(1).op(I32_SUB).tee(E_J).brIf(0);
+  c.end().end();
+  c.get(E_PZ).get(E_H16).op(I32_ADD).set(E_PZ);
+  c.get(Q_ROWS).i32(1).op(I32_SUB).tee(Q_ROWS).brIf(0);
+  c.end().end();
+  c.get(Q_SUMS).get(S_H).mem(F64_STORE);
+  c.i32(0);
+  c.end(); // function
+}
+
+/**
+ * `rnnBackward`: the element-wise part of an RNN backward step with φ = tanh over B·H/2 pairs, lane by lane the
+ * operations of fastexact.ts's `rnnBackwardCell` in their order, and the sum of squares of ∂L/∂h_t in the order of
+ * the entries. Returns 0.
+ */
+function emitRnnBackward(c: Code): void {
+  c.i32(0).set(E_OFF).f64Zero().set(S_H).get(U_NP).set(E_J);
+  c.block().get(E_J).op(I32_EQZ).brIf(0).loop();
+  load(c, U_DHS, E_OFF);
+  load(c, U_DHN, E_OFF).simd(F64X2_ADD).set(V_X);
+  load(c, U_H, E_OFF).set(V_A);
+  at(c, U_DZ, E_OFF).get(V_X);
+  emitOneMinusSquare(c, V_A);
+  c.simd(F64X2_MUL).mem(V128_STORE, 0, true);
+  storeAt(c, U_DH, E_OFF, null, V_X);
+  c.get(V_X).get(V_X).simd(F64X2_MUL).set(V_T);
+  emitSumLanes(c, S_H, V_T);
+  emitNextPair(c, [E_OFF]);
+  c.get(E_J).i32(1).op(I32_SUB).tee(E_J).brIf(0);
+  c.end().end();
+  c.get(U_SUMS).get(S_H).mem(F64_STORE);
+  c.i32(0);
+  c.end(); // function
+}
+
+/**
+ * The recurrent module: `gruBackward` and `rnnBackward`, the element-wise part of a GRU and an RNN backward step with
+ * the default activations (parameters Q_… and U_… above), with the bits of fastexact.ts's `gruBackwardCell` and
+ * `rnnBackwardCell` (see {@link buildModule}). A module of its own: the element-wise module is close to the 4 KB up
+ * to which Chromium compiles modules synchronously.
+ */
+export function buildRecurrentModule(): Uint8Array<ArrayBuffer> {
+  return buildModule([
+    ['gruBackward', emitGruBackward],
+    ['rnnBackward', emitRnnBackward],
+  ]);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // Loading, and the arena.
 // ---------------------------------------------------------------------------------------------------------------
 
@@ -1012,6 +1165,7 @@ type WasmElementwise = (
 
 let compiled: WebAssembly.Module | null | undefined;
 let compiledElementwise: WebAssembly.Module | null | undefined;
+let compiledRecurrent: WebAssembly.Module | null | undefined;
 let enabled = true;
 let elementwiseEnabled = true;
 
@@ -1029,6 +1183,22 @@ function elementwiseModule(): WebAssembly.Module | null {
     }
   }
   return compiledElementwise;
+}
+
+/** The compiled recurrent module, or null where it cannot be compiled (compiled once, on first use). */
+function recurrentModule(): WebAssembly.Module | null {
+  if (compiledRecurrent === undefined) {
+    compiledRecurrent = null;
+    try {
+      if (Wasm !== undefined) {
+        const bytes = buildRecurrentModule();
+        if (Wasm.validate(bytes)) compiledRecurrent = new Wasm.Module(bytes);
+      }
+    } catch {
+      compiledRecurrent = null;
+    }
+  }
+  return compiledRecurrent;
 }
 
 /** The compiled module, or null where WebAssembly SIMD is unavailable (compiled once, on first use). */
@@ -1061,9 +1231,9 @@ export function setWasmSimdEnabled(on: boolean): void {
 }
 
 /**
- * Switches the element-wise SIMD functions (σ, tanh, the LSTM steps) on or off for arenas created afterwards, the
- * multiplies staying in SIMD; off, those run as fastexact.ts's JavaScript loops. The same bits either way; this
- * exists for the benchmark's element-wise share and for tests. On by default.
+ * Switches the element-wise SIMD functions (σ, tanh, the LSTM steps, the GRU and RNN backward steps) on or off for
+ * arenas created afterwards, the multiplies staying in SIMD; off, those run as fastexact.ts's JavaScript loops. The
+ * same bits either way; this exists for the benchmark's element-wise share and for tests. On by default.
  */
 export function setElementwiseSimdEnabled(on: boolean): void {
   elementwiseEnabled = on;
@@ -1106,6 +1276,10 @@ export class GemmArena {
   readonly #sigmoid: WasmElementwise | null;
   readonly #tanh: WasmElementwise | null;
   readonly #lstm: LstmFunctions | null;
+  readonly #gru: WasmCell | null;
+  readonly #rnn: WasmCell | null;
+  /** The last GRU or RNN arrays found to be all on this memory (see `#onMemory`). */
+  #cellArrays: object | null = null;
   /** The last arrays found to be all on this memory (see `#lstmFor`). */
   #lstmArrays: LstmCellArrays | null = null;
   readonly #memory: ArrayBuffer | null;
@@ -1125,6 +1299,8 @@ export class GemmArena {
     let tanh: WasmElementwise | null = null;
     let memory: ArrayBuffer | null = null;
     let lstm: LstmFunctions | null = null;
+    let gru: WasmCell | null = null;
+    let rnn: WasmCell | null = null;
     // No memory when even the largest product would stay in JavaScript (e.g. an LSTM with I = H = 1, T = B = 1).
     const module = enabled && (options.maxProduct ?? Infinity) >= this.#small ? wasmModule() : null;
     if (module !== null && Wasm !== undefined) {
@@ -1143,6 +1319,12 @@ export class GemmArena {
           tanh = exports['tanh'] as WasmElementwise;
           lstm = { forward: exports['lstmForward'] as WasmCell, backward: exports['lstmBackward'] as WasmCell };
         }
+        const rec = elementwiseEnabled ? recurrentModule() : null;
+        if (rec !== null) {
+          const exports = new Wasm.Instance(rec, { env: { memory: mem } }).exports;
+          gru = exports['gruBackward'] as WasmCell;
+          rnn = exports['rnnBackward'] as WasmCell;
+        }
       } catch {
         // E.g. out of address space for another memory: the JavaScript kernels give the same results.
         gemm = null;
@@ -1150,6 +1332,8 @@ export class GemmArena {
         tanh = null;
         memory = null;
         lstm = null;
+        gru = null;
+        rnn = null;
       }
     }
     const buffers: Float64Array<ArrayBuffer>[] = [];
@@ -1168,6 +1352,8 @@ export class GemmArena {
     this.#tanh = tanh;
     this.#memory = memory;
     this.#lstm = lstm;
+    this.#gru = gru;
+    this.#rnn = rnn;
     this.simd = gemm !== null;
   }
 
@@ -1440,6 +1626,82 @@ export class GemmArena {
       a.dh.byteOffset,
       a.dc.byteOffset,
       a.sums.byteOffset,
+    );
+  }
+
+  /** `fn`, if the arrays of `a` are all views of this arena's memory and rows split into pairs (H even). */
+  #onMemory(fn: WasmCell | null, a: object, H: number): WasmCell | null {
+    if (fn === null || (H & 1) !== 0) return null;
+    if (a === this.#cellArrays) return fn;
+    const m = this.#memory;
+    if (!Object.values(a).every((v: Float64Array) => v.buffer === m)) return null;
+    this.#cellArrays = a; // checked once: its arrays are read-only properties
+    return fn;
+  }
+
+  /**
+   * The element-wise part of step t of a GRU backward pass with the default activations: fastexact.ts's
+   * `gruBackwardCell(a, t, B, H)`, with its bits, two units per f64x2 operation when every array of `a` lives on this
+   * arena and H is even.
+   */
+  gruBackward(a: GruCellArrays, t: number, B: number, H: number): void {
+    const fn = this.#onMemory(this.#gru, a, H);
+    if (fn === null) {
+      gruBackwardCell(a, t, B, H);
+      return;
+    }
+    const row = 8 * t * B * H;
+    fn(
+      a.dhs.byteOffset + row,
+      a.dhN.byteOffset,
+      H >> 1,
+      B,
+      a.r.byteOffset + row,
+      a.z.byteOffset + row,
+      a.n.byteOffset + row,
+      a.hs.byteOffset + row,
+      a.gh.byteOffset + 3 * row + 16 * H,
+      a.dgx.byteOffset + 3 * row,
+      a.dgh.byteOffset + 3 * row,
+      8 * H,
+      a.dh.byteOffset,
+      a.sums.byteOffset,
+      0,
+      0,
+      0,
+    );
+  }
+
+  /**
+   * The element-wise part of step t of an RNN backward pass with φ = tanh: fastexact.ts's `rnnBackwardCell(a, t, B,
+   * H)`, with its bits, two units per f64x2 operation when every array of `a` lives on this arena and H is even.
+   */
+  rnnBackward(a: RnnCellArrays, t: number, B: number, H: number): void {
+    const fn = this.#onMemory(this.#rnn, a, H);
+    if (fn === null) {
+      rnnBackwardCell(a, t, B, H);
+      return;
+    }
+    const BH = B * H,
+      row = 8 * t * BH;
+    fn(
+      a.dhs.byteOffset + row,
+      a.dhN.byteOffset,
+      BH >> 1,
+      a.hs.byteOffset + row + 8 * BH,
+      a.dz.byteOffset + row,
+      a.dh.byteOffset,
+      a.sums.byteOffset,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
     );
   }
 
