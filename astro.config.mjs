@@ -60,7 +60,10 @@ export default defineConfig({
   build: { inlineStylesheets: 'always' },
   vite: {
     build: { assetsInlineLimit: 0 },
-    // Numeric scales only: d3-interpolate's colour support stays out of the bundles (src/figures/no-d3-color.ts).
-    resolve: { alias: { 'd3-color': fileURLToPath(new URL('./src/figures/no-d3-color.ts', import.meta.url)) } },
+    // Numeric scales only: d3-scale gets d3-interpolate's number interpolators, and neither the generic interpolator
+    // nor d3-color (which only it imports) reaches the bundles (src/figures/d3-interpolate-numbers.ts).
+    resolve: {
+      alias: { 'd3-interpolate': fileURLToPath(new URL('./src/figures/d3-interpolate-numbers.ts', import.meta.url)) },
+    },
   },
 });

@@ -1,6 +1,7 @@
 /**
  * Logic of the LSTM cell explorer: one LSTM step with a single unit (I = 1, H = 1, T = 1, B = 1), computed by the
- * library's forward pass (`createLstm` from src/lib/nn/lstm.ts) with its weights set from the explorer's controls.
+ * library's single-step LSTM (`lstmStep` from src/lib/nn/lstm-step.ts: the bits of `createLstm`'s forward pass, without
+ * its multiply kernels and WebAssembly module, which a single unit never needs) with weights set from the controls.
  *
  * Equations (PyTorch's convention, gate order i, f, g, o; σ, ψ, φ are the three switchable activations):
  *
@@ -14,7 +15,7 @@
  * @module
  */
 import { ACTIVATION_KEYS, getActivation, isActivationKey, type ActivationKey } from '../../lib/nn/activations';
-import { createLstm, type Lstm } from '../../lib/nn/lstm';
+import { lstmStep } from '../../lib/nn/lstm-step';
 import { MINUS, NOT_A_NUMBER, OVERFLOW, formatScientific, typographicMinus } from '../format';
 import { parseTypedNumber } from '../number-field';
 import { activationCodec, defineFigureState, numberCodec } from '../url-state';
@@ -184,68 +185,57 @@ export function matchingPreset(state: ExplorerState): PresetKey | undefined {
   return PRESET_KEYS.find((k) => sameSetting(PRESETS[k], state));
 }
 
-// One LSTM per activation triple, reused across calls (createLstm preallocates buffers).
-const cache = new Map<string, Lstm>();
+// Scratch arrays for the step's inputs (I = H = 1), reused across calls.
 const x1 = new Float64Array(1);
 const h0 = new Float64Array(1);
 const c0 = new Float64Array(1);
+const weights = {
+  weightIh: new Float64Array(4),
+  weightHh: new Float64Array(4),
+  biasIh: new Float64Array(4),
+  biasHh: new Float64Array(4),
+} as const;
 
-/** The library's LSTM (I = H = 1) for an activation triple, weights still to be set. */
-export function lstmFor(act: RoleActivations): Lstm {
-  const key = `${act.gate}|${act.candidate}|${act.cellOutput}`;
-  let lstm = cache.get(key);
-  if (!lstm) {
-    lstm = createLstm({
-      inputSize: 1,
-      hiddenSize: 1,
-      init: 'zeros',
-      activations: {
-        gate: getActivation(act.gate),
-        candidate: getActivation(act.candidate),
-        cellOutput: getActivation(act.cellOutput),
-      },
-    });
-    cache.set(key, lstm);
-  }
-  return lstm;
-}
-
-/** Writes the explorer's weights into an I = H = 1 LSTM in PyTorch's layout (rows i, f, g, o; `bias_hh` = 0). */
-export function setWeights(lstm: Lstm, params: ExplorerState['params']): void {
+/** Writes the explorer's weights in PyTorch's layout (rows i, f, g, o; `bias_hh` = 0). */
+function setWeights(params: ExplorerState['params']): void {
   GATES.forEach((q, row) => {
-    lstm.weightIh.w[row] = params[q].wx;
-    lstm.weightHh.w[row] = params[q].wh;
-    lstm.biasIh.w[row] = params[q].b;
-    lstm.biasHh.w[row] = 0;
+    weights.weightIh[row] = params[q].wx;
+    weights.weightHh[row] = params[q].wh;
+    weights.biasIh[row] = params[q].b;
+    weights.biasHh[row] = 0;
   });
 }
 
 /**
- * One step of the cell, computed by the library's forward pass (`createLstm`, T = B = I = H = 1).
- * Non-finite inputs are allowed: the result then carries ±Infinity or NaN, which {@link formatValue} names.
+ * One step of the cell, computed by the library's single-step LSTM (`lstmStep`, I = H = 1), which gives the bits of
+ * `createLstm`'s forward pass without its kernels (test/lib/lstm-step.test.ts; the explorer's tests compare with
+ * `createLstm` itself). Non-finite inputs are allowed: the result then carries ±Infinity or NaN, which
+ * {@link formatValue} names.
  */
 export function computeCell(state: ExplorerState): CellValues {
-  const lstm = lstmFor(state.act);
-  setWeights(lstm, state.params);
+  setWeights(state.params);
   x1[0] = state.x;
   h0[0] = state.hPrev;
   c0[0] = state.cPrev;
-  lstm.forward({ T: 1, B: 1, I: 1, x: x1 }, h0, c0);
-  const tr = lstm.trace();
-  const i = tr.i[0]!;
-  const f = tr.f[0]!;
-  const g = tr.g[0]!;
+  const r = lstmStep(weights, x1, h0, c0, {
+    gate: getActivation(state.act.gate),
+    candidate: getActivation(state.act.candidate),
+    cellOutput: getActivation(state.act.cellOutput),
+  });
+  const i = r.i[0]!;
+  const f = r.f[0]!;
+  const g = r.g[0]!;
   return {
-    z: { i: tr.pre[0]!, f: tr.pre[1]!, g: tr.pre[2]!, o: tr.pre[3]! },
+    z: { i: r.pre[0]!, f: r.pre[1]!, g: r.pre[2]!, o: r.pre[3]! },
     i,
     f,
     g,
-    o: tr.o[0]!,
+    o: r.o[0]!,
     kept: f * state.cPrev,
     written: i * g,
-    c: tr.c[0]!,
-    phiC: tr.phiC[0]!,
-    h: tr.h[0]!,
+    c: r.c[0]!,
+    phiC: r.phiC[0]!,
+    h: r.h[0]!,
   };
 }
 

@@ -10,6 +10,7 @@ export type * from './types.ts';
 export * from './activations.ts';
 export { createRng } from './rng.ts';
 export * from './lstm.ts';
+export * from './lstm-step.ts';
 export * from './gru.ts';
 export * from './rnn.ts';
 export * from './gradflow.ts';
