@@ -451,7 +451,7 @@ describe('an LSTM on the SIMD kernels', () => {
       { inputSize: 2, hiddenSize: 7, cifg: true, activations: { gate: Activations.hardsigmoid, candidate: Activations.relu } },
     ],
   ];
-  it('keeps a layer whose every product is tiny (I = H = T = B = 1, as in the LSTM explorer) off WebAssembly memory', () => {
+  it('keeps a layer whose every product is tiny (I = H = T = B = 1) off WebAssembly memory', () => {
     const lstm = createLstm({ inputSize: 1, hiddenSize: 1, rng: testRng(11) });
     lstm.forward(randomBatch(testRng(12), 1, 1, 1));
     // Its own 4-element array, not a view on a 64 KiB WebAssembly memory.

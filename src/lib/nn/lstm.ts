@@ -212,7 +212,7 @@ class LstmLayer implements Lstm {
   /**
    * Where the multiplies' operands live (XH, Z, dZ, dXH, Wcat, WcatT, dWcat): on WebAssembly memory, so that the
    * SIMD kernels of `simd.ts` can run on them, or in plain arrays (same bits) where those are unavailable or every
-   * multiply is too small to gain from them (e.g. I = H = 1 and T = B = 1, as in the LSTM explorer).
+   * multiply is too small to gain from them (e.g. I = H = 1 and T = B = 1).
    */
   #arena: GemmArena | null = null;
   /** [W_ih | W_hh], [4H, I + H], refreshed from the params at every forward. */
