@@ -345,7 +345,7 @@ export default function LiveRun({ committedUrl, replays, presets, width = 'page'
   }, [live.evals, model]);
 
   // ---- text --------------------------------------------------------------------------------------------------
-  const label = `${variantLabel(spec)} on the ${TASK_NAMES[spec.task].toLowerCase()}, T = ${spec.T}, H = ${spec.H}, Adam ${spec.lr}, ${spec.clip > 0 ? `clipping at ${spec.clip}` : 'no clipping'}, seed ${spec.seed}`;
+  const label = `${variantLabel(spec)} on the ${TASK_NAMES[spec.task].toLowerCase()}, T = ${spec.T}, H = ${spec.H}, Adam ${spec.lr}, ${spec.clip > 0 ? `clipping at ${spec.clip}` : 'no clipping'}${spec.forgetBias ? `, forget-gate bias +${spec.forgetBias}` : ''}, seed ${spec.seed}`;
   const lastLoss = [...live.points].reverse().find((p) => p[1] !== null)?.[1] ?? null;
   const progress =
     live.phase === 'idle'
@@ -553,6 +553,17 @@ export default function LiveRun({ committedUrl, replays, presets, width = 'page'
             step="any"
             onValue={(clip) => set({ clip })}
           />
+          {spec.cell === 'lstm' && (
+            <NumberField
+              id={`${id}-fb`}
+              label="Forget bias"
+              value={fig.state.fb}
+              min={LIMITS.forgetBias.min}
+              max={LIMITS.forgetBias.max}
+              step={1}
+              onValue={(fb) => set({ fb })}
+            />
+          )}
           <NumberField
             id={`${id}-seed`}
             label="Seed"
