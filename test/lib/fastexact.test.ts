@@ -211,7 +211,7 @@ describe('the LSTM step’s element-wise passes', () => {
       go: f(T * BH),
       cs: f((T + 1) * BH),
       phi: f(T * BH),
-      hStep: f(BH),
+      hs: f(T * BH),
       xh: f((T + 1) * B * K),
       dhs: f(T * BH),
       dxh: f(B * K),
@@ -239,13 +239,13 @@ describe('the LSTM step’s element-wise passes', () => {
           tanh(zg!),
           reference(zo!),
         ]);
-        expect([a.cs[k + BH], a.phi[k], a.hStep[b * H + j]]).toEqual([c, tanh(c), reference(zo!) * tanh(c)]);
+        expect([a.cs[k + BH], a.phi[k], a.hs[k]]).toEqual([c, tanh(c), reference(zo!) * tanh(c)]);
       }
     }
     // Without `feed` the fused rows stay as they were; with it, h_t lands in row t + 1's h columns.
     expect(a.xh).toEqual(before.xh);
     lstmForwardCell(a, 0, B, H, I, true, false);
-    expect(Array.from(a.xh.subarray(B * K + I, B * K + K))).toEqual(Array.from(a.hStep.subarray(0, H)));
+    expect(Array.from(a.xh.subarray(B * K + I, B * K + K))).toEqual(Array.from(a.hs.subarray(0, H)));
   });
 
   it('runs a backward step as the cell equations in reverse, with sums of squares in the order of the entries', () => {

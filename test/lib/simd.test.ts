@@ -298,17 +298,17 @@ describe('the WebAssembly SIMD σ and tanh', () => {
 });
 
 describe('the WebAssembly SIMD LSTM step', () => {
-  const NAMES = ['z', 'bias', 'gi', 'gf', 'gg', 'go', 'cs', 'phi', 'hStep', 'xh', 'dhs', 'dxh', 'dcN', 'dz', 'dh', 'dc'];
+  const NAMES = ['z', 'bias', 'gi', 'gf', 'gg', 'go', 'cs', 'phi', 'hs', 'xh', 'dhs', 'dxh', 'dcN', 'dz', 'dh', 'dc'];
   type Sizes = { T: number; B: number; H: number; I: number };
 
   /** The arrays of an LSTM of these sizes (lstm.ts's layout), on a new arena, filled from `seed`. */
   function cellArrays({ T, B, H, I }: Sizes, seed: number, special: boolean): { a: LstmCellArrays; arena: GemmArena } {
     const R = T * B,
       K = I + H;
-    const lengths = [R * 4 * H, 4 * H, R * H, R * H, R * H, R * H, (R + B) * H, R * H, B * H, (R + B) * K];
+    const lengths = [R * 4 * H, 4 * H, R * H, R * H, R * H, R * H, (R + B) * H, R * H, R * H, (R + B) * K];
     const arena = createGemmArena([...lengths, R * H, B * K, B * H, R * 4 * H, B * H, B * H, 2], ALL_SIMD);
-    const [z, bias, gi, gf, gg, go, cs, phi, hStep, xh, dhs, dxh, dcN, dz, dh, dc, sums] = arena.buffers;
-    const a = { z, bias, gi, gf, gg, go, cs, phi, hStep, xh, dhs, dxh, dcN, dz, dh, dc, sums } as LstmCellArrays;
+    const [z, bias, gi, gf, gg, go, cs, phi, hs, xh, dhs, dxh, dcN, dz, dh, dc, sums] = arena.buffers;
+    const a = { z, bias, gi, gf, gg, go, cs, phi, hs, xh, dhs, dxh, dcN, dz, dh, dc, sums } as LstmCellArrays;
     // Pre-activations of every magnitude (special values among them send the step back to JavaScript), gates in
     // (0, 1) and states in (−1, 1) as a forward pass leaves them.
     NAMES.forEach((name, k) => fill(a[name as keyof LstmCellArrays], seed + k, special && name === 'z'));

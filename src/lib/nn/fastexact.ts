@@ -345,8 +345,8 @@ export interface LstmCellArrays {
   readonly cs: Float64Array;
   /** φ(c_t), [T, B, H]. */
   readonly phi: Float64Array;
-  /** h_t of the current step, [B, H]. */
-  readonly hStep: Float64Array;
+  /** h_t, [T, B, H]. */
+  readonly hs: Float64Array;
   /** The fused input rows [x_t, h_{t−1}], [T, B, I + H]. */
   readonly xh: Float64Array;
   /** ∂L/∂h_t from the loss, [T, B, H]. */
@@ -368,7 +368,7 @@ export interface LstmCellArrays {
  * The element-wise part of step t of an LSTM forward pass with the default activations (σ gates, tanh candidate and
  * cell output), on B rows of H units: z += b (stored back; skipped when `addBias` is false, i.e. when it was done
  * already); i = σ(z_i), f = σ(z_f), g = tanh(z_g), o = σ(z_o); c_t = f ⊙ c_{t−1} + i ⊙ g; φ(c_t) = tanh(c_t);
- * h_t = o ⊙ φ(c_t) into `hStep` and, if `feed`, into the fused row of step t + 1. The registry's bits.
+ * h_t = o ⊙ φ(c_t) into `hs` and, if `feed`, into the fused row of step t + 1. The registry's bits.
  */
 export function lstmForwardCell(
   a: LstmCellArrays,
@@ -379,7 +379,7 @@ export function lstmForwardCell(
   feed: boolean,
   addBias: boolean,
 ): void {
-  const { z, bias, gi, gf, gg, go, cs, phi, hStep, xh } = a;
+  const { z, bias, gi, gf, gg, go, cs, phi, hs, xh } = a;
   const H4 = 4 * H,
     K = I + H,
     BH = B * H;
@@ -400,7 +400,7 @@ export function lstmForwardCell(
       const c = (cs[k + BH] = f * cs[k]! + i * g);
       const p = (phi[k] = tanhExact(c));
       const h = o * p;
-      hStep[b * H + j] = h;
+      hs[k] = h;
       if (feed) xh[next + j] = h;
     }
   }

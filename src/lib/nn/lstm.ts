@@ -146,7 +146,11 @@ export interface Lstm extends InstrumentedLayer {
   readonly biasIh: Param;
   /** `bias_hh_l0`, [4H]. */
   readonly biasHh: Param;
-  /** Runs the sequence; `h0`, `c0` (length B·H) default to zeros. Returns h_t for all t, [T, B, H]. */
+  /**
+   * Runs the sequence; `h0`, `c0` (length B·H) default to zeros. Returns h_t for all t, [T, B, H]: a view on the
+   * layer's own buffer, valid until the next `forward` (on WebAssembly memory where the SIMD kernels run, so copy it
+   * with `slice()` before posting it to a worker, as for {@link LstmTrace.pre}).
+   */
   forward(batch: SeqBatch, h0?: Float64Array, c0?: Float64Array): Float64Array;
   /**
    * Backpropagates ∂L/∂h_t (`dhs`, [T, B, H], or empty for none) and optionally ∂L/∂h_{T−1} (`options.dhLast`) and
@@ -247,7 +251,6 @@ class LstmLayer implements Lstm {
   #dc = new Float64Array(0); // ∂L/∂c_t of the current step, [B, H]
   #dcNext = new Float64Array(0); // carried ∂L/∂c_{t−1} = f_t ⊙ ∂c_t, [B, H]
   #dc0 = new Float64Array(0); // ∂L/∂c0 as returned (a plain copy of #dcNext), [B, H]
-  #hStep = new Float64Array(0); // h_t of the current step, [B, H]
   #dHs = new Float64Array(0); // a copy of `backward`'s dhs on the arena, [T, B, H]
   /** The arrays of the element-wise steps (views of the buffers above), for the arena's fused passes. */
   #cell: LstmCellArrays | null = null;
@@ -327,7 +330,7 @@ class LstmLayer implements Lstm {
       Cs: (R + capB) * H,
       Phi: RH,
       bsum: 4 * H,
-      hStep: BH,
+      Hs: RH,
       dHs: RH,
       dcNext: BH,
       dh: BH,
@@ -347,10 +350,10 @@ class LstmLayer implements Lstm {
     [this.#Gi, this.#Gf, this.#Gg, this.#Go, this.#Cs, this.#Phi] = [buf.Gi, buf.Gf, buf.Gg, buf.Go, buf.Cs, buf.Phi];
     buf.bsum.set(this.#bsum);
     this.#bsum = buf.bsum;
-    [this.#hStep, this.#dHs, this.#dcNext, this.#dh, this.#dc] = [buf.hStep, buf.dHs, buf.dcNext, buf.dh, buf.dc];
+    [this.#Hs, this.#dHs, this.#dcNext, this.#dh, this.#dc] = [buf.Hs, buf.dHs, buf.dcNext, buf.dh, buf.dc];
     this.#ones = buf.ones.fill(1);
     this.#dbsum = buf.dbsum;
-    const { hStep, dHs, dcNext, dh, dc, sums } = buf;
+    const { Hs, dHs, dcNext, dh, dc, sums } = buf;
     this.#cell = {
       z: this.#Z,
       bias: buf.bsum,
@@ -360,7 +363,7 @@ class LstmLayer implements Lstm {
       go: this.#Go,
       cs: this.#Cs,
       phi: this.#Phi,
-      hStep: hStep,
+      hs: Hs,
       xh: this.#XH,
       dhs: dHs,
       dxh: this.#dXH,
@@ -370,7 +373,6 @@ class LstmLayer implements Lstm {
       dc: dc,
       sums: sums,
     };
-    this.#Hs = new Float64Array(R * H);
     this.#dx = new Float64Array(R * this.inputSize);
     this.#dc0 = new Float64Array(BH);
     this.#dh0 = new Float64Array(BH);
@@ -466,7 +468,6 @@ class LstmLayer implements Lstm {
       // The default activations: the bias, the gates, c_t, φ(c_t) and h_t in one pass over all B rows, in SIMD
       // where the arena has it (fastexact.ts's `lstmForwardCell` otherwise: the same bits).
       arena.lstmForward(this.#cell!, t, B, H, I, feed);
-      hs.set(this.#hStep.subarray(0, BH), row0);
       return;
     }
     // Z_t += b_ih + b_hh, fused into the activation passes over all B rows: i = σ(z_i), f = σ(z_f), o = σ(z_o),

@@ -485,6 +485,7 @@ const I64X2_SHL = 0xcb;
 const I64X2_ADD = 0xce;
 const I64X2_SUB = 0xd1;
 const F64X2_GT = 0x4a;
+const F64X2_LE = 0x4b;
 const F64X2_TRUNC = 0x7a;
 const I64X2_ALL_TRUE = 0xc3;
 const I32_OR = 0x72;
@@ -656,11 +657,14 @@ function emitHorner(c: Code, t: number, p: readonly number[]): void {
 
 /** Pushes σ(x) for x in V_X, lane by lane the operations of fastexact.ts's `sigmoidExact` (see there). */
 function emitSigmoid(c: Code): void {
-  c.get(V_X).simd(F64X2_ABS).set(V_A);
-  emitRangeCheck(c, W_TINY, W_SIGMOID_LARGE);
-  // e^x with x = −|z|: reduce unless |x| < the double with high word 0x3FD62E43
-  f64x2(c.get(V_A), fromHighWord(0x3fd62e43)).simd(F64X2_GE).set(V_M);
-  c.get(V_A).simd(F64X2_NEG).set(V_XX);
+  // x = −|z| (the sign bit set); the tests below compare it with negated bounds, so |z| is never formed
+  f64x2(c.get(V_X), -0).simd(V128_OR).set(V_XX);
+  // in the fast range: −707 < x ≤ −2^−28 (NaN fails both)
+  c.get(V_OK);
+  f64x2(c.get(V_XX), -W_TINY).simd(F64X2_LE);
+  f64x2(c.get(V_XX), -W_SIGMOID_LARGE).simd(F64X2_GT).simd(V128_AND).simd(V128_AND).set(V_OK);
+  // e^x: reduce unless |x| < the double with high word 0x3FD62E43
+  f64x2(c.get(V_XX), -fromHighWord(0x3fd62e43)).simd(F64X2_LE).set(V_M);
   f64x2(f64x2(c.get(V_XX), W_INV_LN2).simd(F64X2_MUL), 0.5).simd(F64X2_SUB);
   emitK(c, V_M);
   // hi = x − k·ln2_hi, lo = k·ln2_lo, r = hi − lo, t = r²
@@ -1586,7 +1590,7 @@ export class GemmArena {
       a.cs.byteOffset + row,
       a.cs.byteOffset + row + 8 * BH,
       a.phi.byteOffset + row,
-      a.hStep.byteOffset,
+      a.hs.byteOffset + row,
       feed ? a.xh.byteOffset + 8 * ((t + 1) * B * K + I) : 0,
       feed ? 8 * K : 0,
       0,
