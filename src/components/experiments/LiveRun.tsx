@@ -696,7 +696,8 @@ function PlotSvg({ model, axis, children }: { model: LossPlotModel; axis: string
       </g>
       <g class="fp-ticks">
         {model.xTicks.map((t) => (
-          <text key={`x${t.px}`} x={t.px} y={frame.y1 + 17} text-anchor="middle">
+          // The last label ends at the right edge rather than spilling past it (the plot has no right margin).
+          <text key={`x${t.px}`} x={t.px} y={frame.y1 + 17} text-anchor={t.px >= frame.x1 - 0.5 ? 'end' : 'middle'}>
             {t.label}
           </text>
         ))}
