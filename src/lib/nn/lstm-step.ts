@@ -18,7 +18,7 @@
  *
  * @module
  */
-import type { ActivationFn } from './types.ts';
+import type { LstmActivations } from './lstm.ts';
 import { Activations } from './activations.ts';
 
 /** The four parameter tensors of an LSTM layer in PyTorch's layout (e.g. an `Lstm`'s `weightIh.w` … `biasHh.w`). */
@@ -33,15 +33,11 @@ export interface LstmStepWeights {
   readonly biasHh: Float64Array;
 }
 
-/** The three activation roles (as in `createLstm`'s `activations` option). */
-export interface LstmStepActivations {
-  /** σ in i, f, o. Default `Activations.sigmoid`. */
-  readonly gate: ActivationFn;
-  /** ψ in g. Default `Activations.tanh`. */
-  readonly candidate: ActivationFn;
-  /** φ in h = o ⊙ φ(c). Default `Activations.tanh`. */
-  readonly cellOutput: ActivationFn;
-}
+/**
+ * The three activation roles, as in `createLstm`'s `activations` option (a type-only import: it adds nothing to a
+ * bundle).
+ */
+export type LstmStepActivations = LstmActivations;
 
 /** Everything one step computes; the same quantities as `Lstm.trace()` for T = B = 1. */
 export interface LstmStepResult {

@@ -1167,63 +1167,37 @@ type WasmElementwise = (
   addBias: number,
 ) => number;
 
-let compiled: WebAssembly.Module | null | undefined;
-let compiledElementwise: WebAssembly.Module | null | undefined;
-let compiledRecurrent: WebAssembly.Module | null | undefined;
 let enabled = true;
 let elementwiseEnabled = true;
 
-/** The compiled element-wise module, or null where it cannot be compiled (compiled once, on first use). */
-function elementwiseModule(): WebAssembly.Module | null {
-  if (compiledElementwise === undefined) {
-    compiledElementwise = null;
-    try {
-      if (Wasm !== undefined) {
-        const bytes = buildElementwiseModule();
-        if (Wasm.validate(bytes)) compiledElementwise = new Wasm.Module(bytes);
-      }
-    } catch {
-      compiledElementwise = null;
-    }
-  }
-  return compiledElementwise;
-}
+/** Each module builder's compiled module, or null where it cannot be compiled (compiled once, on first use). */
+const compiledModules = new Map<() => Uint8Array<ArrayBuffer>, WebAssembly.Module | null>();
 
-/** The compiled recurrent module, or null where it cannot be compiled (compiled once, on first use). */
-function recurrentModule(): WebAssembly.Module | null {
-  if (compiledRecurrent === undefined) {
-    compiledRecurrent = null;
+/**
+ * The module that `build` makes ({@link buildGemmModule}, {@link buildElementwiseModule} or
+ * {@link buildRecurrentModule}), compiled on first use; null where WebAssembly or its SIMD extension is missing or
+ * compiling is refused (then the JavaScript kernels run, with the same bits).
+ */
+function compiledModule(build: () => Uint8Array<ArrayBuffer>): WebAssembly.Module | null {
+  let module = compiledModules.get(build);
+  if (module === undefined) {
+    module = null;
     try {
       if (Wasm !== undefined) {
-        const bytes = buildRecurrentModule();
-        if (Wasm.validate(bytes)) compiledRecurrent = new Wasm.Module(bytes);
+        const bytes = build();
+        if (Wasm.validate(bytes)) module = new Wasm.Module(bytes);
       }
     } catch {
-      compiledRecurrent = null;
+      module = null;
     }
+    compiledModules.set(build, module);
   }
-  return compiledRecurrent;
-}
-
-/** The compiled module, or null where WebAssembly SIMD is unavailable (compiled once, on first use). */
-function wasmModule(): WebAssembly.Module | null {
-  if (compiled === undefined) {
-    compiled = null;
-    try {
-      if (Wasm !== undefined) {
-        const bytes = buildGemmModule();
-        if (Wasm.validate(bytes)) compiled = new Wasm.Module(bytes);
-      }
-    } catch {
-      compiled = null;
-    }
-  }
-  return compiled;
+  return module;
 }
 
 /** Whether this runtime can run the WebAssembly SIMD kernels (WebAssembly with the fixed-width SIMD extension). */
 export function wasmSimdAvailable(): boolean {
-  return wasmModule() !== null;
+  return compiledModule(buildGemmModule) !== null;
 }
 
 /**
@@ -1306,7 +1280,7 @@ export class GemmArena {
     let gru: WasmCell | null = null;
     let rnn: WasmCell | null = null;
     // No memory when even the largest product would stay in JavaScript (e.g. an LSTM with I = H = 1, T = B = 1).
-    const module = enabled && (options.maxProduct ?? Infinity) >= this.#small ? wasmModule() : null;
+    const module = enabled && (options.maxProduct ?? Infinity) >= this.#small ? compiledModule(buildGemmModule) : null;
     if (module !== null && Wasm !== undefined) {
       try {
         // Every buffer starts on a 16-byte boundary.
@@ -1316,14 +1290,14 @@ export class GemmArena {
         const instance = new Wasm.Instance(module, { env: { memory: mem } });
         gemm = instance.exports['gemm'] as WasmGemm;
         memory = mem.buffer;
-        const ew = elementwiseEnabled ? elementwiseModule() : null;
+        const ew = elementwiseEnabled ? compiledModule(buildElementwiseModule) : null;
         if (ew !== null) {
           const exports = new Wasm.Instance(ew, { env: { memory: mem } }).exports;
           sigmoid = exports['sigmoid'] as WasmElementwise;
           tanh = exports['tanh'] as WasmElementwise;
           lstm = { forward: exports['lstmForward'] as WasmCell, backward: exports['lstmBackward'] as WasmCell };
         }
-        const rec = elementwiseEnabled ? recurrentModule() : null;
+        const rec = elementwiseEnabled ? compiledModule(buildRecurrentModule) : null;
         if (rec !== null) {
           const exports = new Wasm.Instance(rec, { env: { memory: mem } }).exports;
           gru = exports['gruBackward'] as WasmCell;
