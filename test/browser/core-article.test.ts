@@ -201,6 +201,45 @@ describe('the cell explorer', () => {
     await context.close();
   });
 
+  it('keeps a slider where the reader put it when the figure re-renders for another reason before the next frame', async () => {
+    // Slider input is committed once per animation frame. Frames are held here so that another render (the status
+    // message of "Copy link") lands between the key press and the commit: it must show the pending value, not set the
+    // slider back to the committed one (which made three arrow presses move the slider by two steps), and the copied
+    // link must carry it.
+    const { context, page } = await openPage(browser, server.origin);
+    await page.addInitScript(() => {
+      const held: FrameRequestCallback[] = [];
+      const raf = window.requestAnimationFrame.bind(window);
+      const w = window as unknown as { holdFrames: boolean; releaseFrames: () => void };
+      w.holdFrames = false;
+      w.releaseFrames = () => {
+        w.holdFrames = false;
+        for (const cb of held.splice(0)) raf(cb);
+      };
+      window.requestAnimationFrame = (cb) => (w.holdFrames ? (held.push(cb), 1e9 + held.length) : raf(cb));
+    });
+    await page.goto(server.url(PATH));
+    await explorer(page).scrollIntoViewIfNeeded();
+    await waitForHydration(page);
+    const slider = page.locator('#lx-x-r');
+    const x0 = Number(await slider.inputValue());
+    await page.evaluate(() => ((window as unknown as { holdFrames: boolean }).holdFrames = true));
+    await slider.focus();
+    await page.keyboard.press('ArrowRight');
+    await explorer(page).locator('.fig-copy').click();
+    await expect.poll(() => explorer(page).locator('.fig-status').count()).toBe(1);
+    expect(Number(await slider.inputValue())).toBeCloseTo(x0 + 0.1, 9);
+    expect(decodeURIComponent(await page.evaluate(() => window.location.hash))).toMatch(
+      new RegExp(`x:${(x0 + 0.1).toFixed(1).replace('.', '\\.')}(,|$)`),
+    );
+    await slider.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.evaluate(() => (window as unknown as { releaseFrames: () => void }).releaseFrames());
+    await expect.poll(() => page.locator('#lx-x-t').inputValue()).toBe((x0 + 0.2).toFixed(2));
+    expect(Number(await slider.inputValue())).toBeCloseTo(x0 + 0.2, 9);
+    await context.close();
+  });
+
   it('shows "overflow" and "—", never NaN or Infinity, with an identity output and huge weights', async () => {
     const { context, page } = await openPage(browser, server.origin);
     await page.goto(server.url(PATH));

@@ -12,13 +12,19 @@ type Updater<T> = T | ((prev: T) => T);
 
 /**
  * State whose updates are coalesced to one commit per animation frame: a slider that fires 10 input events per
- * frame re-renders the figure once. Updaters compose with updates still pending in the same frame.
+ * frame re-renders the figure once. Updaters compose with updates still pending in the same frame. A render that
+ * happens before the frame for another reason (a settled text, a status message) shows the pending value, not the
+ * last committed one: otherwise it would set a slider back under the reader's key or pointer and the next input
+ * would start from the old value (three arrow presses moved the slider by two steps).
  */
-export function useRafState<T extends object>(initial: T): [T, (u: Updater<T>) => void, (u: Updater<T>) => void] {
+export function useRafState<T extends object>(
+  initial: T,
+): [shown: T, update: (u: Updater<T>) => void, set: (u: Updater<T>) => void, current: () => T] {
   const [state, setState] = useState(initial);
   const latest = useRef(state);
   latest.current = state;
   const pending = useRef<{ v: T } | null>(null);
+  const shown = pending.current ? pending.current.v : state;
   const frame = useRef(0);
   const schedule = useCallback((u: Updater<T>) => {
     const base = pending.current ? pending.current.v : latest.current;
@@ -37,8 +43,10 @@ export function useRafState<T extends object>(initial: T): [T, (u: Updater<T>) =
     pending.current = null;
     setState(typeof u === 'function' ? (u as (p: T) => T)(base) : u);
   }, []);
+  /** The state including an update still waiting for its frame (what a copied link must carry). */
+  const current = useCallback(() => (pending.current ? pending.current.v : latest.current), []);
   useEffect(() => () => cancelAnimationFrame(frame.current), []);
-  return [state, schedule, now];
+  return [shown, schedule, now, current];
 }
 
 /** Whether the element is on screen (IntersectionObserver); true until the observer says otherwise. */
@@ -123,7 +131,7 @@ export interface FigureStateHandle<S> {
  * the page's URL fragment if it has a segment for this figure (and again on `hashchange`).
  */
 export function useFigureState<S extends object>(def: FigureState<S>, lang: Lang = 'en'): FigureStateHandle<S & object> {
-  const [state, update, set] = useRafState<S & object>(def.defaults as S & object);
+  const [state, update, set, current] = useRafState<S & object>(def.defaults as S & object);
   const [problems, setProblems] = useState<readonly string[]>([]);
   const [status, setStatus] = useState('');
   useEffect(() => {
@@ -137,12 +145,10 @@ export function useFigureState<S extends object>(def: FigureState<S>, lang: Lang
     window.addEventListener('hashchange', apply);
     return () => window.removeEventListener('hashchange', apply);
   }, [def, set]);
-  const latest = useRef(state);
-  latest.current = state;
   const copyLink = useCallback(() => {
     // The copied link carries this figure's state only (so it scrolls to this figure and sets nothing else); the
     // address bar keeps other figures' settings too, this figure's first.
-    const segment = def.serialize(latest.current);
+    const segment = def.serialize(current());
     const hash = mergeSegment(window.location.hash, def.key, segment);
     const url = `${window.location.origin}${window.location.pathname}${window.location.search}#${segment}`;
     try {
@@ -157,7 +163,7 @@ export function useFigureState<S extends object>(def: FigureState<S>, lang: Lang
         () => done(false),
       );
     else done(false);
-  }, [def, lang]);
+  }, [def, lang, current]);
   return { state, update, set, problems, status, copyLink };
 }
 
