@@ -136,6 +136,19 @@ describe('the cell explorer with the reader’s own LSTM', () => {
       ) as Record<string, number>;
       expect(Object.keys(shown).sort()).toEqual(Object.keys(expected).sort());
       for (const [q, v] of Object.entries(expected)) expect(close(shown[q]!, v), `${q}: ${shown[q]} vs ${v}`).toBe(true);
+      if (H === 4) {
+        // The probe's fields: steps beyond the range are clamped, a new seed recomputes, and the sentence follows.
+        const steps = f.locator('#fig-cell-byo-T');
+        await steps.fill('5000');
+        await steps.press('Enter');
+        await expect.poll(() => steps.inputValue()).toBe(String(PROBE.cell.maxT));
+        const seed = f.locator('#fig-cell-byo-seed');
+        await seed.fill('3');
+        await seed.press('Enter');
+        await expect
+          .poll(() => f.locator('.byo-pick + .byo-note').textContent())
+          .toBe(`Probe: ${PROBE.cell.maxT} steps of x_t ~ N(0, 1) for every input feature (seed 3), from zero states.`);
+      }
       expect(problems(log)).toEqual([]);
       await context.close();
     }, 600_000);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cellTrace } from '../../src/figures/byo/cell';
 import { layerFlow } from '../../src/figures/byo/flow';
-import { hiddenLimit, PROBE } from '../../src/figures/byo/limits';
+import { hiddenLimit, PROBE, probeSeed, probeSteps } from '../../src/figures/byo/limits';
 import { probeInput } from '../../src/figures/byo/probe';
 import { saturation, unitAt } from '../../src/figures/byo/view';
 import { measureFlow } from '../../src/figures/gradients/compute';
@@ -22,6 +22,22 @@ describe('the probe of “Use my own weights”', () => {
     expect(hiddenLimit(8)).toBe(1024);
     expect(hiddenLimit(1)).toBe(512);
     expect(PROBE.cell.T).toBeLessThanOrEqual(PROBE.cell.maxT);
+  });
+
+  it('takes the steps a reader types rounded and clamped to the figure’s range, and nothing from a non-number', () => {
+    expect(probeSteps('cell', '37')).toBe(37);
+    expect(probeSteps('cell', '2.6')).toBe(3);
+    expect(probeSteps('cell', '0')).toBe(PROBE.cell.minT);
+    expect(probeSteps('cell', '1e9')).toBe(PROBE.cell.maxT);
+    expect(probeSteps('flow', '1')).toBe(PROBE.flow.minT);
+    expect(probeSteps('flow', '5000')).toBe(PROBE.flow.maxT);
+    for (const bad of ['', '  ', 'abc', 'NaN', 'Infinity', '-Infinity']) expect(probeSteps('flow', bad)).toBeUndefined();
+  });
+
+  it('takes a seed that is a whole number ≥ 0 (rounded), and nothing else', () => {
+    expect(probeSeed('0')).toBe(0);
+    expect(probeSeed('41.6')).toBe(42);
+    for (const bad of ['', '-1', 'x', 'Infinity']) expect(probeSeed(bad)).toBeUndefined();
   });
 });
 

@@ -6,10 +6,9 @@
  */
 import { useState } from 'preact/hooks';
 import { saturation, unitAt, type CellTrace } from '../../figures/byo/view';
-import { PROBE } from '../../figures/byo/limits';
 import { BYO } from '../../i18n/byo';
 import type { Lang } from '../../i18n/core';
-import { ByoLayout, ByoPanel, useByo } from './ByoLoader';
+import { ByoLayout, ByoPanel, ByoProbe, useByo } from './ByoLoader';
 
 export interface ByoCellProps {
   readonly id: string;
@@ -118,43 +117,12 @@ function UnitView({ tr, id, lang }: { tr: CellTrace; id: string; lang: Lang }) {
 export default function ByoCell({ id, lang, onClose }: ByoCellProps) {
   const w = BYO[lang];
   const byo = useByo('cell');
-  const { state, request } = byo;
+  const { state } = byo;
   const tr = state.status === 'done' && state.result.kind === 'cell' ? state.result.trace : null;
   return (
     <ByoPanel byo={byo} figure="cell" id={id} lang={lang} onClose={onClose}>
       <ByoLayout byo={byo} id={id} lang={lang} cellName="LSTM" />
-      <p class="byo-pick">
-        <label>
-          {w.steps}{' '}
-          <input
-            id={`${id}-byo-T`}
-            type="number"
-            min={PROBE.cell.minT}
-            max={PROBE.cell.maxT}
-            step={1}
-            value={request.T}
-            onChange={(e) => {
-              const v = Math.round(Number((e.currentTarget as HTMLInputElement).value));
-              if (Number.isFinite(v)) byo.compute({ T: Math.min(PROBE.cell.maxT, Math.max(PROBE.cell.minT, v)) });
-            }}
-          />
-        </label>{' '}
-        <label>
-          {w.seed}{' '}
-          <input
-            id={`${id}-byo-seed`}
-            type="number"
-            min={0}
-            step={1}
-            value={request.seed}
-            onChange={(e) => {
-              const v = Math.round(Number((e.currentTarget as HTMLInputElement).value));
-              if (Number.isFinite(v) && v >= 0) byo.compute({ seed: v });
-            }}
-          />
-        </label>
-      </p>
-      <p class="byo-note">{w.probe(String(request.T), String(request.seed))}</p>
+      <ByoProbe byo={byo} figure="cell" id={id} lang={lang} />
       {tr && <UnitView tr={tr} id={id} lang={lang} />}
       {state.status === 'done' && <p class="byo-note">{w.computed(state.ms.toFixed(0))}</p>}
     </ByoPanel>

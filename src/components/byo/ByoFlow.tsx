@@ -5,14 +5,13 @@
  * when the reader asks for it (the figure's "Use my own weights" button).
  */
 import { useState } from 'preact/hooks';
-import { PROBE } from '../../figures/byo/limits';
 import type { FlowResult } from '../../figures/gradients/types';
 import { BYO } from '../../i18n/byo';
 import type { Lang } from '../../i18n/core';
 import type { LogPlotProps } from '../gradients/LogPlot';
 import type { CellKind } from '../../lib/nn/types';
 import type { ComponentType } from 'preact';
-import { ByoLayout, ByoPanel, useByo } from './ByoLoader';
+import { ByoLayout, ByoPanel, ByoProbe, useByo } from './ByoLoader';
 
 /**
  * What the gradient figure lends the panel: its plot and read-out helpers, and its words for the cells. Passed in
@@ -41,45 +40,14 @@ export default function ByoFlow({ id, lang, onClose, kit }: ByoFlowProps) {
   const w = BYO[lang];
   const { LogPlot, clipText, formatMeasured, formatNumber } = kit;
   const byo = useByo('flow');
-  const { state, request } = byo;
+  const { state } = byo;
   const [cursor, setCursor] = useState(0);
   const r = state.status === 'done' && state.result.kind === 'flow' ? state.result.result : null;
   const kind = byo.layout?.kind ?? 'lstm';
   return (
     <ByoPanel byo={byo} figure="flow" id={id} lang={lang} onClose={onClose}>
       <ByoLayout byo={byo} id={id} lang={lang} cellName={kit.cellNames[kind]} />
-      <p class="byo-pick">
-        <label>
-          {w.steps}{' '}
-          <input
-            id={`${id}-byo-T`}
-            type="number"
-            min={PROBE.flow.minT}
-            max={PROBE.flow.maxT}
-            step={1}
-            value={request.T}
-            onChange={(e) => {
-              const v = Math.round(Number((e.currentTarget as HTMLInputElement).value));
-              if (Number.isFinite(v)) byo.compute({ T: Math.min(PROBE.flow.maxT, Math.max(PROBE.flow.minT, v)) });
-            }}
-          />
-        </label>{' '}
-        <label>
-          {w.seed}{' '}
-          <input
-            id={`${id}-byo-seed`}
-            type="number"
-            min={0}
-            step={1}
-            value={request.seed}
-            onChange={(e) => {
-              const v = Math.round(Number((e.currentTarget as HTMLInputElement).value));
-              if (Number.isFinite(v) && v >= 0) byo.compute({ seed: v });
-            }}
-          />
-        </label>
-      </p>
-      <p class="byo-note">{w.probe(String(request.T), String(request.seed))}</p>
+      <ByoProbe byo={byo} figure="flow" id={id} lang={lang} />
       {r && (
         <div class="byo-flow" data-h-log10={json(r.h.log10)} data-c-log10={r.c ? json(r.c.log10) : undefined} data-T={r.T}>
           <LogPlot

@@ -17,7 +17,7 @@ import type {
   ByoResult,
   ComputeRequest,
 } from '../../figures/byo/byo.worker';
-import { hiddenLimit, PROBE } from '../../figures/byo/limits';
+import { hiddenLimit, PROBE, probeSeed, probeSteps } from '../../figures/byo/limits';
 import { BYO, BYO_ERROR_TEXT } from '../../i18n/byo';
 import type { Lang } from '../../i18n/core';
 // The panel's styles as a file of their own, linked when the panel opens: imported as CSS, they would be inlined
@@ -264,6 +264,49 @@ export function ByoLayout({ byo, id, lang, cellName }: { byo: Byo; id: string; l
           )}
         </p>
       )}
+    </>
+  );
+}
+
+/**
+ * The probe's settings, steps T and seed, and the sentence saying what the probe is. A value that is not a number
+ * puts the field back to the current one; T is clamped to the figure's range ({@link probeSteps}, {@link probeSeed}).
+ */
+export function ByoProbe({ byo, figure, id, lang }: { byo: Byo; figure: ByoFigure; id: string; lang: Lang }) {
+  const w = BYO[lang];
+  const { request } = byo;
+  const field = (e: Event, v: number | undefined, current: number, apply: (v: number) => void) => {
+    if (v === undefined) (e.currentTarget as HTMLInputElement).value = String(current);
+    else apply(v);
+  };
+  return (
+    <>
+      <p class="byo-pick">
+        <label>
+          {w.steps}{' '}
+          <input
+            id={`${id}-byo-T`}
+            type="number"
+            min={PROBE[figure].minT}
+            max={PROBE[figure].maxT}
+            step={1}
+            value={request.T}
+            onChange={(e) => field(e, probeSteps(figure, e.currentTarget.value), request.T, (T) => byo.compute({ T }))}
+          />
+        </label>{' '}
+        <label>
+          {w.seed}{' '}
+          <input
+            id={`${id}-byo-seed`}
+            type="number"
+            min={0}
+            step={1}
+            value={request.seed}
+            onChange={(e) => field(e, probeSeed(e.currentTarget.value), request.seed, (seed) => byo.compute({ seed }))}
+          />
+        </label>
+      </p>
+      <p class="byo-note">{w.probe(String(request.T), String(request.seed))}</p>
     </>
   );
 }
