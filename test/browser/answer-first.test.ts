@@ -41,7 +41,13 @@ async function firstScreen(path: string, viewport: { width: number; height: numb
       };
       const answers = document.querySelectorAll('[data-answer]');
       const toc = document.querySelector('nav.toc');
+      const last = [...(toc?.querySelectorAll(':scope > details > ol > li > a') ?? [])].at(-1);
+      const r = last?.getBoundingClientRect();
       return {
+        /** The header's last line (the header's own box stretches to its grid row). */
+        byline: box(document.querySelector('.article-header .byline')),
+        /** Whether a click at the middle of the last contents entry reaches it (nothing painted over it). */
+        lastEntryClickable: r ? document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) === last : null,
         answers: answers.length,
         answer: box(answers[0] ?? null),
         tocOpen: toc ? (toc.querySelector('ol a')?.checkVisibility() ?? false) : null,
@@ -76,6 +82,9 @@ describe('answer first', () => {
             } else {
               expect(at.tocOpen, 'the contents are open beside the header on a wide screen').toBe(true);
               expect(at.toc.left, 'the contents stand to the right of the answer').toBeGreaterThanOrEqual(at.answer!.right);
+              // A contents column taller than the header runs on beside the answer: it must not push it down.
+              expect(at.answer!.top - at.byline!.bottom, 'the answer follows the header (two margins)').toBeLessThanOrEqual(56);
+              expect(at.lastEntryClickable, 'the last contents entry takes its clicks').toBe(true);
             }
           }
           expect(at.scrollWidth, 'nothing overflows sideways').toBeLessThanOrEqual(viewport.width);
