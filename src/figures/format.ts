@@ -75,6 +75,13 @@ function superscript(exponent: number): string {
   return [...String(exponent)].map((c) => SUPERSCRIPT[c] ?? c).join('');
 }
 
+/** A power of ten as a label: "10⁻³", "10²", and "1" for 10⁰, "10" for 10¹ (log axes, underflow limits). */
+export function powerOfTen(exponent: number): string {
+  if (exponent === 0) return '1';
+  if (exponent === 1) return '10';
+  return `10${superscript(exponent)}`;
+}
+
 /**
  * A number for reading. The rule, everywhere on the site:
  *

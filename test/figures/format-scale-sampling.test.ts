@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { scaleLinear } from 'd3-scale';
-import { formatNumber, formatScientific, MINUS, texNumber, formatInterval } from '../../src/figures/format';
+import { formatNumber, formatScientific, MINUS, texNumber, formatInterval, powerOfTen } from '../../src/figures/format';
 import { linearAxis, niceDomain, plotFrame, tickCount } from '../../src/figures/scale';
 import { clipSegmentY, pathVertices, sampleFunction, samplesToPath } from '../../src/figures/sampling';
 
@@ -90,6 +90,17 @@ describe('formatNumber', () => {
   it('rejects a number of significant digits that is not an integer from 1 to 17', () => {
     expect(() => formatNumber(1, 0)).toThrow(/integer from 1 to 17, got 0/);
     expect(() => texNumber(1, 2.5)).toThrow(RangeError);
+  });
+});
+
+describe('powerOfTen', () => {
+  it('labels a decade with a superscript exponent and a superscript minus, 10⁰ and 10¹ as plain numbers', () => {
+    expect(powerOfTen(0)).toBe('1');
+    expect(powerOfTen(1)).toBe('10');
+    expect(powerOfTen(2)).toBe('10²');
+    expect(powerOfTen(-3)).toBe('10⁻³');
+    expect(powerOfTen(-300)).toBe('10⁻³⁰⁰');
+    expect(powerOfTen(308)).toBe('10³⁰⁸');
   });
 });
 

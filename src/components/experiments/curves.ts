@@ -4,7 +4,7 @@
  * the end of a diverged run marked. Pure: numbers in, SVG path strings and tick positions out.
  */
 import { scaleLinear, scaleLog } from 'd3-scale';
-import { formatNumber } from '../../figures/format.ts';
+import { formatNumber, powerOfTen } from '../../figures/format.ts';
 import { plotFrame, type Margins, type PlotFrame } from '../../figures/scale.ts';
 import { circlesPath, polylinePath } from '../../figures/polyline.ts';
 
@@ -60,27 +60,6 @@ export interface LossPlotModel {
   readonly refs: readonly { readonly id: string; readonly y: number; readonly label: string }[];
 }
 
-const SUP: Readonly<Record<string, string>> = {
-  '-': '⁻',
-  '0': '⁰',
-  '1': '¹',
-  '2': '²',
-  '3': '³',
-  '4': '⁴',
-  '5': '⁵',
-  '6': '⁶',
-  '7': '⁷',
-  '8': '⁸',
-  '9': '⁹',
-};
-
-/** "10⁻³" for a power of ten (1 and 10 as themselves). */
-export function decadeLabel(exp: number): string {
-  if (exp === 0) return '1';
-  if (exp === 1) return '10';
-  return `10${[...String(exp)].map((c) => SUP[c] ?? c).join('')}`;
-}
-
 /** Builds the plot. */
 export function buildLossPlot(series: readonly LossSeries[], refs: readonly RefLine[], o: LossPlotOptions): LossPlotModel {
   const scale = o.decimals === 0 ? 1 : 10;
@@ -97,7 +76,7 @@ export function buildLossPlot(series: readonly LossSeries[], refs: readonly RefL
   const every = Math.max(1, Math.ceil((e1 - e0 + 1) / Math.max(2, Math.floor((frame.y1 - frame.y0) / 28))));
   const yTicks: { py: number; label: string }[] = [];
   for (let e = e0; e <= e1; e++)
-    if ((e - e0) % every === 0) yTicks.push({ py: r1(y(10 ** e)), label: labels ? decadeLabel(e) : '' });
+    if ((e - e0) % every === 0) yTicks.push({ py: r1(y(10 ** e)), label: labels ? powerOfTen(e) : '' });
   const paths: LossPlotModel['paths'][number][] = [];
   const ends: LossPlotModel['ends'][number][] = [];
   for (const s of series) {

@@ -12,7 +12,7 @@ import { scaleLog } from 'd3-scale';
 import { UNDERFLOW_LIMIT, type NormFlag } from '../../lib/nn/gradflow.ts';
 import { Activations } from '../../lib/nn/activations.ts';
 import type { Colour, Dash, DataTable } from '../function-plot.ts';
-import { MINUS, formatNumber } from '../format.ts';
+import { MINUS, formatNumber, powerOfTen } from '../format.ts';
 import { activationSymbol } from '../names.ts';
 import { linearAxis, plotFrame, tickCount, type Axis, type PlotFrame } from '../scale.ts';
 import { polylinePath, px } from '../polyline.ts';
@@ -26,27 +26,6 @@ export const LOG10_MIN = Math.log10(UNDERFLOW_LIMIT);
 /** Highest power of ten the axis may show (10³⁰⁸ is the largest finite one). */
 const AXIS_MAX_EXP = Math.floor(LOG10_MAX);
 const AXIS_MIN_EXP = Math.round(LOG10_MIN);
-
-const SUP: Readonly<Record<string, string>> = {
-  '0': '⁰',
-  '1': '¹',
-  '2': '²',
-  '3': '³',
-  '4': '⁴',
-  '5': '⁵',
-  '6': '⁶',
-  '7': '⁷',
-  '8': '⁸',
-  '9': '⁹',
-  '-': '⁻',
-};
-
-/** "10⁻³⁰⁰", "10²", and "1" for 10⁰. */
-export function powerOfTen(e: number): string {
-  if (e === 0) return '1';
-  if (e === 1) return '10';
-  return `10${[...String(e)].map((c) => SUP[c] ?? c).join('')}`;
-}
 
 /** "2.5 × 10⁴⁷⁷" from an exact log10 (also far outside the float64 range), with `sig` significant digits. */
 export function scientificFromLog10(l: number, sig = 2): string {
