@@ -14,6 +14,7 @@ import type { ExportRunProps } from '../export/ExportRun';
 import type { RunWeights } from '../../experiments/first-batch';
 import { Controls, NumberField, Select } from '../figures/controls';
 import { useFigureState, useHydrated, useSize } from '../figures/hooks';
+import { PlotAxes } from '../figures/PlotAxes';
 import { formatNumber } from '../../figures/format';
 import { DEFAULT_SIZE } from '../../figures/scale';
 import type { RunOutcome } from '../../experiments/runner';
@@ -682,34 +683,16 @@ function PlotSvg({ model, axis, children }: { model: LossPlotModel; axis: string
       focusable="false"
       class="fp-svg"
     >
-      <g class="fp-grid">
-        {model.xTicks.map((t) => (
-          <line key={`x${t.px}`} x1={t.px} x2={t.px} y1={frame.y0} y2={frame.y1} />
-        ))}
-        {model.yTicks.map((t) => (
-          <line key={`y${t.py}`} x1={frame.x0} x2={frame.x1} y1={t.py} y2={t.py} />
-        ))}
-      </g>
-      <g class="fp-axes">
-        <line class="fp-frame" x1={frame.x0} x2={frame.x1} y1={frame.y1} y2={frame.y1} />
-        <line class="fp-frame" x1={frame.x0} x2={frame.x0} y1={frame.y0} y2={frame.y1} />
-      </g>
-      <g class="fp-ticks">
-        {model.xTicks.map((t) => (
-          // The last label ends at the right edge rather than spilling past it (the plot has no right margin).
-          <text key={`x${t.px}`} x={t.px} y={frame.y1 + 17} text-anchor={t.px >= frame.x1 - 0.5 ? 'end' : 'middle'}>
-            {t.label}
-          </text>
-        ))}
-        {model.yTicks.map((t) => (
-          <text key={`y${t.py}`} x={frame.x0 - 7} y={t.py + 4} text-anchor="end">
-            {t.label}
-          </text>
-        ))}
+      <PlotAxes
+        frame={frame}
+        x={model.xTicks.map((t) => ({ at: t.px, label: t.label }))}
+        y={model.yTicks.map((t) => ({ at: t.py, label: t.label }))}
+        endLastX
+      >
         <text class="fp-axis-name" x={(frame.x0 + frame.x1) / 2} y={frame.height - 4} text-anchor="middle">
           {axis}
         </text>
-      </g>
+      </PlotAxes>
       {model.refs.map((r) => (
         <g key={r.id} class={`xr-ref xr-ref-${r.id}`}>
           <line x1={frame.x0} x2={frame.x1} y1={r.y} y2={r.y} />

@@ -24,6 +24,7 @@ import { DEFAULT_SIZE, type Interval } from '../../figures/scale';
 import { px } from '../../figures/polyline';
 import { formatNumber } from '../../figures/format';
 import { useSize } from './hooks';
+import { PlotAxes } from './PlotAxes';
 import { FUNCTION_PLOT } from '../../i18n/function-figures';
 import type { Lang } from '../../i18n/core';
 
@@ -255,37 +256,21 @@ export function FunctionPlot(p: FunctionPlotProps) {
           {model.shading.map((s, i) => (
             <rect key={i} class="fp-shade" x={s.x} y={frame.y0} width={s.width} height={frame.y1 - frame.y0} />
           ))}
-          {/* Grid lines and tick labels are keyed by their place in the list, not by value: when a zoom changes the
-              tick set mid-drag, the existing SVG nodes are moved and relabelled instead of removed and recreated. */}
-          <g class="fp-grid">
-            {X.ticks.map((t, i) => (
-              <line key={`x${i}`} x1={px(X.map(t))} x2={px(X.map(t))} y1={frame.y0} y2={frame.y1} />
-            ))}
-            {Y.ticks.map((t, i) => (
-              <line key={`y${i}`} x1={frame.x0} x2={frame.x1} y1={px(Y.map(t))} y2={px(Y.map(t))} />
-            ))}
-          </g>
-          <g class="fp-axes">
-            {zeroY !== undefined && <line x1={frame.x0} x2={frame.x1} y1={zeroY} y2={zeroY} />}
-            {zeroX !== undefined && <line x1={zeroX} x2={zeroX} y1={frame.y0} y2={frame.y1} />}
-            <line class="fp-frame" x1={frame.x0} x2={frame.x1} y1={frame.y1} y2={frame.y1} />
-            <line class="fp-frame" x1={frame.x0} x2={frame.x0} y1={frame.y0} y2={frame.y1} />
-          </g>
-          <g class="fp-ticks">
-            {X.ticks.map((t, i) => (
-              <text key={`x${i}`} x={px(X.map(t))} y={frame.y1 + 17} text-anchor="middle">
-                {X.labels[i]}
-              </text>
-            ))}
-            {Y.ticks.map((t, i) => (
-              <text key={`y${i}`} x={frame.x0 - 7} y={px(Y.map(t) + 4)} text-anchor="end">
-                {Y.labels[i]}
-              </text>
-            ))}
+          <PlotAxes
+            frame={frame}
+            x={X.ticks.map((t, i) => ({ at: px(X.map(t)), label: X.labels[i]! }))}
+            y={Y.ticks.map((t, i) => ({ at: px(Y.map(t)), label: Y.labels[i]! }))}
+            lines={
+              <>
+                {zeroY !== undefined && <line x1={frame.x0} x2={frame.x1} y1={zeroY} y2={zeroY} />}
+                {zeroX !== undefined && <line x1={zeroX} x2={zeroX} y1={frame.y0} y2={frame.y1} />}
+              </>
+            }
+          >
             <text class="fp-axis-name" x={frame.x1} y={frame.y1 + 34} text-anchor="end">
               {p.spec.xName ?? 'z'} →
             </text>
-          </g>
+          </PlotAxes>
           <g class="fp-curves">
             {model.curves.map((c) =>
               c.d ? (

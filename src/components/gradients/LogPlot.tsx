@@ -13,6 +13,7 @@ import { px } from '../../figures/polyline';
 import type { FlowResult } from '../../figures/gradients/compute';
 import { DEFAULT_SIZE } from '../../figures/scale';
 import { useSize } from '../figures/hooks';
+import { PlotAxes } from '../figures/PlotAxes';
 import { GRADIENTS } from '../../i18n/gradients';
 import type { Lang } from '../../i18n/core';
 
@@ -146,36 +147,18 @@ export function LogPlot(p: LogPlotProps) {
           {model.under && (
             <rect class="gf-strip" x={frame.x0} y={model.under.y} width={frame.x1 - frame.x0} height={model.under.height} />
           )}
-          <g class="fp-grid">
-            {x.ticks.map((t) => (
-              <line key={`x${t}`} x1={px(x.map(t))} x2={px(x.map(t))} y1={frame.y0} y2={frame.y1} />
-            ))}
-            {y.ticks.map((t) => (
-              <line key={`y${t.exp}`} x1={frame.x0} x2={frame.x1} y1={t.py} y2={t.py} />
-            ))}
-          </g>
-          <g class="fp-axes">
-            <line class="fp-frame" x1={frame.x0} x2={frame.x1} y1={frame.y1} y2={frame.y1} />
-            <line class="fp-frame" x1={frame.x0} x2={frame.x0} y1={frame.y0} y2={frame.y1} />
-          </g>
-          <g class="fp-ticks">
-            {x.ticks.map((t, i) => (
-              <text key={`x${t}`} x={px(x.map(t))} y={frame.y1 + 17} text-anchor="middle">
-                {x.labels[i]}
-              </text>
-            ))}
-            {y.ticks.map((t) => (
-              <text key={`y${t.exp}`} x={frame.x0 - 7} y={px(t.py + 4)} text-anchor="end">
-                {t.label}
-              </text>
-            ))}
+          <PlotAxes
+            frame={frame}
+            x={x.ticks.map((t, i) => ({ at: px(x.map(t)), label: x.labels[i]! }))}
+            y={y.ticks.map((t) => ({ at: t.py, label: t.label }))}
+          >
             <text class="fp-axis-name" x={frame.x1} y={frame.y1 + 34} text-anchor="end">
               {w.lagAxis}
             </text>
             <text class="fp-axis-name" x={frame.x0 - 7} y={frame.y0 - 10} text-anchor="start">
               {w.normAxis}
             </text>
-          </g>
+          </PlotAxes>
           {model.over && (
             <text class="gf-strip-label" x={frame.x1 - 6} y={model.over.labelY} text-anchor="end">
               {model.over.label}
