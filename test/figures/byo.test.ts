@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cellTrace } from '../../src/figures/byo/cell';
 import { layerFlow } from '../../src/figures/byo/flow';
-import { hiddenLimit, PROBE, probeSeed, probeSteps } from '../../src/figures/byo/limits';
+import { hiddenLimit, PROBE, probeSeed, probeSteps, wholeNumberIn } from '../../src/figures/byo/limits';
 import { probeInput } from '../../src/figures/byo/probe';
 import { saturation, unitAt } from '../../src/figures/byo/view';
 import { measureFlow } from '../../src/figures/gradients/compute';
@@ -32,6 +32,13 @@ describe('the probe of “Use my own weights”', () => {
     expect(probeSteps('flow', '1')).toBe(PROBE.flow.minT);
     expect(probeSteps('flow', '5000')).toBe(PROBE.flow.maxT);
     for (const bad of ['', '  ', 'abc', 'NaN', 'Infinity', '-Infinity']) expect(probeSteps('flow', bad)).toBeUndefined();
+  });
+
+  it('reads a unit number as a whole number clamped to the layer, and nothing from a non-number', () => {
+    expect(wholeNumberIn('3.4', 0, 7)).toBe(3);
+    expect(wholeNumberIn('-2', 0, 7)).toBe(0);
+    expect(wholeNumberIn('99', 0, 7)).toBe(7);
+    expect(wholeNumberIn('', 0, 7)).toBeUndefined();
   });
 
   it('takes a seed that is a whole number ≥ 0 (rounded), and nothing else', () => {

@@ -6,9 +6,10 @@
  */
 import { useState } from 'preact/hooks';
 import { saturation, unitAt, type CellTrace } from '../../figures/byo/view';
+import { wholeNumberIn } from '../../figures/byo/limits';
 import { BYO } from '../../i18n/byo';
 import type { Lang } from '../../i18n/core';
-import { ByoLayout, ByoPanel, ByoProbe, useByo } from './ByoLoader';
+import { ByoLayout, ByoPanel, ByoProbe, useByo, WholeNumberField } from './ByoLoader';
 
 export interface ByoCellProps {
   readonly id: string;
@@ -65,17 +66,13 @@ function UnitView({ tr, id, lang }: { tr: CellTrace; id: string; lang: Lang }) {
       <p class="byo-pick">
         <label>
           {w.unit}{' '}
-          <input
+          <WholeNumberField
             id={`${id}-byo-unit`}
-            type="number"
+            value={jj}
             min={0}
             max={tr.H - 1}
-            step={1}
-            value={jj}
-            onChange={(e) => {
-              const v = Math.round(Number((e.currentTarget as HTMLInputElement).value));
-              if (Number.isFinite(v)) setJ(Math.min(tr.H - 1, Math.max(0, v)));
-            }}
+            parse={(text) => wholeNumberIn(text, 0, tr.H - 1)}
+            onValue={setJ}
           />
         </label>{' '}
         <label>

@@ -269,40 +269,63 @@ export function ByoLayout({ byo, id, lang, cellName }: { byo: Byo; id: string; l
 }
 
 /**
- * The probe's settings, steps T and seed, and the sentence saying what the probe is. A value that is not a number
- * puts the field back to the current one; T is clamped to the figure's range ({@link probeSteps}, {@link probeSeed}).
+ * A number field of the panel that takes whole numbers: `parse` reads what the reader typed (rounded, clamped or
+ * rejected); a rejected value puts the field back to `value` instead of computing with it.
+ */
+export function WholeNumberField(p: {
+  id: string;
+  value: number;
+  min: number;
+  max?: number | undefined;
+  parse: (text: string) => number | undefined;
+  onValue: (v: number) => void;
+}) {
+  return (
+    <input
+      id={p.id}
+      type="number"
+      min={p.min}
+      max={p.max}
+      step={1}
+      value={p.value}
+      onChange={(e) => {
+        const v = p.parse(e.currentTarget.value);
+        if (v === undefined) e.currentTarget.value = String(p.value);
+        else p.onValue(v);
+      }}
+    />
+  );
+}
+
+/**
+ * The probe's settings, steps T and seed, and the sentence saying what the probe is; T is clamped to the figure's
+ * range ({@link probeSteps}, {@link probeSeed}).
  */
 export function ByoProbe({ byo, figure, id, lang }: { byo: Byo; figure: ByoFigure; id: string; lang: Lang }) {
   const w = BYO[lang];
   const { request } = byo;
-  const field = (e: Event, v: number | undefined, current: number, apply: (v: number) => void) => {
-    if (v === undefined) (e.currentTarget as HTMLInputElement).value = String(current);
-    else apply(v);
-  };
   return (
     <>
       <p class="byo-pick">
         <label>
           {w.steps}{' '}
-          <input
+          <WholeNumberField
             id={`${id}-byo-T`}
-            type="number"
+            value={request.T}
             min={PROBE[figure].minT}
             max={PROBE[figure].maxT}
-            step={1}
-            value={request.T}
-            onChange={(e) => field(e, probeSteps(figure, e.currentTarget.value), request.T, (T) => byo.compute({ T }))}
+            parse={(text) => probeSteps(figure, text)}
+            onValue={(T) => byo.compute({ T })}
           />
         </label>{' '}
         <label>
           {w.seed}{' '}
-          <input
+          <WholeNumberField
             id={`${id}-byo-seed`}
-            type="number"
-            min={0}
-            step={1}
             value={request.seed}
-            onChange={(e) => field(e, probeSeed(e.currentTarget.value), request.seed, (seed) => byo.compute({ seed }))}
+            min={0}
+            parse={probeSeed}
+            onValue={(seed) => byo.compute({ seed })}
           />
         </label>
       </p>

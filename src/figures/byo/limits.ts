@@ -21,12 +21,17 @@ export function hiddenLimit(deviceMemoryGb?: number): number {
 }
 
 /**
- * The number of steps a reader typed into the probe's field, rounded and clamped to the figure's range; `undefined`
- * for an empty field or anything that is not a finite number (the field then shows the current value again).
+ * A whole number a reader typed into one of the panel's fields, rounded and clamped to [min, max]; `undefined` for an
+ * empty field or anything that is not a finite number (the field then shows its current value again).
  */
-export function probeSteps(figure: 'cell' | 'flow', text: string): number | undefined {
+export function wholeNumberIn(text: string, min: number, max: number): number | undefined {
   const v = wholeNumber(text);
-  return v === undefined ? undefined : Math.min(PROBE[figure].maxT, Math.max(PROBE[figure].minT, v));
+  return v === undefined ? undefined : Math.min(max, Math.max(min, v));
+}
+
+/** The number of steps a reader typed into the probe's field: {@link wholeNumberIn} the figure's range. */
+export function probeSteps(figure: 'cell' | 'flow', text: string): number | undefined {
+  return wholeNumberIn(text, PROBE[figure].minT, PROBE[figure].maxT);
 }
 
 /** The probe's seed a reader typed: a whole number ≥ 0 (rounded), else `undefined`. */
