@@ -184,8 +184,11 @@ describe('the cell explorer', () => {
     const h0 = await value(page, 'h').textContent();
     const x0 = await page.locator('#lx-x-t').inputValue();
     for (let k = 0; k < 3; k++) await page.keyboard.press('ArrowRight');
-    await expect.poll(() => page.locator('#lx-x-t').inputValue()).not.toBe(x0);
-    expect(Number((await page.locator('#lx-x-t').inputValue()).replace('−', '-'))).toBeCloseTo(Number(x0) + 0.3, 6);
+    // Presses are coalesced to one commit per animation frame, so the field can show 1.1 (one press committed, two
+    // pending) before it shows 1.3: wait for the final value, not for the first change (a lost press still times out).
+    await expect
+      .poll(async () => Number((await page.locator('#lx-x-t').inputValue()).replace('−', '-')), { timeout: 10_000 })
+      .toBeCloseTo(Number(x0) + 0.3, 6);
     await expect.poll(() => value(page, 'c').textContent()).not.toBe(c0);
     expect(await value(page, 'h').textContent()).not.toBe(h0);
     expect(await page.locator('#lx-x-r').getAttribute('aria-valuetext')).toMatch(/input x_t = 1\.30/);
