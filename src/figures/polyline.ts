@@ -172,8 +172,8 @@ export function circlesPath(points: readonly (readonly [number, number])[], r: n
 }
 
 /**
- * The absolute vertices of path data written by {@link polylinePath} (M, l with repeated pairs, h, v), one array per
- * subpath — for tests and tools.
+ * The absolute vertices of path data written by {@link polylinePath} or samplesToPath (sampling.ts) (M, l with
+ * repeated pairs, h, v), one array per subpath — for tests and tools.
  */
 export function polylineVertices(d: string): [number, number][][] {
   const out: [number, number][][] = [];

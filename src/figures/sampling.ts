@@ -227,32 +227,6 @@ export function samplesToPath(s: Samples, m: PixelMap): string {
   return w.done();
 }
 
-/**
- * Absolute vertices of a path written by {@link samplesToPath} (for tests and tools): one array per subpath.
- */
-export function pathVertices(d: string): [number, number][][] {
-  const out: [number, number][][] = [];
-  let x = 0;
-  let y = 0;
-  for (const m of d.matchAll(/([MlhLH])([^MlhLH]*)/g)) {
-    const nums = (m[2]!.match(/-?(?:\d+\.?\d*|\.\d+)/g) ?? []).map(Number);
-    const c = m[1]!;
-    if (c === 'M') {
-      x = nums[0]!;
-      y = nums[1]!;
-      out.push([[x, y]]);
-    } else if (c === 'l') {
-      x += nums[0]!;
-      y += nums[1]!;
-      out.at(-1)!.push([x, y]);
-    } else if (c === 'h') {
-      x += nums[0]!;
-      out.at(-1)!.push([x, y]);
-    }
-  }
-  return out;
-}
-
 /** Scratch for the clipped segment in {@link samplesToPath}. */
 const clip = new Float64Array(4);
 

@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { scaleLinear } from 'd3-scale';
 import { formatNumber, formatScientific, MINUS, texNumber, formatInterval, powerOfTen } from '../../src/figures/format';
 import { linearAxis, niceDomain, plotFrame, tickCount } from '../../src/figures/scale';
-import { clipSegmentY, pathVertices, sampleFunction, samplesToPath } from '../../src/figures/sampling';
+import { clipSegmentY, sampleFunction, samplesToPath } from '../../src/figures/sampling';
+import { polylineVertices } from '../../src/figures/polyline';
 
 describe('formatNumber', () => {
   it('never prints NaN or Infinity', () => {
@@ -148,7 +149,7 @@ describe('sampling and paths', () => {
     const m = { x: (v: number) => 300 + v * 47.3, y: (v: number) => 200 - v * 151.7, top: 0, bottom: 400 };
     const d = samplesToPath(s, m);
     expect(d).toMatch(/^M[\d.]+,[\d.]+[lh]/);
-    const vs = pathVertices(d)[0]!;
+    const vs = polylineVertices(d)[0]!;
     // Horizontal runs are merged, so compare against the distinct rounded points.
     const pts = [...s.xs].map((x, i) => [Math.round(m.x(x) * 10) / 10, Math.round(m.y(s.ys[i]!) * 10) / 10] as const);
     expect(vs[0]).toEqual([pts[0]![0], pts[0]![1]]);
@@ -180,7 +181,7 @@ describe('sampling and paths', () => {
   it('clips at the top and bottom of the plot, exactly at the edge', () => {
     const s = sampleFunction((x) => 20 * x, -1, 1, 3); // 0→ -20, 0, 20: far outside [0, 10]
     const d = samplesToPath(s, { ...px, top: 0, bottom: 100 });
-    const vs = pathVertices(d).flat();
+    const vs = polylineVertices(d).flat();
     expect(vs.length).toBeGreaterThan(1);
     for (const [, y] of vs) {
       expect(y).toBeGreaterThanOrEqual(-1e-9);

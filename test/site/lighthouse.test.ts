@@ -1,6 +1,6 @@
 /**
  * Lighthouse on every page of the built site, with its mobile defaults (Moto G Power emulation, slow 4G, 4× CPU
- * slowdown, simulated throttling), the site served locally with gzip like a real host (test/site/lib/gzip-server.ts).
+ * slowdown, simulated throttling), the site served locally with gzip like a real host (test/support/static-server.ts, `gzip: true`).
  *
  * Two tests per page:
  * - accessibility, best practices and SEO ≥ 0.98 and CLS = 0, in every run (these do not depend on the host's speed);
@@ -23,8 +23,7 @@ import lighthouse from 'lighthouse';
 import { chromium, type Browser } from 'playwright-core';
 import { CHROME_PATH } from '../support/browser';
 import { BASE, DIST, sitePages } from '../support/site';
-import type { StaticServer } from '../support/static-server';
-import { startGzipServer } from './lib/gzip-server';
+import { startStaticServer, type StaticServer } from '../support/static-server';
 import {
   ENFORCED_SCORE,
   QUIET_BENCHMARK_INDEX,
@@ -156,7 +155,7 @@ const host = (runs: readonly Run[]) =>
 beforeAll(async () => {
   if (skip) return;
   port = await freePort();
-  servers.push(await startGzipServer(DIST, BASE)); // gzip, like any real host
+  servers.push(await startStaticServer(DIST, BASE, { gzip: true })); // gzip, like any real host
   if (!existsSync(CHROME_PATH))
     throw new Error(`Chromium was not found at ${CHROME_PATH} (install "chromium" or set CHROME_PATH).`);
   // The harness's flags (see test/support/browser.ts) plus a DevTools port for Lighthouse.
@@ -283,7 +282,7 @@ describe.skipIf(skip)('Lighthouse (mobile)', () => {
             `<script type="module" src="${BASE}planted-shift.js"></script><img src="${BASE}favicon.svg" width="32" height="32">`,
           ),
         );
-        const server = await startGzipServer(planted.dir, BASE);
+        const server = await startStaticServer(planted.dir, BASE, { gzip: true });
         servers.push(server);
         const r = await run(server.url(page));
         expect(r.failing.join('\n')).toMatch(/^accessibility: image-alt = 0/m);

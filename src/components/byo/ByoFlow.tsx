@@ -60,7 +60,7 @@ export default function ByoFlow({ id, lang, onClose, kit }: ByoFlowProps) {
             hydrated
             lang={lang}
           />
-          <ul class="gf-facts" id={`${id}-byo-facts`}>
+          <ul class="fig-facts gf-facts" id={`${id}-byo-facts`}>
             <li>
               {w.flowFacts(
                 formatMeasured(r.wNorm),

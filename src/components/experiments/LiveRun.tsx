@@ -630,7 +630,7 @@ export default function LiveRun({ committedUrl, replays, presets, width = 'page'
             </p>
           )}
         </div>
-        <ul class="xr-facts">
+        <ul class="fig-facts xr-facts">
           <li class="xr-facts-legend">
             <span class="xr-key xr-key-live" aria-hidden="true" /> this run (training loss: each of the first 50 steps, then means
             of 10)

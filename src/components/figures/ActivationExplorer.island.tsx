@@ -7,12 +7,11 @@ import { useMemo } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import { ACTIVATION_KEYS, isActivationKey, type ActivationKey } from '../../lib/nn/activations';
 import { explorerDescription, explorerSpec, explorerState, Z_LIMITS } from '../../figures/explorer';
-import { EXPLORER, FUNCTION_PLOT } from '../../i18n/function-figures';
+import { EXPLORER } from '../../i18n/function-figures';
 import { ACTIVATION_NAMES } from '../../i18n/activations';
-import { Figure, descriptionId, type FigureWidth } from './Figure';
-import { FunctionPlot } from './FunctionPlot';
-import { Controls, Select, Toggle } from './controls';
-import { useFunctionFigure, ZoomSlider } from './function-figure';
+import type { FigureWidth } from './Figure';
+import { Select } from './controls';
+import { FunctionFigureFrame, StateToggle, useFunctionFigure, ZoomSlider } from './function-figure';
 import type { Lang } from '../../i18n/core';
 
 export interface ActivationExplorerProps {
@@ -38,43 +37,31 @@ export default function ActivationExplorer({ initial, width = 'page', children, 
     () => (initial ? { ...explorerState, defaults: { ...explorerState.defaults, f: initial } } : explorerState),
     [initial],
   );
-  const { fig, s, spec, ref, visible, hydrated, shell } = useFunctionFigure(def, lang, {
-    spec: explorerSpec,
-    describe: explorerDescription,
-  });
-  const k = FUNCTION_PLOT[lang];
+  const figure = useFunctionFigure(def, lang, { spec: explorerSpec, describe: explorerDescription });
+  const { fig, s } = figure;
   const w = EXPLORER[lang];
   const id = def.key;
   return (
-    <Figure {...shell} width={width} title={w.title(ACTIVATION_NAMES[lang][s.f])} caption={children ?? w.caption}>
-      <div ref={ref} class="fig-body">
-        <Controls label={k.figureControls}>
-          <Select
-            id={`${id}-f`}
-            label={w.activation}
-            value={fig.state.f}
-            options={options(lang)}
-            onValue={(f) => fig.set((p) => ({ ...p, f }))}
-          />
-          <ZoomSlider id={id} fig={fig} limits={Z_LIMITS} lang={lang} />
-          <Toggle id={`${id}-d1`} label={w.showFirst} checked={fig.state.d1} onValue={(d1) => fig.set((p) => ({ ...p, d1 }))} />
-          <Toggle id={`${id}-d2`} label={w.showSecond} checked={fig.state.d2} onValue={(d2) => fig.set((p) => ({ ...p, d2 }))} />
-          <Toggle id={`${id}-sh`} label={w.shade} checked={fig.state.sh} onValue={(sh) => fig.set((p) => ({ ...p, sh }))} />
-        </Controls>
-        <FunctionPlot
-          id={id}
-          spec={spec}
-          cursor={s.x}
-          onCursor={(x) => fig.update((p) => ({ ...p, x }))}
-          onDomain={(d) => fig.update((p) => ({ ...p, d }))}
-          limits={Z_LIMITS}
-          label={w.plotLabel(ACTIVATION_NAMES[lang][s.f])}
-          describedBy={descriptionId(id)}
-          hydrated={hydrated}
-          active={visible}
-          lang={lang}
-        />
-      </div>
-    </Figure>
+    <FunctionFigureFrame
+      figure={figure}
+      width={width}
+      title={w.title(ACTIVATION_NAMES[lang][s.f])}
+      caption={children ?? w.caption}
+      plotLabel={w.plotLabel(ACTIVATION_NAMES[lang][s.f])}
+      limits={Z_LIMITS}
+      lang={lang}
+    >
+      <Select
+        id={`${id}-f`}
+        label={w.activation}
+        value={fig.state.f}
+        options={options(lang)}
+        onValue={(f) => fig.set((p) => ({ ...p, f }))}
+      />
+      <ZoomSlider id={id} fig={fig} limits={Z_LIMITS} lang={lang} />
+      <StateToggle id={id} fig={fig} field="d1" label={w.showFirst} />
+      <StateToggle id={id} fig={fig} field="d2" label={w.showSecond} />
+      <StateToggle id={id} fig={fig} field="sh" label={w.shade} />
+    </FunctionFigureFrame>
   );
 }

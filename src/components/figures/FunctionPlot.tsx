@@ -21,10 +21,9 @@ import {
   type PlotSpec,
 } from '../../figures/function-plot';
 import { DEFAULT_SIZE, type Interval } from '../../figures/scale';
-import { px } from '../../figures/polyline';
 import { formatNumber } from '../../figures/format';
 import { useSize } from './hooks';
-import { PlotAxes } from './PlotAxes';
+import { axisTicks, PlotAxes } from './PlotAxes';
 import { FUNCTION_PLOT } from '../../i18n/function-figures';
 import type { Lang } from '../../i18n/core';
 
@@ -258,8 +257,8 @@ export function FunctionPlot(p: FunctionPlotProps) {
           ))}
           <PlotAxes
             frame={frame}
-            x={X.ticks.map((t, i) => ({ at: px(X.map(t)), label: X.labels[i]! }))}
-            y={Y.ticks.map((t, i) => ({ at: px(Y.map(t)), label: Y.labels[i]! }))}
+            x={axisTicks(X)}
+            y={axisTicks(Y)}
             lines={
               <>
                 {zeroY !== undefined && <line x1={frame.x0} x2={frame.x1} y1={zeroY} y2={zeroY} />}

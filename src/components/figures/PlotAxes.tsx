@@ -3,7 +3,7 @@
  * drawing of an axis pair, so that every plot on the site has the same gaps, classes and label placement.
  */
 import type { ComponentChildren } from 'preact';
-import type { PlotFrame } from '../../figures/scale';
+import type { Axis, PlotFrame } from '../../figures/scale';
 import { px } from '../../figures/polyline';
 
 /** A tick: where it sits along its axis (SVG user units) and its label. */
@@ -11,6 +11,9 @@ export interface AxisTick {
   readonly at: number;
   readonly label: string;
 }
+
+/** The ticks of a linear axis, placed to 0.1 px. */
+export const axisTicks = (axis: Axis): AxisTick[] => axis.ticks.map((t, i) => ({ at: px(axis.map(t)), label: axis.labels[i]! }));
 
 export interface PlotAxesProps {
   readonly frame: PlotFrame;

@@ -6,11 +6,10 @@
 import type { ComponentChildren } from 'preact';
 import { morphDescription, morphParams, morphSlopeAt0, morphSpec, morphState } from '../../figures/morph';
 import { formatNumber } from '../../figures/format';
-import { FUNCTION_PLOT, MORPH } from '../../i18n/function-figures';
-import { Figure, descriptionId, type FigureWidth } from './Figure';
-import { FunctionPlot } from './FunctionPlot';
-import { Controls, Slider } from './controls';
-import { useFunctionFigure } from './function-figure';
+import { MORPH } from '../../i18n/function-figures';
+import type { FigureWidth } from './Figure';
+import { Slider } from './controls';
+import { FunctionFigureFrame, useFunctionFigure } from './function-figure';
 import type { Lang } from '../../i18n/core';
 
 export interface SigmoidTanhMorphProps {
@@ -22,53 +21,42 @@ export interface SigmoidTanhMorphProps {
 
 export default function SigmoidTanhMorph({ width = 'body', children, lang = 'en' }: SigmoidTanhMorphProps) {
   const def = morphState;
-  const { fig, s, spec, ref, visible, hydrated, shell } = useFunctionFigure(def, lang, {
-    spec: morphSpec,
-    describe: morphDescription,
-  });
-  const k = FUNCTION_PLOT[lang];
+  const figure = useFunctionFigure(def, lang, { spec: morphSpec, describe: morphDescription });
+  const { fig } = figure;
   const w = MORPH[lang];
   const { a, b, c } = morphParams(fig.state.t);
   const id = def.key;
   return (
-    <Figure {...shell} width={width} title={w.title} caption={children ?? w.caption}>
-      <div ref={ref} class="fig-body">
-        <Controls label={k.figureControls}>
-          <Slider
-            id={`${id}-t`}
-            label={w.slider}
-            min={0}
-            max={1}
-            step={0.01}
-            value={fig.state.t}
-            display={formatNumber(fig.state.t, 3)}
-            valueText={w.valueText(
-              formatNumber(fig.state.t, 3),
-              formatNumber(a, 3),
-              formatNumber(b, 3),
-              formatNumber(c, 3),
-              formatNumber(morphSlopeAt0(fig.state.t), 4),
-            )}
-            onValue={(t) => fig.update((p) => ({ ...p, t }))}
-          />
-          <p class="fig-params">
-            a = <b>{formatNumber(a, 3)}</b>, b = <b>{formatNumber(b, 3)}</b>, c = <b>{formatNumber(c, 3)}</b>
-            {lang === 'zh' ? '；' : '; '}
-            {w.slopeAt0} = <b>{formatNumber(morphSlopeAt0(fig.state.t), 4)}</b>
-          </p>
-        </Controls>
-        <FunctionPlot
-          id={id}
-          spec={spec}
-          cursor={s.x}
-          onCursor={(x) => fig.update((p) => ({ ...p, x }))}
-          label={w.plotLabel}
-          describedBy={descriptionId(id)}
-          hydrated={hydrated}
-          active={visible}
-          lang={lang}
-        />
-      </div>
-    </Figure>
+    <FunctionFigureFrame
+      figure={figure}
+      width={width}
+      title={w.title}
+      caption={children ?? w.caption}
+      plotLabel={w.plotLabel}
+      lang={lang}
+    >
+      <Slider
+        id={`${id}-t`}
+        label={w.slider}
+        min={0}
+        max={1}
+        step={0.01}
+        value={fig.state.t}
+        display={formatNumber(fig.state.t, 3)}
+        valueText={w.valueText(
+          formatNumber(fig.state.t, 3),
+          formatNumber(a, 3),
+          formatNumber(b, 3),
+          formatNumber(c, 3),
+          formatNumber(morphSlopeAt0(fig.state.t), 4),
+        )}
+        onValue={(t) => fig.update((p) => ({ ...p, t }))}
+      />
+      <p class="fig-params">
+        a = <b>{formatNumber(a, 3)}</b>, b = <b>{formatNumber(b, 3)}</b>, c = <b>{formatNumber(c, 3)}</b>
+        {lang === 'zh' ? '；' : '; '}
+        {w.slopeAt0} = <b>{formatNumber(morphSlopeAt0(fig.state.t), 4)}</b>
+      </p>
+    </FunctionFigureFrame>
   );
 }

@@ -1,19 +1,21 @@
 /**
  * What the four function-plot islands (ActivationExplorer, SecondDerivatives, SigmoidDerivativeErrata,
- * SigmoidTanhMorph) share: {@link useFunctionFigure}, their state, plot spec, text alternative and data table, and
- * {@link ZoomSlider}, the slider that sets the half-width of the z range. Each island keeps its own controls.
+ * SigmoidTanhMorph) share: {@link useFunctionFigure}, their state, plot spec, text alternative and data table;
+ * {@link FunctionFigureFrame}, the figure around their controls and plot; {@link ZoomSlider}, the slider that sets the
+ * half-width of the z range; and {@link StateToggle}, a checkbox bound to a boolean of the state. Each island keeps
+ * its own controls and words.
  */
 import { useEffect, useMemo, useRef } from 'preact/hooks';
-import { render, type RefObject } from 'preact';
+import { render, type ComponentChildren, type RefObject } from 'preact';
 import { dataTable, sampleCurves, type PlotModel, type PlotSpec } from '../../figures/function-plot';
 import { formatNumber } from '../../figures/format';
 import { EXPLORER, FUNCTION_PLOT } from '../../i18n/function-figures';
 import type { Interval } from '../../figures/scale';
 import type { FigureState } from '../../figures/url-state';
 import { zoomSliderDomain, type ZoomLimits } from '../../figures/zoom';
-import { Slider } from './controls';
-import type { FigureProps } from './Figure';
-import { FunctionPlot } from './FunctionPlot';
+import { Controls, Slider, Toggle } from './controls';
+import { Figure, descriptionId, type FigureProps, type FigureWidth } from './Figure';
+import { FunctionPlot, type DomainLimits } from './FunctionPlot';
 import { useFigureState, useHydrated, useSettledDerived, useVisible, useWhenVisible, type FigureStateHandle } from './hooks';
 import { whenIdle } from './idle';
 import type { Lang } from '../../i18n/core';
@@ -88,6 +90,75 @@ export function useFunctionFigure<S extends object>(def: FigureState<S>, lang: L
     lang,
   };
   return { fig, s, spec, ref, visible, hydrated, shell };
+}
+
+export interface FunctionFigureFrameProps<S extends { readonly x: number }> {
+  /** What {@link useFunctionFigure} returned. */
+  readonly figure: FunctionFigure<S>;
+  readonly width: FigureWidth;
+  readonly title: string;
+  readonly caption: ComponentChildren;
+  /** The plot's accessible name. */
+  readonly plotLabel: string;
+  /** Where the z range must stay; when given, the plot also zooms and pans (wheel, drag, keys). */
+  readonly limits?: DomainLimits | undefined;
+  readonly lang: Lang;
+  /** The figure's controls. */
+  readonly children: ComponentChildren;
+}
+
+/**
+ * A function figure's markup: the `<Figure>` shell, its body (observed for visibility), the controls and the plot
+ * with its cursor at the state's `x`.
+ */
+export function FunctionFigureFrame<S extends { readonly x: number }>(p: FunctionFigureFrameProps<S>) {
+  const { fig, s, spec, ref, visible, hydrated, shell } = p.figure;
+  const id = shell.id;
+  const onDomain = p.limits ? (d: Interval) => fig.update((q) => ({ ...q, d })) : undefined;
+  return (
+    <Figure {...shell} width={p.width} title={p.title} caption={p.caption}>
+      <div ref={ref} class="fig-body">
+        <Controls label={FUNCTION_PLOT[p.lang].figureControls}>{p.children}</Controls>
+        <FunctionPlot
+          id={id}
+          spec={spec}
+          cursor={s.x}
+          onCursor={(x) => fig.update((q) => ({ ...q, x }))}
+          onDomain={onDomain}
+          limits={p.limits}
+          label={p.plotLabel}
+          describedBy={descriptionId(id)}
+          hydrated={hydrated}
+          active={visible}
+          lang={p.lang}
+        />
+      </div>
+    </Figure>
+  );
+}
+
+/** The keys of `S` whose values are booleans (what a {@link StateToggle} can set). */
+type BooleanKey<S> = { [K in keyof S]-?: S[K] extends boolean ? K : never }[keyof S];
+
+export interface StateToggleProps<S, K extends BooleanKey<S>> {
+  readonly fig: FigureStateHandle<S>;
+  /** The state's field, also the end of the checkbox's id (`${fig id}-${field}`). */
+  readonly field: K;
+  /** The figure's id (`fig-d2`). */
+  readonly id: string;
+  readonly label: ComponentChildren;
+}
+
+/** A checkbox bound to one boolean field of a figure's state (set at once, not per frame). */
+export function StateToggle<S, K extends BooleanKey<S>>({ fig, field, id, label }: StateToggleProps<S, K>) {
+  return (
+    <Toggle
+      id={`${id}-${String(field)}`}
+      label={label}
+      checked={fig.state[field] as boolean}
+      onValue={(v) => fig.set((q) => ({ ...q, [field]: v }))}
+    />
+  );
 }
 
 export interface ZoomSliderProps<S extends { readonly d: Interval }> {

@@ -313,7 +313,7 @@ export default function GradientFlow({
           status={ready ? '' : w.computing(String(params.t))}
           lang={lang}
         />
-        <ul class="gf-facts">
+        <ul class="fig-facts gf-facts">
           {r.params.c === 'rnn' ? (
             <li>
               {w.factsRnn(

@@ -9,11 +9,10 @@
 import { useMemo, useRef } from 'preact/hooks';
 import type { JSX } from 'preact';
 import { buildLogPlot, curvesOf, readoutAt } from '../../figures/gradients/plot';
-import { px } from '../../figures/polyline';
 import type { FlowResult } from '../../figures/gradients/compute';
 import { DEFAULT_SIZE } from '../../figures/scale';
 import { useSize } from '../figures/hooks';
-import { PlotAxes } from '../figures/PlotAxes';
+import { axisTicks, PlotAxes } from '../figures/PlotAxes';
 import { GRADIENTS } from '../../i18n/gradients';
 import type { Lang } from '../../i18n/core';
 
@@ -147,11 +146,7 @@ export function LogPlot(p: LogPlotProps) {
           {model.under && (
             <rect class="gf-strip" x={frame.x0} y={model.under.y} width={frame.x1 - frame.x0} height={model.under.height} />
           )}
-          <PlotAxes
-            frame={frame}
-            x={x.ticks.map((t, i) => ({ at: px(x.map(t)), label: x.labels[i]! }))}
-            y={y.ticks.map((t) => ({ at: t.py, label: t.label }))}
-          >
+          <PlotAxes frame={frame} x={axisTicks(x)} y={y.ticks.map((t) => ({ at: t.py, label: t.label }))}>
             <text class="fp-axis-name" x={frame.x1} y={frame.y1 + 34} text-anchor="end">
               {w.lagAxis}
             </text>

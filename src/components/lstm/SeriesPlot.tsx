@@ -5,6 +5,7 @@
  */
 import { buildSeriesPlot, stripPaths, type SeriesModel, type SeriesSpec } from '../../figures/lstm/series';
 import { px } from '../../figures/polyline';
+import { axisTicks, PlotAxes } from '../figures/PlotAxes';
 import './series.css';
 
 export interface SeriesPlotProps {
@@ -50,33 +51,22 @@ function Svg({
       aria-label={label}
       {...(describedBy ? { 'aria-describedby': describedBy } : {})}
     >
-      <g class="fp-grid">
-        {y.ticks.map((t) => (
-          <line key={`y${t}`} x1={frame.x0} x2={frame.x1} y1={px(y.map(t))} y2={px(y.map(t))} />
-        ))}
-      </g>
-      <g class="fp-axes">
-        <line x1={frame.x0} x2={frame.x1} y1={frame.y1} y2={frame.y1} class="fp-frame" />
-        {y.domain[0] < 0 && y.domain[1] > 0 && (
-          <line class="sp-zero" x1={frame.x0} x2={frame.x1} y1={px(y.map(0))} y2={px(y.map(0))} />
-        )}
-      </g>
-      {y.ticks.map((t, k) => (
-        <text key={`yl${t}`} x={frame.x0 - 6} y={px(y.map(t) + 4)} text-anchor="end">
-          {y.labels[k]}
+      <PlotAxes
+        frame={frame}
+        x={axisTicks(x)}
+        y={axisTicks(y)}
+        lines={
+          y.domain[0] < 0 &&
+          y.domain[1] > 0 && <line class="sp-zero" x1={frame.x0} x2={frame.x1} y1={px(y.map(0))} y2={px(y.map(0))} />
+        }
+      >
+        <text class="fp-axis-name" x={frame.x1} y={frame.y1 + 31} text-anchor="end">
+          {spec.xName ?? 't'}
         </text>
-      ))}
-      {x.ticks.map((t, k) => (
-        <text key={`xl${t}`} x={px(x.map(t))} y={frame.y1 + 17} text-anchor="middle">
-          {x.labels[k]}
+        <text class="fp-axis-name" x={frame.x0 - 7} y={frame.y0 - 8} text-anchor="end">
+          {spec.yName}
         </text>
-      ))}
-      <text class="fp-axis-name" x={frame.x1} y={frame.y1 + 31} text-anchor="end">
-        {spec.xName ?? 't'}
-      </text>
-      <text class="fp-axis-name" x={frame.x0 - 6} y={frame.y0 - 8} text-anchor="end">
-        {spec.yName}
-      </text>
+      </PlotAxes>
       {(spec.hlines ?? []).map((h) => (
         <g key={`h${h.y}`}>
           <line class="sp-hline" x1={frame.x0} x2={frame.x1} y1={px(y.map(h.y))} y2={px(y.map(h.y))} />
@@ -95,7 +85,7 @@ function Svg({
           {strip.up && <path class="sp-up" d={strip.up} />}
           {strip.down && <path class="sp-down" d={strip.down} />}
           <line class="sp-strip-base" x1={frame.x0} x2={frame.x1} y1={-15} y2={-15} />
-          <text class="sp-strip-label" x={frame.x0 - 6} y={-11} text-anchor="end">
+          <text class="sp-strip-label" x={frame.x0 - 7} y={-11} text-anchor="end">
             x
           </text>
         </g>
