@@ -98,7 +98,7 @@ export const FORUM_CLAIMS_TEXT: Localised<ForumClaimStrings> = localised('FORUM_
       'sigmoid-derivative': (z, correct, literal, bracketed) =>
         `The sign and the brackets are wrong: σ′(z) = e⁻ᶻ/(1 + e⁻ᶻ)² = σ(z)(1 − σ(z)), ${correct} at z = ${z}, where the formula as typed gives ${literal} and with the brackets added ${bracketed}.`,
       'converges-faster':
-        'As a rule for hidden units, yes: LeCun et al. recommend symmetric sigmoids such as tanh over the logistic one because zero-mean outputs make the next layer learn faster — the reason the LSTM squashes its output with tanh.',
+        'As a rule for hidden units, yes: LeCun et al. recommend symmetric sigmoids such as tanh over the logistic one because zero-mean outputs make the next layer learn faster. For the LSTM’s output this is the second reason; the first is that tanh bounds an unbounded memory.',
       'cheaper-gradient': (s, t) => `Once the forward pass has stored y, the two cost the same — σ′: ${s}; tanh′: ${t}.`,
       formulas:
         'Hard tanh and ReLU are right (up to the value chosen at a kink), but the leaky ReLU’s derivative is headed relu′(z), and ReLU’s derivative is 0 for z < 0 where the leaky ReLU’s is k.',

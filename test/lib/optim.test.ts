@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clipGradNorm, createAdam, createSgd, gradNorm, zeroGrad } from '../../src/lib/nn/optim.ts';
+import { clipGradNorm, ADAM_DEFAULTS, createAdam, createSgd, gradNorm, zeroGrad } from '../../src/lib/nn/optim.ts';
 import type { Param } from '../../src/lib/nn/types.ts';
 
 function param(w: number[], dw: number[] = w.map(() => 0)): Param {
@@ -76,6 +76,11 @@ describe('createAdam', () => {
     opt.step();
     // First step: m̂ = g, v̂ = g², so Δθ = −lr·g/(|g| + ε) exactly in real arithmetic.
     expect(p.w[0]).toBeCloseTo(1 - 0.001 * (0.5 / (0.5 + 1e-8)), 15);
+  });
+
+  it('publishes its defaults as ADAM_DEFAULTS, torch.optim.Adam’s (as the articles quote them)', () => {
+    expect(ADAM_DEFAULTS).toEqual({ lr: 0.001, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0 });
+    expect(Object.isFrozen(ADAM_DEFAULTS)).toBe(true);
   });
 
   it('matches PyTorch’s update over several steps (golden values)', () => {

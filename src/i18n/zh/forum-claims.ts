@@ -35,7 +35,7 @@ const ZH: { readonly FORUM_CLAIMS_TEXT: ForumClaimStrings; readonly FORUM_GLOSS:
       'sigmoid-derivative': (z, correct, literal, bracketed) =>
         `符号和括号都错了：σ′(z) = e⁻ᶻ/(1 + e⁻ᶻ)² = σ(z)(1 − σ(z))，在 z = ${z} 处为 ${correct}，而按原文字面计算得 ${literal}，补上括号得 ${bracketed}。`,
       'converges-faster':
-        '对隐藏单元而言，一般确实如此：LeCun 等人建议用 tanh 这类对称的 sigmoid 代替 logistic sigmoid，因为零均值的输出让下一层学得更快——这也是 LSTM 用 tanh 压缩其输出的原因。',
+        '对隐藏单元而言，一般确实如此：LeCun 等人建议用 tanh 这类对称的 sigmoid 代替 logistic sigmoid，因为零均值的输出让下一层学得更快。对 LSTM 的输出来说这是第二个原因；第一个原因是 tanh 给没有界的记忆加上了界。',
       'cheaper-gradient': (s, t) => `前向计算存下 y 之后，两者的代价相同——σ′：${s}；tanh′：${t}。`,
       formulas:
         'hard tanh 和 ReLU 是对的（折点处取哪一侧的值只是约定），但 leaky ReLU 的导数被标成了 relu′(z)，而 ReLU 的导数在 z < 0 时为 0，leaky ReLU 的则是 k。',

@@ -84,7 +84,10 @@ export function createSgd(params: readonly Param[], options: SgdOptions): Optimi
   return opt;
 }
 
-/** Options of {@link createAdam}; names follow `torch.optim.Adam`. */
+/** `torch.optim.Adam`'s defaults, which {@link createAdam} uses for the options it is not given. */
+export const ADAM_DEFAULTS = Object.freeze({ lr: 0.001, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0 });
+
+/** Options of {@link createAdam}; names follow `torch.optim.Adam`; defaults {@link ADAM_DEFAULTS}. */
 export interface AdamOptions {
   /** Learning rate γ. Default 0.001 (PyTorch's default). */
   readonly lr?: number;
@@ -107,11 +110,12 @@ export interface AdamOptions {
  * θ ← θ − ((γ/(1 − β₁ᵗ))·m) / (√v/√(1 − β₂ᵗ) + ε) (`addcdiv_`).
  */
 export function createAdam(params: readonly Param[], options: AdamOptions = {}): Optimizer {
-  const beta1 = options.beta1 ?? 0.9;
-  const beta2 = options.beta2 ?? 0.999;
-  const eps = options.eps ?? 1e-8;
-  const weightDecay = options.weightDecay ?? 0;
-  checkLr(options.lr ?? 0.001);
+  const beta1 = options.beta1 ?? ADAM_DEFAULTS.beta1;
+  const beta2 = options.beta2 ?? ADAM_DEFAULTS.beta2;
+  const eps = options.eps ?? ADAM_DEFAULTS.eps;
+  const weightDecay = options.weightDecay ?? ADAM_DEFAULTS.weightDecay;
+  const lr = options.lr ?? ADAM_DEFAULTS.lr;
+  checkLr(lr);
   if (!(beta1 >= 0 && beta1 < 1)) throw new RangeError(`createAdam: beta1 must be in [0, 1), got ${beta1}`);
   if (!(beta2 >= 0 && beta2 < 1)) throw new RangeError(`createAdam: beta2 must be in [0, 1), got ${beta2}`);
   if (!(eps >= 0)) throw new RangeError(`createAdam: eps must be ≥ 0, got ${eps}`);
@@ -120,7 +124,7 @@ export function createAdam(params: readonly Param[], options: AdamOptions = {}):
   let t = 0;
   const opt: Optimizer = {
     params,
-    lr: options.lr ?? 0.001,
+    lr,
     get stepCount() {
       return t;
     },
