@@ -13,7 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLIPS, LRS, TASK_SETTINGS } from '../../src/experiments/grid';
-import { PROTOCOL, evalGate } from '../../src/experiments/spec';
+import { evalGate } from '../../src/experiments/spec';
 import { judgeProseNumbers, proseNumbers, type AllowedPhrase } from '../support/prose-numbers';
 
 const PAGES = [

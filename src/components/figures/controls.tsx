@@ -15,6 +15,11 @@ export interface SliderProps {
   readonly value: number;
   /** Visible value next to the slider (in an `<output>`). */
   readonly display: string;
+  /**
+   * The widest text `display` takes over the slider's range (for example its value at one end). The output keeps
+   * that width whatever it shows, so that moving the slider never re-wraps the row of controls and moves the page.
+   */
+  readonly widest?: string | undefined;
   /** What a screen reader announces, e.g. "z from −6 to 6". Defaults to `display`. */
   readonly valueText?: string | undefined;
   readonly onValue: (v: number) => void;
@@ -34,8 +39,8 @@ export function Slider(p: SliderProps) {
         aria-valuetext={p.valueText ?? p.display}
         onInput={(e) => p.onValue(Number((e.currentTarget as HTMLInputElement).value))}
       />
-      <output for={p.id} aria-live="off">
-        {p.display}
+      <output for={p.id} aria-live="off" data-widest={p.widest}>
+        <span>{p.display}</span>
       </output>
     </div>
   );

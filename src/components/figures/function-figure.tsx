@@ -12,6 +12,7 @@ import { formatNumber } from '../../figures/format';
 import { EXPLORER, FUNCTION_PLOT } from '../../i18n/function-figures';
 import type { Interval } from '../../figures/scale';
 import type { FigureState } from '../../figures/url-state';
+import { widestLabel } from '../../figures/slider';
 import { zoomSliderDomain, type ZoomLimits } from '../../figures/zoom';
 import { Controls, Slider, Toggle } from './controls';
 import { Figure, descriptionId, type FigureProps, type FigureWidth } from './Figure';
@@ -174,15 +175,19 @@ export interface ZoomSliderProps<S extends { readonly d: Interval }> {
 export function ZoomSlider<S extends { readonly d: Interval }>({ id, fig, limits, lang }: ZoomSliderProps<S>) {
   const k = FUNCTION_PLOT[lang];
   const [lo, hi] = fig.state.d;
+  const max = (limits.max - limits.min) / 2;
+  // The widest read-out of a sweep from the default, centred domain.
+  const widest = useMemo(() => widestLabel(0.5, max, 0.5, (w) => k.rangeDisplay(formatNumber(-w), formatNumber(w))), [max, k]);
   return (
     <Slider
       id={`${id}-zoom`}
       label={k.zoomLabel}
       min={0.5}
-      max={(limits.max - limits.min) / 2}
+      max={max}
       step={0.5}
       value={(hi - lo) / 2}
       display={k.rangeDisplay(formatNumber(lo), formatNumber(hi))}
+      widest={widest}
       valueText={EXPLORER[lang].zValueText(formatNumber(lo), formatNumber(hi))}
       onValue={(w) => fig.update((p) => ({ ...p, d: zoomSliderDomain(p.d, w, limits) }))}
     />

@@ -37,6 +37,7 @@ import {
 } from '../../figures/gradients/plot';
 import { unpackFlow } from '../../figures/gradients/pack';
 import { formatNumber } from '../../figures/format';
+import { widestLabel } from '../../figures/slider';
 import { Figure, Tool, descriptionId, type FigureWidth } from '../figures/Figure';
 import { Controls, NumberField, Select, Slider } from '../figures/controls';
 import { useFigureState, useHydrated, useSettled, useVisible, useWhenVisible } from '../figures/hooks';
@@ -109,6 +110,13 @@ function useFlow(params: FlowParams, initial: TimedResult): { out: TimedResult; 
   if (out) last.current = out;
   return { out: out ?? last.current, ready: out !== null };
 }
+
+/** The widest read-out of each slider over its range (their outputs keep that width). */
+const WIDEST = {
+  r: widestLabel(LIMITS.r.min, LIMITS.r.max, LIMITS.r.step, (v) => formatNumber(v)),
+  t: widestLabel(LIMITS.t.min, LIMITS.t.max, LIMITS.t.step, (v) => String(v)),
+  bf: widestLabel(LIMITS.bf.min, LIMITS.bf.max, LIMITS.bf.step, (v) => formatNumber(v)),
+} as const;
 
 export default function GradientFlow({
   figure = 'bptt',
@@ -249,6 +257,7 @@ export default function GradientFlow({
             step={LIMITS.r.step}
             value={fig.state.r}
             display={formatNumber(fig.state.r)}
+            widest={WIDEST.r}
             valueText={w.scaleValue(formatNumber(fig.state.r))}
             onValue={(v) => fig.update((p) => ({ ...p, r: v }))}
           />
@@ -260,6 +269,7 @@ export default function GradientFlow({
             step={LIMITS.t.step}
             value={fig.state.t}
             display={String(fig.state.t)}
+            widest={WIDEST.t}
             valueText={w.lengthValue(String(fig.state.t))}
             onValue={(v) => fig.update((p) => ({ ...p, t: v }))}
           />
@@ -282,6 +292,7 @@ export default function GradientFlow({
               step={LIMITS.bf.step}
               value={fig.state.bf}
               display={formatNumber(fig.state.bf)}
+              widest={WIDEST.bf}
               valueText={(cell === 'lstm' ? w.forgetBiasValue : w.updateBiasValue)(formatNumber(fig.state.bf))}
               onValue={(v) => fig.update((p) => ({ ...p, bf: v }))}
             />
