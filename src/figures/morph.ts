@@ -18,8 +18,11 @@ export interface MorphState {
   readonly x: number;
 }
 
+/** The t slider's range (the URL accepts the same). */
+export const MORPH_T = Object.freeze({ min: 0, max: 1, step: 0.01 });
+
 export const morphState = defineFigureState<MorphState>('morph', {
-  t: { codec: numberCodec({ min: 0, max: 1, step: 0.01 }), default: 0, label: 'morph parameter t' },
+  t: { codec: numberCodec(MORPH_T), default: 0, label: 'morph parameter t' },
   x: { codec: numberCodec({ min: -6, max: 6 }), default: 1, label: 'cursor' },
 });
 

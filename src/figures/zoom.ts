@@ -2,12 +2,22 @@
  * The x domain a figure's zoom slider sets: the slider gives a half-width, the domain keeps its centre (moved only as
  * far as the limits require). Pure, so the islands' sliders and the tests share one definition.
  */
+import { formatNumber } from './format';
 import type { Interval } from './scale';
 
 /** The interval a zoomable x domain must stay inside (a figure's `Z_LIMITS`, `D2_LIMITS`, …). */
 export interface ZoomLimits {
   readonly min: number;
   readonly max: number;
+}
+
+/**
+ * The widest read-out of a zoom slider whose half-width runs from 0.5 to `maxHalf` in steps of 0.5, written by
+ * `display(lo, hi)` from the formatted ends: that of the centred domain of half-width `maxHalf − 0.5` (two decimals'
+ * worth of digits and a minus; test/figures/slider.test.ts checks it against every value).
+ */
+export function zoomReadoutWidest(maxHalf: number, display: (lo: string, hi: string) => string): string {
+  return display(formatNumber(0.5 - maxHalf), formatNumber(maxHalf - 0.5));
 }
 
 /**

@@ -1,43 +1,71 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_SLIDER_VALUES, sliderValues, widestLabel } from '../../src/figures/slider';
+import { widestLabel } from '../../src/figures/slider';
+import { zoomReadoutWidest } from '../../src/figures/zoom';
 import { formatNumber } from '../../src/figures/format';
+import { Z_LIMITS } from '../../src/figures/explorer';
+import { ERRATA_LIMITS } from '../../src/figures/errata';
+import { D2_LIMITS } from '../../src/figures/second-derivative';
+import { MORPH_T } from '../../src/figures/morph';
+import { LIMITS } from '../../src/figures/gradients/state';
+import { FUNCTION_PLOT } from '../../src/i18n/function-figures';
+import '../../src/i18n/index'; // the words of every language
+import { LANGS } from '../../src/i18n/ui';
 
-describe('sliderValues, the values a range input can take', () => {
-  it('runs from min to max in steps, without accumulated rounding', () => {
-    expect(sliderValues(0, 1, 0.25)).toEqual([0, 0.25, 0.5, 0.75, 1]);
-    expect(sliderValues(0, 0.3, 0.1)).toEqual([0, 0.1, 0.2, 0.3]);
-    expect(sliderValues(0, 1, 0.01)[35]).toBe(0.35); // 35 × 0.01 is 0.35000000000000003
-    expect(sliderValues(-1, 1, 1e-7)).toContain(1);
-    expect(sliderValues(0.5, 50, 0.5)).toHaveLength(100);
-  });
+/** Every value of `<input type="range" min max step>`, as its value string has it (the oracle for widestLabel). */
+function everyValue(min: number, max: number, step: number): number[] {
+  const digits = (x: number) => (String(x).split('.')[1] ?? '').length;
+  const d = Math.max(digits(min), digits(step));
+  const out: number[] = [];
+  for (let k = 0; min + k * step <= max + 1e-9; k++) out.push(Number((min + k * step).toFixed(d)));
+  return out;
+}
 
-  it('ends with max even when the step does not reach it, as a range input does', () => {
-    expect(sliderValues(0, 1, 0.4)).toEqual([0, 0.4, 0.8, 1]);
-  });
-
-  it('samples a very fine range instead of listing every step', () => {
-    const v = sliderValues(0, 1, 1e-6);
-    expect(v.length).toBeLessThanOrEqual(MAX_SLIDER_VALUES + 1);
-    expect(v[0]).toBe(0);
-    expect(v.at(-1)).toBe(1);
-  });
-
-  it('rejects an empty range and a step that is not positive', () => {
-    expect(() => sliderValues(1, 0, 0.1)).toThrow(RangeError);
-    expect(() => sliderValues(0, 1, 0)).toThrow(RangeError);
-    expect(() => sliderValues(0, Number.NaN, 0.1)).toThrow(RangeError);
-  });
-});
-
-describe('widestLabel, the widest read-out of a slider', () => {
-  it('is the longest label over the range (a zoom read-out: the decimals of 49.5, not the round 50)', () => {
-    const half = (w: number) => `${formatNumber(-w)} to ${formatNumber(w)}`;
-    expect(widestLabel(0.5, 50, 0.5, half)).toBe('−10.5 to 10.5');
-    // The morph figure's t: two decimals at most, as the range input's value has them.
+describe('the widest read-out of a slider (widestLabel, zoomReadoutWidest)', () => {
+  it('takes the longest label of the ends and their neighbours, without binary rounding noise', () => {
     expect(widestLabel(0, 1, 0.01, (t) => formatNumber(t, 3))).toBe('0.01');
+    // 8 − 0.05 is 7.95 after rounding, not 7.9500000000000002 (which formatNumber would show as "7.950").
+    expect(widestLabel(0, 8, 0.05, (v) => formatNumber(v))).toBe('0.05');
+    expect(widestLabel(2, 1000, 1, String)).toBe('1000');
+    expect(widestLabel(-5, 10, 0.25, (v) => formatNumber(v))).toBe('−4.75');
   });
 
   it('keeps the first of equally long labels', () => {
-    expect(widestLabel(1, 3, 1, (v) => ['a', 'bb', 'cc'][v - 1]!)).toBe('bb');
+    expect(widestLabel(1, 4, 1, (v) => ['a', 'bb', 'cc', 'd'][v - 1]!)).toBe('bb');
   });
+
+  // The sliders of the site, each against every value it can take.
+  // [name, min, max, step, read-out, the widest the island passes (default: widestLabel's)]
+  const sliders: [string, number, number, number, (v: number) => string, string?][] = [
+    // The morph figure passes its step, formatted (SigmoidTanhMorph.island.tsx).
+    ['morph t', MORPH_T.min, MORPH_T.max, MORPH_T.step, (t) => formatNumber(t, 3), formatNumber(MORPH_T.step, 3)],
+    ['gradient ρ', LIMITS.r.min, LIMITS.r.max, LIMITS.r.step, (v) => formatNumber(v)],
+    ['gradient T', LIMITS.t.min, LIMITS.t.max, LIMITS.t.step, String],
+    ['gradient bias', LIMITS.bf.min, LIMITS.bf.max, LIMITS.bf.step, (v) => formatNumber(v)],
+  ];
+  for (const [name, limits] of [
+    ['explorer', Z_LIMITS],
+    ['errata', ERRATA_LIMITS],
+    ['second derivatives', D2_LIMITS],
+  ] as const) {
+    for (const lang of LANGS) {
+      const k = FUNCTION_PLOT[lang];
+      const max = (limits.max - limits.min) / 2;
+      // ZoomSlider passes zoomReadoutWidest (function-figure.tsx).
+      sliders.push([
+        `${name} zoom (${lang})`,
+        0.5,
+        max,
+        0.5,
+        (w) => k.rangeDisplay(formatNumber(-w), formatNumber(w)),
+        zoomReadoutWidest(max, k.rangeDisplay),
+      ]);
+    }
+  }
+  for (const [name, min, max, step, label, given] of sliders) {
+    it(`is at least as long as every read-out of the ${name} slider`, () => {
+      const widest = given ?? widestLabel(min, max, step, label);
+      const longer = everyValue(min, max, step).filter((v) => label(v).length > widest.length);
+      expect(longer, `${name}: values whose read-out is longer than "${widest}"`).toEqual([]);
+    });
+  }
 });

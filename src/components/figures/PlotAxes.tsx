@@ -21,6 +21,8 @@ export interface PlotAxesProps {
   readonly x: readonly AxisTick[];
   /** Ticks of the vertical axis (y positions). */
   readonly y: readonly AxisTick[];
+  /** Vertical grid lines at the x ticks (default true; the static series plots leave them out, to stay light). */
+  readonly xGrid?: boolean;
   /** Lines drawn with the frame, under it (a linear plot's zero lines). */
   readonly lines?: ComponentChildren;
   /** The last x label ends at the right edge when its tick sits there (for a plot without a right margin). */
@@ -37,13 +39,11 @@ const Y_LABEL_DX = 7;
  * Grid lines, the frame's bottom and left edges, and the tick labels. Keyed by place in the list, not by value: when
  * a zoom changes the tick set mid-drag, the SVG nodes are moved and relabelled instead of removed and recreated.
  */
-export function PlotAxes({ frame, x, y, lines, endLastX = false, children }: PlotAxesProps) {
+export function PlotAxes({ frame, x, y, xGrid = true, lines, endLastX = false, children }: PlotAxesProps) {
   return (
     <>
       <g class="fp-grid">
-        {x.map((t, i) => (
-          <line key={`x${i}`} x1={t.at} x2={t.at} y1={frame.y0} y2={frame.y1} />
-        ))}
+        {xGrid && x.map((t, i) => <line key={`x${i}`} x1={t.at} x2={t.at} y1={frame.y0} y2={frame.y1} />)}
         {y.map((t, i) => (
           <line key={`y${i}`} x1={frame.x0} x2={frame.x1} y1={t.at} y2={t.at} />
         ))}

@@ -4,9 +4,8 @@
  * In no particular language: its entries (./SigmoidTanhMorph.tsx, ../zh/SigmoidTanhMorph.tsx) load the words of theirs first.
  */
 import type { ComponentChildren } from 'preact';
-import { morphDescription, morphParams, morphSlopeAt0, morphSpec, morphState } from '../../figures/morph';
+import { MORPH_T, morphDescription, morphParams, morphSlopeAt0, morphSpec, morphState } from '../../figures/morph';
 import { formatNumber } from '../../figures/format';
-import { widestLabel } from '../../figures/slider';
 import { MORPH } from '../../i18n/function-figures';
 import type { FigureWidth } from './Figure';
 import { Slider } from './controls';
@@ -19,10 +18,6 @@ export interface SigmoidTanhMorphProps {
   /** Language of the figure's words (default English). */
   readonly lang?: Lang | undefined;
 }
-
-/** The t slider's range, and its widest read-out. */
-const T_RANGE = { min: 0, max: 1, step: 0.01 } as const;
-const WIDEST_T = widestLabel(T_RANGE.min, T_RANGE.max, T_RANGE.step, (t) => formatNumber(t, 3));
 
 export default function SigmoidTanhMorph({ width = 'body', children, lang = 'en' }: SigmoidTanhMorphProps) {
   const def = morphState;
@@ -43,12 +38,12 @@ export default function SigmoidTanhMorph({ width = 'body', children, lang = 'en'
       <Slider
         id={`${id}-t`}
         label={w.slider}
-        min={T_RANGE.min}
-        max={T_RANGE.max}
-        step={T_RANGE.step}
+        min={MORPH_T.min}
+        max={MORPH_T.max}
+        step={MORPH_T.step}
         value={fig.state.t}
         display={formatNumber(fig.state.t, 3)}
-        widest={WIDEST_T}
+        widest={formatNumber(MORPH_T.step, 3) /* two decimals, as wide as any t (slider.test.ts) */}
         valueText={w.valueText(
           formatNumber(fig.state.t, 3),
           formatNumber(a, 3),

@@ -12,8 +12,7 @@ import { formatNumber } from '../../figures/format';
 import { EXPLORER, FUNCTION_PLOT } from '../../i18n/function-figures';
 import type { Interval } from '../../figures/scale';
 import type { FigureState } from '../../figures/url-state';
-import { widestLabel } from '../../figures/slider';
-import { zoomSliderDomain, type ZoomLimits } from '../../figures/zoom';
+import { zoomReadoutWidest, zoomSliderDomain, type ZoomLimits } from '../../figures/zoom';
 import { Controls, Slider, Toggle } from './controls';
 import { Figure, descriptionId, type FigureProps, type FigureWidth } from './Figure';
 import { FunctionPlot, type DomainLimits } from './FunctionPlot';
@@ -176,8 +175,6 @@ export function ZoomSlider<S extends { readonly d: Interval }>({ id, fig, limits
   const k = FUNCTION_PLOT[lang];
   const [lo, hi] = fig.state.d;
   const max = (limits.max - limits.min) / 2;
-  // The widest read-out of a sweep from the default, centred domain.
-  const widest = useMemo(() => widestLabel(0.5, max, 0.5, (w) => k.rangeDisplay(formatNumber(-w), formatNumber(w))), [max, k]);
   return (
     <Slider
       id={`${id}-zoom`}
@@ -187,7 +184,7 @@ export function ZoomSlider<S extends { readonly d: Interval }>({ id, fig, limits
       step={0.5}
       value={(hi - lo) / 2}
       display={k.rangeDisplay(formatNumber(lo), formatNumber(hi))}
-      widest={widest}
+      widest={zoomReadoutWidest(max, k.rangeDisplay)}
       valueText={EXPLORER[lang].zValueText(formatNumber(lo), formatNumber(hi))}
       onValue={(w) => fig.update((p) => ({ ...p, d: zoomSliderDomain(p.d, w, limits) }))}
     />

@@ -55,6 +55,7 @@ function Svg({
         frame={frame}
         x={axisTicks(x)}
         y={axisTicks(y)}
+        xGrid={false}
         lines={
           y.domain[0] < 0 &&
           y.domain[1] > 0 && <line class="sp-zero" x1={frame.x0} x2={frame.x1} y1={px(y.map(0))} y2={px(y.map(0))} />
