@@ -56,7 +56,8 @@ export interface ExplorerStrings {
   readonly activation: string;
   readonly showFirst: string;
   readonly showSecond: string;
-  readonly shade: string;
+  /** The shading toggle: |f′| below `pct` % of its maximum. */
+  readonly shade: (pct: string) => string;
   readonly zValueText: (lo: string, hi: string) => string;
   readonly plotLabel: (name: string) => string;
   /** Legend of the shading: |f′(z)| below `pct` % of its maximum `max`. */

@@ -9,7 +9,8 @@ export interface GradientTableStrings {
   readonly cecRegion: string;
   readonly cecCaption: string;
   readonly cecBias: string;
-  readonly cecSteps: string;
+  /** Heading of the steps column: until Π f < `pct` %. */
+  readonly cecSteps: (pct: string) => string;
   readonly clipRegion: string;
   readonly clipCaption: (hidden: string, r: string, seed: string) => string;
   readonly clipBefore: string;
@@ -30,7 +31,7 @@ export const GRADIENT_TABLES: Localised<GradientTableStrings> = localised('GRADI
     cecRegion: 'Forget gate and its products',
     cecCaption: 'Computed when the page was built, with the site’s σ. The last column is the smallest n with f{^n} < 0.01.',
     cecBias: 'forget bias',
-    cecSteps: 'steps until Π f < 1 %',
+    cecSteps: (pct) => `steps until Π f < ${pct} %`,
     clipRegion: 'Gradient norms before and after clipping',
     clipCaption: (hidden, r, seed) =>
       `ReLU RNN, ${hidden} units, W{_hh} = ${r} × random orthogonal, seed ${seed}; loss L = vᵀh{_T}. Computed when the page was built by the same code as the figures; clipping is the library’s clipGradNorm, which matches PyTorch’s clip_grad_norm_.`,

@@ -26,20 +26,23 @@ export const CEC_BIASES = Object.freeze([0, 1, 2, 5] as const);
 /** Steps of the products in the tables. */
 export const STEPS = 20;
 
-/** One row of the forget-gate table: f = σ(b), f^STEPS, and how many steps until Π f < 1 %. */
+/** The share of the gradient the forget-gate table counts steps down to (Π f < CEC_KEEP): 1 %. */
+export const CEC_KEEP = 0.01;
+
+/** One row of the forget-gate table: f = σ(b), f^STEPS, and how many steps until Π f < {@link CEC_KEEP}. */
 export interface CecRow {
   readonly bias: number;
   readonly f: number;
   readonly fPow: number;
-  /** Smallest n with f^n < 0.01. */
-  readonly stepsTo1Percent: number;
+  /** Smallest n with f^n < {@link CEC_KEEP}. */
+  readonly stepsBelowKeep: number;
 }
 
 /** The forget-gate table, from the registry's σ. */
 export function cecRows(biases: readonly number[] = CEC_BIASES, steps = STEPS): CecRow[] {
   return biases.map((bias) => {
     const f = Activations.sigmoid.f(bias);
-    return { bias, f, fPow: f ** steps, stepsTo1Percent: Math.floor(Math.log(0.01) / Math.log(f)) + 1 };
+    return { bias, f, fPow: f ** steps, stepsBelowKeep: Math.floor(Math.log(CEC_KEEP) / Math.log(f)) + 1 };
   });
 }
 

@@ -32,11 +32,11 @@ describe('the forget-gate table', () => {
       const f = 1 / (1 + Math.exp(-r.bias));
       expect(r.f).toBeCloseTo(f, 15);
       expect(r.fPow).toBeCloseTo(f ** STEPS, 15);
-      expect(r.f ** r.stepsTo1Percent).toBeLessThan(0.01);
-      expect(r.f ** (r.stepsTo1Percent - 1)).toBeGreaterThanOrEqual(0.01);
+      expect(r.f ** r.stepsBelowKeep).toBeLessThan(0.01);
+      expect(r.f ** (r.stepsBelowKeep - 1)).toBeGreaterThanOrEqual(0.01);
     }
     expect(rows[0]!.fPow).toBe(0.5 ** 20);
-    expect(rows[0]!.stepsTo1Percent).toBe(7);
+    expect(rows[0]!.stepsBelowKeep).toBe(7);
   });
 });
 

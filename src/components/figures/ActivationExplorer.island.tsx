@@ -6,7 +6,8 @@
 import { useMemo } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import { ACTIVATION_KEYS, isActivationKey, type ActivationKey } from '../../lib/nn/activations';
-import { explorerDescription, explorerSpec, explorerState, Z_LIMITS } from '../../figures/explorer';
+import { explorerDescription, explorerSpec, explorerState, SATURATION_FRACTION, Z_LIMITS } from '../../figures/explorer';
+import { formatNumber } from '../../figures/format';
 import { EXPLORER } from '../../i18n/function-figures';
 import { ACTIVATION_NAMES } from '../../i18n/activations';
 import type { FigureWidth } from './Figure';
@@ -23,6 +24,9 @@ export interface ActivationExplorerProps {
   /** Language of the figure's words (default English). */
   readonly lang?: Lang | undefined;
 }
+
+/** The shading's threshold, in % of the largest |f′|. */
+const SHADE_PCT = formatNumber(SATURATION_FRACTION * 100);
 
 const options = (lang: Lang) => ACTIVATION_KEYS.map((k) => ({ value: k, label: ACTIVATION_NAMES[lang][k] }));
 
@@ -62,7 +66,7 @@ export default function ActivationExplorer({ initial, width = 'page', children, 
       <ZoomSlider id={id} fig={fig} limits={Z_LIMITS} lang={lang} />
       <StateToggle id={id} fig={fig} field="d1" label={w.showFirst} />
       <StateToggle id={id} fig={fig} field="d2" label={w.showSecond} />
-      <StateToggle id={id} fig={fig} field="sh" label={w.shade} />
+      <StateToggle id={id} fig={fig} field="sh" label={w.shade(SHADE_PCT)} />
     </FunctionFigureFrame>
   );
 }

@@ -51,7 +51,7 @@ const EN: {
     activation: 'Activation',
     showFirst: 'f′',
     showSecond: 'f″',
-    shade: 'shade |f′| < 1 % of max',
+    shade: (pct) => `shade |f′| < ${pct} % of max`,
     zValueText: (lo, hi) => `z from ${lo} to ${hi}`,
     plotLabel: (name) => `${name} and its derivatives`,
     shadingLabel: (fprime, pct, max) => `|${fprime}(z)| < ${pct} % of its maximum ${max}`,

@@ -47,7 +47,7 @@ const ZH: {
     activation: '激活函数',
     showFirst: 'f′',
     showSecond: 'f″',
-    shade: '标出 |f′| < 最大值的 1 % 的区域',
+    shade: (pct) => `标出 |f′| < 最大值的 ${pct} % 的区域`,
     zValueText: (lo, hi) => `z 从 ${lo} 到 ${hi}`,
     plotLabel: (name) => `${name}及其导数`,
     shadingLabel: (fprime, pct, max) => `|${fprime}(z)| 小于其最大值 ${max} 的 ${pct} %`,

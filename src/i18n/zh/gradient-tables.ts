@@ -9,7 +9,7 @@ const ZH: {
     cecRegion: '遗忘门及其乘积',
     cecCaption: '在构建页面时用本站的 σ 计算。最后一列是使 f{^n} < 0.01 的最小 n。',
     cecBias: '遗忘门偏置',
-    cecSteps: 'Π f 降到 1 % 以下所需步数',
+    cecSteps: (pct) => `Π f 降到 ${pct} % 以下所需步数`,
     clipRegion: '裁剪前后的梯度范数',
     clipCaption: (hidden, r, seed) =>
       `ReLU RNN，${hidden} 个单元，W{_hh} = ${r} × 随机正交矩阵，种子 ${seed}；损失 L = vᵀh{_T}。在构建页面时由与图相同的代码计算；裁剪使用本站库中的 clipGradNorm，与 PyTorch 的 clip_grad_norm_ 一致。`,
